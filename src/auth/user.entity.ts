@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
+import { Region } from '../regions/region.entity.js';
+import type { Role } from './role.js';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower case. */
+  @Index('users_email_key', { unique: true })
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  passwordHash: string;
+
+  @Column('text')
+  displayName: string;
+
+  @Column('text')
+  role: Role;
+
+  @Index()
+  @Column('uuid')
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  /** May add users to its own organisation. */
+  @Column('boolean', { default: false })
+  orgAdmin: boolean;
+
+  /** For a bureau analyst: the region whose figures it may read. */
+  @Column({ type: 'char', length: 6, nullable: true })
+  jurisdictionCode: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdiction_code' })
+  jurisdiction?: Relation<Region>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

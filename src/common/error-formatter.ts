@@ -1,0 +1,85 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { Logger } from '@nestjs/common';
+import { AppError, ErrorCode, type FieldError } from './app-error.js';
+
+const logger = new Logger('GraphQL');
+
+interface ClientError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+}
+
+/** Apollo's own codes for requests that never reached a resolver. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+function describeAppError(error: AppError): ClientError {
+  switch (error.code) {
+    case ErrorCode.BAD_USER_INPUT:
+      return { code: error.code, message: error.message, fields: error.fields };
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.CONFLICT:
+      return { code: error.code, message: error.message };
+    case ErrorCode.INTERNAL:
+      return { code: error.code, message: 'Internal server error' };
+    default: {
+      const unhandled: never = error.code;
+      throw new Error(`unmapped error code ${String(unhandled)}`);
+    }
+  }
+}
+
+/** Finds the AppError a resolver threw, through the layers GraphQL and Nest wrap it in. */
+function findAppError(error: unknown): AppError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof AppError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+/** graphql-js names the offending variable path as `at "input.price"`. */
+function fieldsFromMessage(message: string): FieldError[] {
+  const match = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /Variable "\$(\w+)"/.exec(message);
+  if (!match) return [];
+  return [{ field: match[2] ?? match[1], message }];
+}
+
+export function classifyError(formatted: GraphQLFormattedError, error: unknown): ClientError {
+  const appError = findAppError(error);
+  if (appError) return describeAppError(appError);
+  const apolloCode = formatted.extensions?.code;
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const coercion = error instanceof GraphQLError && !(original instanceof Error && !(original instanceof GraphQLError));
+  if ((typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) || (coercion && !formatted.path)) {
+    // The request itself was malformed: a parse or validation error, or an argument or
+    // variable that its type or scalar rejected.
+    return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message, fields: fieldsFromMessage(formatted.message) };
+  }
+  logger.error(original ?? error);
+  return { code: ErrorCode.INTERNAL, message: 'Internal server error' };
+}
+
+/** The one formatter: every error gets `extensions.code`; no stack, SQL or internal detail leaves. */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const client = classifyError(formatted, error);
+  const extensions: Record<string, unknown> = { code: client.code };
+  if (client.fields && client.fields.length > 0) extensions.fields = client.fields;
+  return {
+    message: client.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions,
+  };
+}

@@ -1,0 +1,10 @@
+import { Region } from '../regions/region.entity.js';
+import { PartCategory } from '../taxonomy/part-category.entity.js';
+import { CertificationType } from '../taxonomy/certification-type.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Site } from '../organizations/site.entity.js';
+import { User } from '../auth/user.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+
+/** Every entity, listed once: the app and the migration CLI both use this list. */
+export const ENTITIES = [Region, PartCategory, CertificationType, Organization, Site, User, AuditEvent];

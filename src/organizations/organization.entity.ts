@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Region } from '../regions/region.entity.js';
+
+export enum OrganizationKind {
+  OEM = 'OEM',
+  SUPPLIER = 'SUPPLIER',
+  BUREAU = 'BUREAU',
+  PLATFORM = 'PLATFORM',
+}
+
+/** Government designations for specialised firms, set by a platform admin or bureau. */
+export enum Designation {
+  /** 专精特新 中小企业 */
+  SPECIALIZED_SME = 'SPECIALIZED_SME',
+  /** 专精特新 "小巨人" */
+  LITTLE_GIANT = 'LITTLE_GIANT',
+  /** 制造业单项冠军 */
+  SINGLE_CHAMPION = 'SINGLE_CHAMPION',
+}
+
+@Entity('organizations')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: OrganizationKind;
+
+  @Column('text')
+  legalName: string;
+
+  @Column('text', { nullable: true })
+  nameEn: string | null;
+
+  /** 统一社会信用代码, checked against GB 32100-2015. */
+  @Column({ type: 'char', length: 18, unique: true })
+  creditCode: string;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  designations: Designation[];
+
+  @Column('boolean', { default: false })
+  verified: boolean;
+
+  /** A bureau's jurisdiction (province, city or county). */
+  @Column({ type: 'char', length: 6, nullable: true })
+  jurisdictionCode: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdiction_code' })
+  jurisdiction?: Relation<Region>;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
