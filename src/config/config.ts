@@ -8,6 +8,7 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  host: string;
   /** Unset: an embedded PostgreSQL is started in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
@@ -100,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
+    host: read(env, 'HOST') ?? '127.0.0.1',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: read(env, 'DATA_DIR') ?? '.data',
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -1,0 +1,69 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Request } from 'express';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { formatGraphQLError } from './common/error-formatter.js';
+import { InputValidationPipe } from './common/validation.pipe.js';
+import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
+import { LoadersFactory } from './common/loaders.js';
+import { CommonModule } from './common/common.module.js';
+import type { GraphQLRequestContext } from './common/request-context.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { RegionsModule } from './regions/regions.module.js';
+import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Extra modules, for tests (e.g. a resolver without an access rule). */
+  extraModules?: Type[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const production = options.config.nodeEnv === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        CommonModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [CommonModule],
+          inject: [LoadersFactory],
+          useFactory: (loaders: LoadersFactory) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: !production,
+            plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            context: ({ req }: { req: Request }): GraphQLRequestContext => ({ req, loaders: loaders.create() }),
+          }),
+        }),
+        AuditModule,
+        RegionsModule,
+        TaxonomyModule,
+        OrganizationsModule,
+        AuthModule,
+        ...(options.extraModules ?? []),
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+      ],
+    };
+  }
+}

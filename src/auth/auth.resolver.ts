@@ -1,0 +1,42 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthService } from './auth.service.js';
+import { AuthPayload, CreateOrganizationInput, CreateUserInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
+import { UserModel } from './user.model.js';
+import { CurrentUser, Public, Roles } from './access.decorator.js';
+import { Role, type Principal } from './role.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Signs in; the token expires (see expiresAt).' })
+  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    return this.auth.login(input);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Signs up an OEM or supplier (unverified until the platform checks it) with its first user.' })
+  register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+    return this.auth.register(input);
+  }
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN)
+  @Query(() => UserModel, { description: 'The signed-in user.' })
+  me(@CurrentUser() principal: Principal): Promise<UserModel> {
+    return this.auth.me(principal);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN)
+  @Mutation(() => OrganizationModel, { description: 'Onboards an organisation (verified) with its first user.' })
+  createOrganization(@CurrentUser() actor: Principal, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+    return this.auth.createOrganization(actor, input);
+  }
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN)
+  @Mutation(() => UserModel, { description: 'Adds a user: to your own organisation if you administer it; anywhere for a platform admin.' })
+  createUser(@CurrentUser() actor: Principal, @Args('input') input: CreateUserInput): Promise<UserModel> {
+    return this.auth.createUser(actor, input);
+  }
+}

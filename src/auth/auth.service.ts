@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { User } from './user.entity.js';
+import { Role, type Principal } from './role.js';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { signAccessToken } from './tokens.js';
+import { AppError } from '../common/app-error.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { isWithin } from '../regions/region-codes.js';
+import type { CreateOrganizationInput, CreateUserInput, LoginInput, NewUserInput, RegisterInput } from './dto/auth.inputs.js';
+
+/** Each kind of organisation has one role for its users. */
+export const ROLE_OF_KIND: Record<OrganizationKind, Role> = {
+  [OrganizationKind.OEM]: Role.OEM_BUYER,
+  [OrganizationKind.SUPPLIER]: Role.SUPPLIER_ADMIN,
+  [OrganizationKind.BUREAU]: Role.BUREAU_ANALYST,
+  [OrganizationKind.PLATFORM]: Role.PLATFORM_ADMIN,
+};
+
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+export function principalOf(user: User): Principal {
+  return { userId: user.id, role: user.role, organizationId: user.organizationId, orgAdmin: user.orgAdmin, jurisdictionCode: user.jurisdictionCode };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly organizations: OrganizationsService,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(input: LoginInput): Promise<Session> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email.trim().toLowerCase() });
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
+    if (!user || !ok) throw AppError.unauthenticated('Wrong e-mail or password');
+    return this.session(user);
+  }
+
+  async me(principal: Principal): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: principal.userId });
+    if (!user) throw AppError.unauthenticated('This account no longer exists');
+    return user;
+  }
+
+  /** Self-service sign-up of an OEM or supplier: an unverified organisation and its administrator. */
+  async register(input: RegisterInput): Promise<Session> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const organization = await this.organizations.insert(
+        manager,
+        null,
+        { kind: input.organizationKind, legalName: input.legalName, creditCode: input.creditCode, verified: false },
+        'input.',
+      );
+      return this.insertUser(manager, null, organization, input, { orgAdmin: true, jurisdictionCode: null }, 'input.');
+    });
+    return this.session(user);
+  }
+
+  /** A platform admin onboards an organisation with its first user, who administers it. */
+  async createOrganization(actor: Principal, input: CreateOrganizationInput): Promise<Organization> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await this.organizations.insert(
+        manager,
+        actor,
+        { kind: input.kind, legalName: input.legalName, nameEn: input.nameEn, creditCode: input.creditCode, jurisdictionCode: input.jurisdictionCode, verified: true },
+        'input.',
+      );
+      await this.insertUser(manager, actor, organization, input.admin, { orgAdmin: true, jurisdictionCode: organization.jurisdictionCode }, 'input.admin.');
+      return organization;
+    });
+  }
+
+  /** A platform admin adds a user anywhere; an organisation's admin, to its own organisation only. */
+  async createUser(actor: Principal, input: CreateUserInput): Promise<User> {
+    const organizationId = input.organizationId ?? actor.organizationId;
+    const allowed = actor.role === Role.PLATFORM_ADMIN || (actor.orgAdmin && actor.organizationId === organizationId);
+    if (!allowed) throw AppError.forbidden('Only an administrator of this organisation may add its users');
+    const organization = await this.organizations.get(organizationId);
+    let jurisdictionCode: string | null = null;
+    if (organization.kind === OrganizationKind.BUREAU) {
+      const bureauArea = organization.jurisdictionCode as string;
+      jurisdictionCode = input.jurisdictionCode ?? bureauArea;
+      await this.regions.get(jurisdictionCode, 'input.jurisdictionCode');
+      if (!isWithin(jurisdictionCode, bureauArea)) throw AppError.badInput('input.jurisdictionCode', `must lie within the bureau's jurisdiction ${bureauArea}`);
+    } else if (input.jurisdictionCode) {
+      throw AppError.badInput('input.jurisdictionCode', 'only bureau analysts have a jurisdiction');
+    }
+    return this.dataSource.transaction((manager) =>
+      this.insertUser(manager, actor, organization, input, { orgAdmin: input.orgAdmin, jurisdictionCode }, 'input.'),
+    );
+  }
+
+  private async insertUser(
+    manager: EntityManager,
+    actor: Principal | null,
+    organization: Organization,
+    input: NewUserInput,
+    extra: { orgAdmin: boolean; jurisdictionCode: string | null },
+    prefix: string,
+  ): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    if (await manager.existsBy(User, { email })) throw AppError.conflict(`The e-mail ${email} is already registered`);
+    const user = manager.create(User, {
+      email,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName.trim(),
+      role: ROLE_OF_KIND[organization.kind],
+      organizationId: organization.id,
+      orgAdmin: extra.orgAdmin,
+      jurisdictionCode: extra.jurisdictionCode,
+    });
+    if (!user.displayName) throw AppError.badInput(`${prefix}displayName`, 'must not be blank');
+    await manager.save(user);
+    await this.audit.record(manager, actor, { action: 'user.create', entityType: 'User', entityId: user.id, after: user });
+    return user;
+  }
+
+  private session(user: User): Session {
+    const { token, expiresAt } = signAccessToken(principalOf(user), this.config.jwtSecret, this.config.jwtTtlSeconds);
+    return { token, expiresAt, user };
+  }
+}

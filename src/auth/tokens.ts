@@ -1,0 +1,36 @@
+import jwt from 'jsonwebtoken';
+import { AppError } from '../common/app-error.js';
+import { Role, type Principal } from './role.js';
+
+interface Claims {
+  sub: string;
+  role: Role;
+  org: string;
+  adm: boolean;
+  jur: string | null;
+}
+
+const ALGORITHM = 'HS256';
+const ROLES = new Set<string>(Object.values(Role));
+
+export function signAccessToken(principal: Principal, secret: string, ttlSeconds: number): { token: string; expiresAt: Date } {
+  const claims: Claims = { sub: principal.userId, role: principal.role, org: principal.organizationId, adm: principal.orgAdmin, jur: principal.jurisdictionCode };
+  const token = jwt.sign(claims, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds });
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+/** The principal of a valid token; UNAUTHENTICATED saying why otherwise. */
+export function verifyAccessToken(token: string, secret: string): Principal {
+  let claims: Partial<Claims>;
+  try {
+    claims = jwt.verify(token, secret, { algorithms: [ALGORITHM] }) as Partial<Claims>;
+  } catch (error) {
+    if (error instanceof jwt.TokenExpiredError) throw AppError.unauthenticated('Access token expired: sign in again');
+    throw AppError.unauthenticated('Invalid access token');
+  }
+  if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || typeof claims.role !== 'string' || !ROLES.has(claims.role)) {
+    throw AppError.unauthenticated('Invalid access token');
+  }
+  return { userId: claims.sub, role: claims.role, organizationId: claims.org, orgAdmin: claims.adm === true, jurisdictionCode: claims.jur ?? null };
+}

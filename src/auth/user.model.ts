@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from './role.js';
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field()
+  orgAdmin: boolean;
+
+  @Field(() => String, { nullable: true })
+  jurisdictionCode: string | null;
+}

@@ -1,0 +1,31 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { AppError, type FieldError } from './app-error.js';
+
+const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
+
+function flatten(errors: ValidationError[], prefix: string): FieldError[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message }));
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}
+
+/**
+ * Validates every class-typed argument with class-validator; unknown properties are
+ * refused. Failures become BAD_USER_INPUT listing each offending field by its path from
+ * the argument (`input.specs.0.key`).
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (!type || PRIMITIVES.has(type) || value == null || typeof value !== 'object') return value;
+    const instance = plainToInstance(type, value) as object;
+    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
+    if (errors.length > 0) throw AppError.invalid(flatten(errors, metadata.data ?? ''));
+    return instance;
+  }
+}

@@ -1,0 +1,65 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrganizationModel, SiteModel } from './organization.model.js';
+import { OrganizationsService } from './organizations.service.js';
+import { CreateSiteInput, UpdateSiteInput } from './dto/site.input.js';
+import { CurrentUser, Roles } from '../auth/access.decorator.js';
+import { Role, type Principal } from '../auth/role.js';
+import { RegionModel } from '../regions/region.model.js';
+import type { GraphQLRequestContext } from '../common/request-context.js';
+
+const EVERYONE = [Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN];
+
+@Resolver(() => OrganizationModel)
+export class OrganizationsResolver {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Roles(...EVERYONE)
+  @Query(() => OrganizationModel, { description: 'Any organisation\'s public profile.' })
+  organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationModel> {
+    return this.organizations.get(id);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN)
+  @Mutation(() => OrganizationModel)
+  setOrganizationVerified(
+    @CurrentUser() actor: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('verified') verified: boolean,
+  ): Promise<OrganizationModel> {
+    return this.organizations.setVerified(actor, id, verified);
+  }
+
+  @ResolveField(() => [SiteModel])
+  sites(@Parent() organization: OrganizationModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel[]> {
+    return ctx.loaders.sitesOfOrganization.load(organization.id);
+  }
+}
+
+@Resolver(() => SiteModel)
+export class SitesResolver {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.PLATFORM_ADMIN)
+  @Mutation(() => SiteModel, { description: 'Adds a plant to your organisation.' })
+  createSite(@CurrentUser() actor: Principal, @Args('input') input: CreateSiteInput): Promise<SiteModel> {
+    return this.organizations.createSite(actor, input);
+  }
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.PLATFORM_ADMIN)
+  @Mutation(() => SiteModel, { description: 'Edits a plant; send the version you read.' })
+  updateSite(@CurrentUser() actor: Principal, @Args('input') input: UpdateSiteInput): Promise<SiteModel> {
+    return this.organizations.updateSite(actor, input);
+  }
+
+  @ResolveField(() => RegionModel, { nullable: true })
+  region(@Parent() site: SiteModel, @Context() ctx: GraphQLRequestContext): Promise<RegionModel | null> {
+    return site.regionCode ? ctx.loaders.region.load(site.regionCode) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organization(@Parent() site: SiteModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+    const organization = await ctx.loaders.organization.load(site.organizationId);
+    if (!organization) throw new Error(`site ${site.id} has no organisation`);
+    return organization;
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Organization, OrganizationKind } from './organization.entity.js';
+import { Site } from './site.entity.js';
+import { AppError } from '../common/app-error.js';
+import { creditCodeProblem, describeCreditCodeProblem } from './credit-code.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Role, type Principal } from '../auth/role.js';
+import type { CreateSiteInput, UpdateSiteInput } from './dto/site.input.js';
+
+export interface NewOrganization {
+  kind: OrganizationKind;
+  legalName: string;
+  nameEn?: string | null;
+  creditCode: string;
+  jurisdictionCode?: string | null;
+  verified: boolean;
+}
+
+/** May this caller change the data of organisation `organizationId`? */
+export function canManageOrganization(actor: Principal, organizationId: string): boolean {
+  return actor.role === Role.PLATFORM_ADMIN || actor.organizationId === organizationId;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string): Promise<Organization> {
+    const organization = await this.dataSource.getRepository(Organization).findOneBy({ id });
+    if (!organization) throw AppError.notFound('Organization');
+    return organization;
+  }
+
+  /** Validates and inserts an organisation in the caller's transaction. */
+  async insert(manager: EntityManager, actor: Principal | null, input: NewOrganization, fieldPrefix: string): Promise<Organization> {
+    const creditCode = input.creditCode.trim().toUpperCase();
+    const problem = creditCodeProblem(creditCode);
+    if (problem) throw AppError.badInput(`${fieldPrefix}creditCode`, describeCreditCodeProblem(problem));
+    if (input.kind === OrganizationKind.BUREAU) {
+      if (!input.jurisdictionCode) throw AppError.badInput(`${fieldPrefix}jurisdictionCode`, 'a bureau needs a jurisdiction');
+      await this.regions.get(input.jurisdictionCode, `${fieldPrefix}jurisdictionCode`);
+    } else if (input.jurisdictionCode) {
+      throw AppError.badInput(`${fieldPrefix}jurisdictionCode`, 'only a bureau has a jurisdiction');
+    }
+    if (await manager.existsBy(Organization, { creditCode })) {
+      throw AppError.conflict(`An organisation with credit code ${creditCode} is already registered`);
+    }
+    const organization = manager.create(Organization, {
+      kind: input.kind,
+      legalName: input.legalName.trim(),
+      nameEn: input.nameEn?.trim() || null,
+      creditCode,
+      jurisdictionCode: input.jurisdictionCode ?? null,
+      verified: input.verified,
+      designations: [],
+    });
+    await manager.save(organization);
+    await this.audit.record(manager, actor, { action: 'organization.create', entityType: 'Organization', entityId: organization.id, after: organization });
+    return organization;
+  }
+
+  async setVerified(actor: Principal, id: string, verified: boolean): Promise<Organization> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(Organization, { id });
+      if (!before) throw AppError.notFound('Organization');
+      await manager.update(Organization, { id }, { verified, version: () => 'version + 1' });
+      const after = await manager.findOneByOrFail(Organization, { id });
+      await this.audit.record(manager, actor, { action: verified ? 'organization.verify' : 'organization.unverify', entityType: 'Organization', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  listSites(organizationId: string): Promise<Site[]> {
+    return this.dataSource.getRepository(Site).find({ where: { organizationId }, order: { name: 'ASC' } });
+  }
+
+  async createSite(actor: Principal, input: CreateSiteInput): Promise<Site> {
+    const organizationId = input.organizationId ?? actor.organizationId;
+    if (!canManageOrganization(actor, organizationId)) throw AppError.forbidden('You can add plants to your own organisation only');
+    const organization = await this.get(organizationId);
+    if (organization.kind !== OrganizationKind.OEM && organization.kind !== OrganizationKind.SUPPLIER) {
+      throw AppError.badInput('input.organizationId', 'only OEMs and suppliers have plants');
+    }
+    const place = await this.resolvePlace(input.countryCode, input.regionCode ?? null, input.lat ?? null, input.lon ?? null, 'input.');
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Site, { organizationId, name: input.name.trim() })) {
+        throw AppError.conflict(`This organisation already has a plant named ${input.name.trim()}`);
+      }
+      const site = manager.create(Site, { organizationId, name: input.name.trim(), address: input.address.trim(), ...place });
+      await manager.save(site);
+      await this.audit.record(manager, actor, { action: 'site.create', entityType: 'Site', entityId: site.id, after: site });
+      return site;
+    });
+  }
+
+  /** Optimistic locking: the UPDATE names the version read and must touch one row. */
+  async updateSite(actor: Principal, input: UpdateSiteInput): Promise<Site> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(Site, { id: input.id });
+      if (!before || !canManageOrganization(actor, before.organizationId)) throw AppError.notFound('Site');
+      const regionChanged = input.regionCode !== undefined && input.regionCode !== before.regionCode;
+      const place =
+        regionChanged || input.lat != null || input.lon != null
+          ? await this.resolvePlace(before.countryCode, input.regionCode ?? before.regionCode, input.lat ?? (regionChanged ? null : before.lat), input.lon ?? (regionChanged ? null : before.lon), 'input.')
+          : {};
+      const changes = {
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.address !== undefined ? { address: input.address.trim() } : {}),
+        ...place,
+      };
+      const result = await manager
+        .createQueryBuilder()
+        .update(Site)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: input.id, version: input.version })
+        .execute();
+      if (result.affected !== 1) throw AppError.conflict(`Site was changed by someone else (you have version ${input.version}, current is ${before.version})`);
+      const after = await manager.findOneByOrFail(Site, { id: input.id });
+      await this.audit.record(manager, actor, { action: 'site.update', entityType: 'Site', entityId: after.id, before, after });
+      return after;
+    });
+  }
+
+  /** Region and coordinates of a plant: in China a leaf region, coordinates defaulting to its centre. */
+  private async resolvePlace(countryCode: string, regionCode: string | null, lat: number | null, lon: number | null, prefix: string) {
+    if ((lat === null) !== (lon === null)) throw AppError.badInput(`${prefix}${lat === null ? 'lat' : 'lon'}`, 'give both lat and lon, or neither');
+    if (countryCode !== 'CN') {
+      if (regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants abroad have no GB/T 2260 code');
+      if (lat === null || lon === null) throw AppError.badInput(`${prefix}lat`, 'plants abroad need coordinates');
+      return { countryCode, regionCode: null, lat, lon, locationApprox: false };
+    }
+    if (!regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants in China need a county-level region code');
+    const region = await this.regions.requireLeaf(regionCode, `${prefix}regionCode`);
+    if (lat !== null && lon !== null) return { countryCode, regionCode, lat, lon, locationApprox: false };
+    const centre = await this.regions.centroid(region);
+    if (!centre) throw AppError.badInput(`${prefix}lat`, `no centre point is known for ${region.name}: give coordinates`);
+    return { countryCode, regionCode, lat: centre.lat, lon: centre.lon, locationApprox: true };
+  }
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { TestApp } from './app.js';
+import { Organization, OrganizationKind } from '../../src/organizations/organization.entity.js';
+import { User } from '../../src/auth/user.entity.js';
+import { Role } from '../../src/auth/role.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { makeCreditCode } from '../../src/organizations/credit-code.factory.js';
+
+export const PASSWORD = 'correct horse battery staple';
+
+let serial = 0;
+/** A fresh valid credit code for a region. */
+export function nextCreditCode(region = '330200'): string {
+  serial += 1;
+  return makeCreditCode(region, (process.pid % 10000) * 100000 + serial);
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export async function login(t: TestApp, email: string, password = PASSWORD): Promise<string> {
+  const data = await t.ok<{ login: { token: string } }>(
+    `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+    { input: { email, password } },
+  );
+  return data.login.token;
+}
+
+/** The first platform admin is created directly in the database, as an operator would. */
+export async function makePlatformAdmin(t: TestApp): Promise<{ token: string; organizationId: string; email: string }> {
+  const organization = await t.dataSource.getRepository(Organization).save({
+    kind: OrganizationKind.PLATFORM,
+    legalName: '整零通平台运营',
+    creditCode: nextCreditCode('330100'),
+    verified: true,
+    designations: [],
+  });
+  const email = uniqueEmail('admin');
+  await t.dataSource.getRepository(User).save({
+    email,
+    passwordHash: await hashPassword(PASSWORD),
+    displayName: 'Platform admin',
+    role: Role.PLATFORM_ADMIN,
+    organizationId: organization.id,
+    orgAdmin: true,
+    jurisdictionCode: null,
+  });
+  return { token: await login(t, email), organizationId: organization.id, email };
+}
+
+export interface MadeOrganization {
+  id: string;
+  creditCode: string;
+  adminEmail: string;
+  token: string;
+}
+
+export async function makeOrganization(
+  t: TestApp,
+  adminToken: string,
+  kind: OrganizationKind,
+  overrides: { legalName?: string; jurisdictionCode?: string; region?: string } = {},
+): Promise<MadeOrganization> {
+  const adminEmail = uniqueEmail(kind.toLowerCase());
+  const creditCode = nextCreditCode(overrides.region);
+  const data = await t.ok<{ createOrganization: { id: string } }>(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+    {
+      input: {
+        kind,
+        legalName: overrides.legalName ?? `测试${kind}有限公司 ${serial}`,
+        creditCode,
+        jurisdictionCode: overrides.jurisdictionCode ?? null,
+        admin: { email: adminEmail, password: PASSWORD, displayName: `${kind} admin` },
+      },
+    },
+    adminToken,
+  );
+  return { id: data.createOrganization.id, creditCode, adminEmail, token: await login(t, adminEmail) };
+}
