@@ -14,7 +14,8 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
 }
 
 /**
- * Validates every class-typed argument with class-validator; unknown properties are
+ * Validates every class-typed resolver argument (Nest reports @Args as 'body'; @Parent and
+ * @Context are not client input) with class-validator; unknown properties are
  * refused. Failures become BAD_USER_INPUT listing each offending field by its path from
  * the argument (`input.specs.0.key`).
  */
@@ -22,6 +23,7 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
+    if (metadata.type !== 'body') return value;
     if (!type || PRIMITIVES.has(type) || value == null || typeof value !== 'object') return value;
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });

@@ -9,7 +9,7 @@ import { databaseUrl, dropDatabase } from './database.js';
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions: { code: string; fields?: { field: string; message: string }[] } & Record<string, unknown> }[];
+  errors?: { message: string; path?: string[]; locations?: unknown; extensions: { code: string; fields?: { field: string; message: string }[] } & Record<string, unknown> }[];
 }
 
 export interface TestApp {

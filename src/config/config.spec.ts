@@ -1,0 +1,34 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './config.js';
+
+function problemOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for development', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, databaseUrl: null, searchBackend: 'postgres', jwtSecret: DEVELOPMENT_JWT_SECRET });
+  });
+
+  it('names the bad variable', () => {
+    expect(problemOf({ PORT: 'eighty' })).toBe('PORT must be an integer from 0 to 65535 (got "eighty")');
+    expect(problemOf({ DATABASE_URL: 'mysql://localhost/x' })).toBe('DATABASE_URL must start with postgres:// or postgresql://');
+    expect(problemOf({ DATABASE_URL: 'not a url' })).toBe('DATABASE_URL is not a valid URL');
+    expect(problemOf({ SEARCH_BACKEND: 'elastic' })).toBe('SEARCH_BACKEND must be one of postgres, meilisearch (got "elastic")');
+    expect(problemOf({ SEARCH_BACKEND: 'meilisearch' })).toBe('MEILI_HOST is required when SEARCH_BACKEND=meilisearch');
+    expect(problemOf({ JWT_SECRET: 'short' })).toBe('JWT_SECRET must be at least 32 characters');
+  });
+
+  it('demands a real signing key in production', () => {
+    expect(problemOf({ NODE_ENV: 'production' })).toBe('JWT_SECRET is required when NODE_ENV=production');
+    expect(problemOf({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toBe(
+      'JWT_SECRET must not be the development key when NODE_ENV=production',
+    );
+  });
+});
