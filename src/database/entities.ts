@@ -5,6 +5,13 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { User } from '../auth/user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Requirement, RequirementCertification } from '../requirements/requirement.entity.js';
+import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
+import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
+import { OutboxEvent } from '../outbox/outbox-event.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
-export const ENTITIES = [Region, PartCategory, CertificationType, Organization, Site, User, AuditEvent];
+export const ENTITIES = [
+  Region, PartCategory, CertificationType, Organization, Site, User, AuditEvent,
+  Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
+];
