@@ -19,6 +19,9 @@ import { AuthModule } from './auth/auth.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { RequirementsModule } from './requirements/requirements.module.js';
+import { SuppliersModule } from './suppliers/suppliers.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +61,9 @@ export class AppModule {
         TaxonomyModule,
         OrganizationsModule,
         AuthModule,
+        OutboxModule,
+        RequirementsModule,
+        SuppliersModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

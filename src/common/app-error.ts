@@ -52,4 +52,9 @@ export class AppError extends Error {
   static conflict(message: string): AppError {
     return new AppError(ErrorCode.CONFLICT, message);
   }
+
+  /** Optimistic locking: the row moved on since the client read it. */
+  static staleVersion(what: string, sent: number, current: number): AppError {
+    return new AppError(ErrorCode.CONFLICT, `${what} was changed by someone else (you sent version ${sent}; it is at ${current} or later): reload and retry`);
+  }
 }

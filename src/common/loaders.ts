@@ -5,6 +5,9 @@ import { Region } from '../regions/region.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { PartCategory } from '../taxonomy/part-category.entity.js';
+import { RequirementCertification } from '../requirements/requirement.entity.js';
+import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
+import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
 
 /** Per-request batch loaders: a list resolving N relations issues one query per relation. */
 export interface Loaders {
@@ -13,6 +16,16 @@ export interface Loaders {
   site: DataLoader<string, Site | null>;
   category: DataLoader<string, PartCategory | null>;
   sitesOfOrganization: DataLoader<string, Site[]>;
+  requiredCertifications: DataLoader<string, RequirementCertification[]>;
+  capabilitiesOfOrganization: DataLoader<string, Capability[]>;
+  certificationsOfOrganization: DataLoader<string, SupplierCertification[]>;
+  siteIdsOfCapability: DataLoader<string, string[]>;
+}
+
+/** A relation that the schema guarantees; its absence is a data fault, reported as INTERNAL. */
+export function required<T>(value: T | null | undefined, what: string, ofId: string): T {
+  if (value == null) throw new Error(`${what} of ${ofId} is missing`);
+  return value;
 }
 
 @Injectable()
@@ -25,11 +38,23 @@ export class LoadersFactory {
       organization: this.byKey(Organization, 'id'),
       site: this.byKey(Site, 'id'),
       category: this.byKey(PartCategory, 'code'),
-      sitesOfOrganization: new DataLoader(async (ids: readonly string[]) => {
-        const sites = await this.dataSource.getRepository(Site).find({ where: { organizationId: In([...ids]) }, order: { name: 'ASC' } });
-        return ids.map((id) => sites.filter((s) => s.organizationId === id));
+      sitesOfOrganization: this.manyBy(Site, 'organizationId', { name: 'ASC' }),
+      requiredCertifications: this.manyBy(RequirementCertification, 'requirementId', { typeCode: 'ASC' }),
+      capabilitiesOfOrganization: this.manyBy(Capability, 'organizationId', { categoryCode: 'ASC', createdAt: 'ASC' }),
+      certificationsOfOrganization: this.manyBy(SupplierCertification, 'organizationId', { typeCode: 'ASC', validUntil: 'DESC' }),
+      siteIdsOfCapability: new DataLoader(async (ids: readonly string[]) => {
+        const links = await this.dataSource.getRepository(CapabilitySite).find({ where: { capabilityId: In([...ids]) } });
+        return ids.map((id) => links.filter((l) => l.capabilityId === id).map((l) => l.siteId));
       }),
     };
+  }
+
+  /** Rows grouped by a foreign key, one query for the whole batch. */
+  private manyBy<T extends ObjectLiteral, K extends keyof T & string>(entity: EntityTarget<T>, key: K, order: Record<string, 'ASC' | 'DESC'>): DataLoader<string, T[]> {
+    return new DataLoader(async (keys: readonly string[]) => {
+      const rows = await this.dataSource.getRepository(entity).find({ where: { [key]: In([...keys]) } as never, order: order as never });
+      return keys.map((k) => rows.filter((row) => String(row[key]) === k));
+    });
   }
 
   private byKey<T extends ObjectLiteral, K extends keyof T & string>(entity: EntityTarget<T>, key: K): DataLoader<string, T | null> {

@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { Transform, Type, plainToInstance } from 'class-transformer';
+import { Allow, validate, type ValidationError } from 'class-validator';
 import { AppError, type FieldError } from './app-error.js';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
@@ -30,4 +30,18 @@ export class InputValidationPipe implements PipeTransform {
     if (errors.length > 0) throw AppError.invalid(flatten(errors, metadata.data ?? ''));
     return instance;
   }
+}
+
+/**
+ * For values that a GraphQL scalar has already parsed and checked (Decimal, Date, our Date
+ * strings): allowed through the whitelist, and passed on by class-transformer as they are.
+ */
+export function KeepParsed(): PropertyDecorator {
+  return (target, key) => {
+    // Typed as String so that class-transformer does not try to rebuild the object, then
+    // the original value is put back.
+    Allow()(target, key);
+    Type(() => String)(target, key);
+    Transform(({ obj, key: name }) => (obj as Record<string, unknown>)[name], { toClassOnly: true })(target, key);
+  };
 }

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/access.decorator.js';
 import { Role, type Principal } from '../auth/role.js';
 import { RegionModel } from '../regions/region.model.js';
 import type { GraphQLRequestContext } from '../common/request-context.js';
+import { required } from '../common/loaders.js';
 
 const EVERYONE = [Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN];
 
@@ -58,8 +59,6 @@ export class SitesResolver {
 
   @ResolveField(() => OrganizationModel)
   async organization(@Parent() site: SiteModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
-    const organization = await ctx.loaders.organization.load(site.organizationId);
-    if (!organization) throw new Error(`site ${site.id} has no organisation`);
-    return organization;
+    return required(await ctx.loaders.organization.load(site.organizationId), 'organization', site.id);
   }
 }

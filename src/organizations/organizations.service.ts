@@ -121,7 +121,7 @@ export class OrganizationsService {
         .set({ ...changes, version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id: input.id, version: input.version })
         .execute();
-      if (result.affected !== 1) throw AppError.conflict(`Site was changed by someone else (you have version ${input.version}, current is ${before.version})`);
+      if (result.affected !== 1) throw AppError.staleVersion('Site', input.version, before.version);
       const after = await manager.findOneByOrFail(Site, { id: input.id });
       await this.audit.record(manager, actor, { action: 'site.update', entityType: 'Site', entityId: after.id, before, after });
       return after;

@@ -79,3 +79,46 @@ export async function makeOrganization(
   );
   return { id: data.createOrganization.id, creditCode, adminEmail, token: await login(t, adminEmail) };
 }
+
+export async function makeSite(t: TestApp, token: string, regionCode: string, name = `工厂-${randomBytes(3).toString('hex')}`, extra: Record<string, unknown> = {}): Promise<string> {
+  const data = await t.ok<{ createSite: { id: string } }>(
+    `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
+    { input: { name, regionCode, ...extra } },
+    token,
+  );
+  return data.createSite.id;
+}
+
+/** A date `days` from today, YYYY-MM-DD. */
+export function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function requirementInput(deliverySiteId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    deliverySiteId,
+    categoryCode: 'CHASSIS.BRAKE_BY_WIRE',
+    title: '线控制动系统 EHB one-box',
+    description: 'One-box electro-hydraulic brake for a C-segment EV platform',
+    specs: [{ key: '制动响应时间', value: '150 ms' }],
+    annualVolume: 120000,
+    targetUnitPrice: '1850.00',
+    sopDate: daysFromNow(400),
+    quoteDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    requiredCertifications: [{ typeCode: 'IATF_16949' }, { typeCode: 'ISO_26262', minLevel: 'D' }],
+    ...overrides,
+  };
+}
+
+export const CREATE_REQUIREMENT = `mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { id status version } }`;
+
+export async function makeRequirement(t: TestApp, token: string, siteId: string, overrides: Record<string, unknown> = {}, publish = true): Promise<{ id: string; version: number }> {
+  const created = (await t.ok<{ createRequirement: { id: string; version: number } }>(CREATE_REQUIREMENT, { input: requirementInput(siteId, overrides) }, token)).createRequirement;
+  if (!publish) return created;
+  const published = await t.ok<{ publishRequirement: { id: string; version: number } }>(
+    `mutation($input: StatusChangeInput!) { publishRequirement(input: $input) { id version } }`,
+    { input: { id: created.id, version: created.version } },
+    token,
+  );
+  return published.publishRequirement;
+}

@@ -1,0 +1,25 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { MaxLength } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { SupplierImportService } from './supplier-import.service.js';
+import { ImportReportModel } from './import.models.js';
+import { CurrentUser, Roles } from '../../auth/access.decorator.js';
+import { Role, type Principal } from '../../auth/role.js';
+
+@ArgsType()
+class ImportSuppliersArgs {
+  @Field({ description: 'The CSV text (UTF-8, header row; columns in seeds/suppliers-example.csv). Larger files: npm run import:suppliers.' })
+  @MaxLength(1_900_000)
+  csv: string;
+}
+
+@Resolver()
+export class SupplierImportResolver {
+  constructor(private readonly imports: SupplierImportService) {}
+
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Mutation(() => ImportReportModel, { description: 'Imports suppliers, plants, capabilities and certificates; re-importing the same file changes nothing.' })
+  importSuppliers(@CurrentUser() actor: Principal, @Args() args: ImportSuppliersArgs): Promise<ImportReportModel> {
+    return this.imports.importCsv(actor, args.csv);
+  }
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { parse } from 'csv-parse/sync';
+import { AppError } from '../../common/app-error.js';
+import type { Principal } from '../../auth/role.js';
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
+
+export interface ImportReport {
+  rows: number;
+  accepted: number;
+  rejected: RowProblem[];
+  created: { organizations: number; sites: number; capabilities: number; certifications: number };
+}
+
+export const IMPORT_BATCH_SIZE = 1000;
+const MAX_ROWS = 200_000;
+
+/**
+ * Bulk import of supplier organisations, plants, capabilities and certificates from CSV.
+ * Rows are checked one by one; the valid ones are written in one transaction per batch with
+ * set-based SQL (audit events and outbox rows included). Idempotent: organisations are keyed
+ * by credit code, plants by (organisation, plant name), capabilities by (organisation,
+ * category, plant), certificates by (organisation, type, number); what exists is left as it is.
+ */
+@Injectable()
+export class SupplierImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async importCsv(actor: Principal | null, csv: string): Promise<ImportReport> {
+    const records = readCsv(csv);
+    const reference = await this.reference();
+    const report: ImportReport = { rows: records.length, accepted: 0, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } };
+    const valid: ImportRow[] = [];
+    for (const { line, raw } of records) {
+      const parsed = parseImportRow(raw, line, reference);
+      if ('problems' in parsed) report.rejected.push(...parsed.problems);
+      else valid.push(parsed.row);
+    }
+    for (let start = 0; start < valid.length; start += IMPORT_BATCH_SIZE) {
+      const batch = valid.slice(start, start + IMPORT_BATCH_SIZE);
+      await this.dataSource.transaction(async (manager) => {
+        const accepted = await this.writeBatch(manager, actor, batch, report);
+        report.accepted += accepted;
+      });
+    }
+    report.rejected.sort((a, b) => a.line - b.line);
+    return report;
+  }
+
+  private async reference(): Promise<ImportReference> {
+    const [leaves, categories, types] = await Promise.all([
+      this.dataSource.query<{ code: string }[]>(`SELECT r.code FROM regions r WHERE r.level <> 'PROVINCE' AND NOT EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code)`),
+      this.dataSource.query<{ code: string }[]>('SELECT code FROM part_categories'),
+      this.dataSource.query<{ code: string; level_scheme: string }[]>('SELECT code, level_scheme FROM certification_types'),
+    ]);
+    return {
+      leafRegions: new Set(leaves.map((r) => r.code)),
+      categories: new Set(categories.map((c) => c.code)),
+      certificationSchemes: new Map(types.map((t) => [t.code, t.level_scheme as never])),
+    };
+  }
+
+  private async writeBatch(manager: EntityManager, actor: Principal | null, rows: ImportRow[], report: ImportReport): Promise<number> {
+    const actorIds = [actor?.userId ?? null, actor?.organizationId ?? null];
+    // Organisations: a credit code already held by an OEM, bureau or the platform is refused.
+    const codes = [...new Set(rows.map((r) => r.creditCode))];
+    const existing = await manager.query<{ credit_code: string; kind: string }[]>('SELECT credit_code, kind FROM organizations WHERE credit_code = ANY($1)', [codes]);
+    const notSupplier = new Set(existing.filter((o) => o.kind !== 'SUPPLIER').map((o) => o.credit_code));
+    const accepted = rows.filter((row) => {
+      if (!notSupplier.has(row.creditCode)) return true;
+      report.rejected.push({ line: row.line, column: 'credit_code', message: 'this credit code belongs to an organisation that is not a supplier' });
+      return false;
+    });
+    if (accepted.length === 0) return 0;
+
+    const organizations = distinctBy(accepted, (r) => r.creditCode).map((r) => ({ creditCode: r.creditCode, legalName: r.legalName, nameEn: r.nameEn }));
+    const [{ n: newOrganizations }] = await manager.query<{ n: number }[]>(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("creditCode" text, "legalName" text, "nameEn" text)),
+       ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified)
+               SELECT 'SUPPLIER', "legalName", "nameEn", "creditCode", false FROM input
+               ON CONFLICT (credit_code) DO NOTHING RETURNING id, credit_code, legal_name),
+       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+               SELECT $2::uuid, $3::uuid, 'organization.import', 'Organization', id::text, jsonb_build_object('creditCode', credit_code, 'legalName', legal_name) FROM ins),
+       box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Organization', id::text FROM ins)
+       SELECT count(*)::int AS n FROM ins`,
+      [JSON.stringify(organizations), ...actorIds],
+    );
+    report.created.organizations += newOrganizations;
+    const orgIds = new Map(
+      (await manager.query<{ id: string; credit_code: string }[]>('SELECT id, credit_code FROM organizations WHERE credit_code = ANY($1)', [codes])).map((o) => [o.credit_code, o.id]),
+    );
+
+    const sites = distinctBy(accepted, (r) => `${r.creditCode}|${r.plantName}`).map((r) => ({
+      org: orgIds.get(r.creditCode), name: r.plantName, country: r.countryCode, region: r.regionCode, address: r.address, lat: r.lat, lon: r.lon,
+    }));
+    const [{ n: newSites }] = await manager.query<{ n: number }[]>(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(org uuid, name text, country text, region text, address text, lat float8, lon float8)),
+       ins AS (INSERT INTO sites (organization_id, name, country_code, region_code, address, lat, lon, location_approx)
+               SELECT x.org, x.name, x.country, x.region, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
+               FROM input x LEFT JOIN regions r ON r.code = x.region LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
+               ON CONFLICT (organization_id, name) DO NOTHING RETURNING id, organization_id, name, region_code),
+       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+               SELECT $2::uuid, $3::uuid, 'site.import', 'Site', id::text, jsonb_build_object('organizationId', organization_id, 'name', name, 'regionCode', region_code) FROM ins),
+       box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Site', id::text FROM ins)
+       SELECT count(*)::int AS n FROM ins`,
+      [JSON.stringify(sites), ...actorIds],
+    );
+    report.created.sites += newSites;
+    const siteIds = new Map(
+      (await manager.query<{ id: string; organization_id: string; name: string }[]>(
+        'SELECT id, organization_id, name FROM sites WHERE organization_id = ANY($1)',
+        [[...new Set(orgIds.values())]],
+      )).map((s) => [`${s.organization_id}|${s.name}`, s.id]),
+    );
+
+    const capabilities = distinctBy(accepted.filter((r) => r.capability), (r) => `${r.creditCode}|${r.capability?.categoryCode}|${r.plantName}`).map((r) => {
+      const org = orgIds.get(r.creditCode) as string;
+      const c = r.capability as NonNullable<ImportRow['capability']>;
+      return { id: randomUUID(), org, site: siteIds.get(`${org}|${r.plantName}`), category: c.categoryCode, description: c.description, products: c.products, capacity: c.annualCapacity, lead: c.leadTimeDays };
+    });
+    if (capabilities.length > 0) {
+      const [{ n }] = await manager.query<{ n: number }[]>(
+        `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, org uuid, site uuid, category text, description text, products jsonb, capacity int, lead int)),
+         fresh AS (SELECT * FROM input x WHERE NOT EXISTS (
+                    SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
+                    WHERE cap.organization_id = x.org AND cap.category_code = x.category AND cs.site_id = x.site)),
+         ins AS (INSERT INTO capabilities (id, organization_id, category_code, description, products, annual_capacity, lead_time_days)
+                 SELECT id, org, category, description, ARRAY(SELECT jsonb_array_elements_text(products)), capacity, lead FROM fresh RETURNING id, organization_id, category_code),
+         link AS (INSERT INTO capability_sites (capability_id, site_id) SELECT f.id, f.site FROM fresh f JOIN ins ON ins.id = f.id),
+         aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+                 SELECT $2::uuid, $3::uuid, 'capability.import', 'Capability', id::text, jsonb_build_object('organizationId', organization_id, 'categoryCode', category_code) FROM ins),
+         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Capability', id::text FROM ins)
+         SELECT count(*)::int AS n FROM ins`,
+        [JSON.stringify(capabilities), ...actorIds],
+      );
+      report.created.capabilities += n;
+    }
+
+    const certifications = distinctBy(accepted.filter((r) => r.certification), (r) => `${r.creditCode}|${r.certification?.typeCode}|${r.certification?.number}`).map((r) => ({
+      org: orgIds.get(r.creditCode), ...(r.certification as NonNullable<ImportRow['certification']>),
+    }));
+    if (certifications.length > 0) {
+      const [{ n }] = await manager.query<{ n: number }[]>(
+        `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(org uuid, "typeCode" text, level text, number text, issuer text, "validFrom" date, "validUntil" date)),
+         ins AS (INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
+                 SELECT org, "typeCode", level, number, issuer, "validFrom", "validUntil" FROM input
+                 ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
+         aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+                 SELECT $2::uuid, $3::uuid, 'certification.import', 'SupplierCertification', id::text, jsonb_build_object('organizationId', organization_id, 'typeCode', type_code, 'level', level) FROM ins),
+         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'SupplierCertification', id::text FROM ins)
+         SELECT count(*)::int AS n FROM ins`,
+        [JSON.stringify(certifications), ...actorIds],
+      );
+      report.created.certifications += n;
+    }
+    return accepted.length;
+  }
+}
+
+interface CsvRecord {
+  line: number;
+  raw: Record<string, string>;
+}
+
+/** Parses the file, checking the header; line numbers count from the header as line 1. */
+function readCsv(csv: string): CsvRecord[] {
+  const text = csv.replace(/^\uFEFF/, '');
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, info: true, trim: false }) as never;
+  } catch (error) {
+    throw AppError.badInput('csv', `not readable as CSV: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const header = text.split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw AppError.badInput('csv', `the header lacks ${missing.join(', ')}`);
+  const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${IMPORT_COLUMNS.join(', ')})`);
+  if (rows.length > MAX_ROWS) throw AppError.badInput('csv', `at most ${MAX_ROWS} rows per import`);
+  return rows.map(({ record, info }) => ({ line: info.lines, raw: record }));
+}
+
+function distinctBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}

@@ -1,0 +1,38 @@
+import { jest } from '@jest/globals';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { makeOrganization, makePlatformAdmin, makeSite, requirementInput, CREATE_REQUIREMENT } from './support/factories.js';
+import { OrganizationKind } from '../src/organizations/organization.entity.js';
+
+describe('lists fan out through DataLoaders', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await makePlatformAdmin(t);
+    const oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
+    token = oem.token;
+    const sites = [await makeSite(t, token, '330282'), await makeSite(t, token, '330114'), await makeSite(t, token, '330703')];
+    const categories = ['CHASSIS.BRAKE_BY_WIRE', 'COCKPIT.DOMAIN_CONTROLLER', 'CHIP.MCU', 'CHIP.POWER'];
+    for (let i = 0; i < 100; i++) {
+      await t.ok(CREATE_REQUIREMENT, { input: requirementInput(sites[i % 3], { categoryCode: categories[i % 4], title: `需求 ${i}` }) }, token);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lists 100 requirements with plant, region, category, organisation and certifications in a bounded number of queries', async () => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const data = await t.ok<{ myRequirements: { edges: { node: any }[] } }>(
+      `{ myRequirements(first: 100) { totalCount edges { node { title organization { legalName } deliverySite { name region { name } } category { nameZh } requiredCertifications { typeCode } } } } }`,
+      {},
+      token,
+    );
+    const queries = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(data.myRequirements.edges).toHaveLength(100);
+    expect(data.myRequirements.edges.every((e) => e.node.deliverySite.region.name && e.node.category.nameZh)).toBe(true);
+    // count + page + organisation + sites + regions + categories + certifications = 7, whatever the page size.
+    expect(queries).toBeLessThanOrEqual(7);
+  });
+});
