@@ -9,9 +9,12 @@ import { Requirement, RequirementCertification } from '../requirements/requireme
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
 import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
+import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
+import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
 export const ENTITIES = [
   Region, PartCategory, CertificationType, Organization, Site, User, AuditEvent,
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
+  QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
 ];
