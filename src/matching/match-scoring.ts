@@ -1,0 +1,739 @@
+/**
+ * Scoring a supplier against a part requirement: pure functions over plain data, no Nest, no
+ * TypeORM. The matching service loads the facts, asks the search index for text relevance,
+ * resolves the buyer's weights with `resolveWeights` and calls `scoreMatch` / `rankMatches`.
+ *
+ * See DESIGN.md, "Matching": hard filters first (category, certifications valid on SOP day),
+ * then a 0–100 score, the weighted sum of five factors in [0, 1], each with a one-line reason.
+ */
+import { describeLevel, LEVEL_SCHEMES, meetsMinimum, strengthBeyond, type LevelScheme } from '../taxonomy/certification-levels.js';
+import { cityOf, codeLevel, isRegionCode, provinceOf } from '../regions/region-codes.js';
+
+// ───────────────────────────── input facts ─────────────────────────────
+
+export interface Place {
+  /** ISO 3166-1 alpha-2, e.g. `CN`. */
+  countryCode: string;
+  /** GB/T 2260 code at the finest level known (county, else city, else province); null outside China or unknown. */
+  regionCode: string | null;
+  /** Name of the region of `regionCode`, e.g. 北仑区. */
+  regionName?: string;
+  /** Name of the city containing it, e.g. 宁波市. */
+  cityName?: string;
+  lat: number;
+  lon: number;
+  /** True when lat/lon is the region's centroid, not the plant's own location. */
+  locationApprox: boolean;
+}
+
+export interface RequiredCertification {
+  typeCode: string;
+  typeName: string;
+  scheme: LevelScheme;
+  /** Minimum level in the scheme's codes; null asks only that the certificate be held. */
+  minLevel: string | null;
+}
+
+export interface Spec {
+  key: string;
+  value: string;
+}
+
+export interface RequirementFacts {
+  id: string;
+  /** Dotted part-category code, e.g. `CHASSIS.BRAKE_BY_WIRE`. */
+  categoryCode: string;
+  delivery: Place;
+  /** Start of production, `YYYY-MM-DD`. */
+  sopDate: string;
+  annualVolume: number;
+  requiredCertifications: readonly RequiredCertification[];
+  specs: readonly Spec[];
+  weights?: Partial<MatchWeights>;
+}
+
+export interface SupplierCapability {
+  id: string;
+  categoryCode: string;
+  annualCapacity: number | null;
+  leadTimeDays: number | null;
+  siteIds: readonly string[];
+  specs: readonly Spec[];
+}
+
+export type SupplierSite = { id: string; name: string } & Place;
+
+export interface HeldCertification {
+  typeCode: string;
+  scheme: LevelScheme;
+  level: string | null;
+  /** First valid day, `YYYY-MM-DD`, inclusive. */
+  validFrom: string;
+  /** Last valid day, `YYYY-MM-DD`, inclusive. */
+  validUntil: string;
+}
+
+export type Designation = 'SPECIALIZED_SME' | 'LITTLE_GIANT' | 'SINGLE_CHAMPION';
+
+export interface SupplierFacts {
+  supplierId: string;
+  name: string;
+  /** `SPECIALIZED_SME` | `LITTLE_GIANT` | `SINGLE_CHAMPION`; anything else is ignored. */
+  designations: readonly string[];
+  capabilities: readonly SupplierCapability[];
+  sites: readonly SupplierSite[];
+  certifications: readonly HeldCertification[];
+  /** 0..1, supplied by the search index. */
+  textRelevance: number;
+}
+
+// ───────────────────────────── weights ─────────────────────────────
+
+export type FactorName = 'fit' | 'locality' | 'certification' | 'capacity' | 'designation';
+
+export interface MatchWeights {
+  fit: number;
+  locality: number;
+  certification: number;
+  capacity: number;
+  designation: number;
+}
+
+export const FACTOR_NAMES: readonly FactorName[] = ['fit', 'locality', 'certification', 'capacity', 'designation'];
+
+/** Locality first: it is the point of the marketplace. Sums to 1. */
+export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
+  fit: 0.25,
+  locality: 0.4,
+  certification: 0.15,
+  capacity: 0.12,
+  designation: 0.08,
+});
+
+/** Inclusive bounds a buyer may set each weight within. Locality can never be switched off. */
+export const WEIGHT_BOUNDS: Readonly<Record<FactorName, { min: number; max: number }>> = Object.freeze({
+  fit: { min: 0, max: 0.5 },
+  locality: { min: 0.2, max: 0.7 },
+  certification: { min: 0, max: 0.5 },
+  capacity: { min: 0, max: 0.5 },
+  designation: { min: 0, max: 0.15 },
+});
+
+export const WEIGHT_SUM_TOLERANCE = 1e-6;
+
+export interface WeightProblem {
+  /** `weights` for the sum, `weights.<factor>` for one factor. */
+  field: string;
+  message: string;
+}
+
+export type ResolvedWeights = { ok: true; weights: MatchWeights } | { ok: false; problems: WeightProblem[] };
+
+/**
+ * Fills in the weights the buyer did not give and validates the result.
+ *
+ * Policy: a factor the buyer leaves out keeps its DEFAULT weight — nothing is rescaled behind
+ * the buyer's back — and the complete set must still sum to 1 (±1e-6). So raising locality to
+ * 0.5 alone is rejected (sum 1.10); the buyer must lower another factor by 0.10 as well. Each
+ * given weight must be a finite number within WEIGHT_BOUNDS; unknown factor names are rejected.
+ * null/undefined means "all defaults".
+ */
+export function resolveWeights(partial?: Partial<MatchWeights> | null): ResolvedWeights {
+  const given: Record<string, unknown> = { ...(partial ?? {}) };
+  const problems: WeightProblem[] = [];
+  for (const key of Object.keys(given)) {
+    if (given[key] === undefined) continue;
+    if (!(FACTOR_NAMES as readonly string[]).includes(key)) {
+      problems.push({ field: `weights.${key}`, message: `unknown factor; factors are ${FACTOR_NAMES.join(', ')}` });
+    }
+  }
+  const weights = { ...DEFAULT_WEIGHTS };
+  let allFinite = true;
+  for (const name of FACTOR_NAMES) {
+    const value = given[name];
+    if (value === undefined || value === null) continue;
+    const { min, max } = WEIGHT_BOUNDS[name];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      allFinite = false;
+      problems.push({ field: `weights.${name}`, message: 'must be a finite number' });
+      continue;
+    }
+    if (value < min || value > max) {
+      problems.push({ field: `weights.${name}`, message: `must be between ${min} and ${max}, got ${value}` });
+    }
+    weights[name] = value;
+  }
+  if (allFinite) {
+    const sum = FACTOR_NAMES.reduce((acc, name) => acc + weights[name], 0);
+    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+      const defaulted = FACTOR_NAMES.filter((name) => given[name] == null);
+      const note = defaulted.length > 0 ? `; factors not given keep their defaults (${defaulted.map((n) => `${n} ${DEFAULT_WEIGHTS[n]}`).join(', ')})` : '';
+      problems.push({ field: 'weights', message: `weights must sum to 1, got ${round(sum, 6)}${note}` });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, weights };
+}
+
+// ───────────────────────────── hard filters ─────────────────────────────
+
+export interface HardFilterFailure {
+  filter: 'CATEGORY' | 'CERTIFICATION';
+  reason: string;
+}
+
+/** `CHASSIS.BRAKE_BY_WIRE` is within `CHASSIS`; `CHASSIS` is not within `CHASSIS.BRAKE_BY_WIRE`; `CHIPS` is not within `CHIP`. */
+export function isCategoryWithin(code: string, required: string): boolean {
+  return code === required || code.startsWith(required + '.');
+}
+
+/** Capabilities in the requirement's category (or below) that have at least one known producing site. */
+export function qualifyingCapabilities(req: RequirementFacts, supplier: SupplierFacts): SupplierCapability[] {
+  const siteIds = new Set(supplier.sites.map((s) => s.id));
+  return supplier.capabilities.filter((c) => isCategoryWithin(c.categoryCode, req.categoryCode) && c.siteIds.some((id) => siteIds.has(id)));
+}
+
+/** Sites producing for a qualifying capability, in the supplier's order. */
+export function qualifiedSites(req: RequirementFacts, supplier: SupplierFacts): SupplierSite[] {
+  const ids = new Set(qualifyingCapabilities(req, supplier).flatMap((c) => c.siteIds));
+  return supplier.sites.filter((s) => ids.has(s.id));
+}
+
+/** `YYYY-MM-DD` (a longer ISO timestamp is cut to its date); anything else is a programming error. */
+function day(value: string, what: string): string {
+  const d = value.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RangeError(`${what} is not an ISO date: ${value}`);
+  return d;
+}
+
+/** Rank of a level, or -1 when the level does not belong to the scheme (bad data never satisfies). */
+function safeRank(scheme: LevelScheme, level: string | null): number {
+  if (scheme === 'HELD') return 0;
+  return LEVEL_SCHEMES[scheme].indexOf(level ?? '');
+}
+
+function meets(scheme: LevelScheme, held: string | null, minimum: string | null): boolean {
+  if (scheme !== 'HELD' && safeRank(scheme, held) < 0) return false;
+  if (minimum != null && scheme !== 'HELD' && safeRank(scheme, minimum) < 0) return false;
+  return meetsMinimum(scheme, held, minimum);
+}
+
+/** Valid on `date`, both ends inclusive: a certificate valid until the SOP day covers the SOP. */
+export function isValidOn(cert: HeldCertification, date: string): boolean {
+  return day(cert.validFrom, 'validFrom') <= date && date <= day(cert.validUntil, 'validUntil');
+}
+
+/** The strongest certificate of the required type valid on `date`, or null. */
+export function bestValidCertificate(required: RequiredCertification, held: readonly HeldCertification[], date: string): HeldCertification | null {
+  let best: HeldCertification | null = null;
+  for (const c of held) {
+    if (c.typeCode !== required.typeCode || !isValidOn(c, date)) continue;
+    if (best == null || safeRank(required.scheme, c.level) > safeRank(required.scheme, best.level)) best = c;
+  }
+  return best;
+}
+
+function levelText(scheme: LevelScheme, level: string | null): string {
+  if (scheme === 'HELD') return '';
+  return level == null ? ' (no level stated)' : ` ${describeLevel(scheme, level)}`;
+}
+
+/** Why `required` is not satisfied on `sop`, or null when it is. */
+function certificationFailure(required: RequiredCertification, held: readonly HeldCertification[], sop: string): string | null {
+  const { scheme, minLevel, typeName } = required;
+  const ofType = held.filter((c) => c.typeCode === required.typeCode);
+  if (ofType.length === 0) return `${typeName} not held`;
+  const best = bestValidCertificate(required, ofType, sop);
+  if (best != null && meets(scheme, best.level, minLevel)) return null;
+  const adequate = ofType.filter((c) => meets(scheme, c.level, minLevel));
+  if (adequate.length === 0) {
+    // Every certificate held is below the minimum: name the strongest (the valid one if any).
+    const shown = best ?? ofType.reduce((a, b) => (safeRank(scheme, b.level) > safeRank(scheme, a.level) ? b : a));
+    return `${typeName}${levelText(scheme, shown.level)} held,${levelText(scheme, minLevel)} required`;
+  }
+  // A certificate of the right level exists but is not valid on SOP day.
+  const future = adequate.filter((c) => day(c.validFrom, 'validFrom') > sop);
+  if (future.length > 0) {
+    const next = future.reduce((a, b) => (day(b.validFrom, 'validFrom') < day(a.validFrom, 'validFrom') ? b : a));
+    return `${typeName}${levelText(scheme, next.level)} valid only from ${day(next.validFrom, 'validFrom')}, after SOP ${sop}`;
+  }
+  const last = adequate.reduce((a, b) => (day(b.validUntil, 'validUntil') > day(a.validUntil, 'validUntil') ? b : a));
+  return `${typeName}${levelText(scheme, last.level)} expired ${day(last.validUntil, 'validUntil')}, before SOP ${sop}`;
+}
+
+/**
+ * The hard filters; an empty list means eligible.
+ * CATEGORY: a capability in the requirement's category or a sub-category, with a producing site.
+ * CERTIFICATION: each required certificate held at or above the minimum level and valid on the
+ * SOP date (validFrom <= SOP <= validUntil, both inclusive); of several certificates of a type,
+ * the strongest one valid on SOP day counts.
+ */
+export function hardFilterFailures(req: RequirementFacts, supplier: SupplierFacts): HardFilterFailure[] {
+  const failures: HardFilterFailure[] = [];
+  const inCategory = supplier.capabilities.filter((c) => isCategoryWithin(c.categoryCode, req.categoryCode));
+  if (inCategory.length === 0) {
+    failures.push({ filter: 'CATEGORY', reason: `no capability in ${req.categoryCode}` });
+  } else if (qualifyingCapabilities(req, supplier).length === 0) {
+    failures.push({ filter: 'CATEGORY', reason: `capability in ${req.categoryCode} has no producing site` });
+  }
+  const sop = day(req.sopDate, 'sopDate');
+  for (const required of req.requiredCertifications) {
+    const reason = certificationFailure(required, supplier.certifications, sop);
+    if (reason != null) failures.push({ filter: 'CERTIFICATION', reason });
+  }
+  return failures;
+}
+
+// ───────────────────────────── locality ─────────────────────────────
+
+export type LocalityTier = 'SAME_COUNTY' | 'SAME_CITY' | 'SAME_PROVINCE' | 'YRD_NEIGHBOUR' | 'CHINA' | 'ABROAD';
+
+export const TIER_VALUES: Readonly<Record<LocalityTier, number>> = Object.freeze({
+  SAME_COUNTY: 1.0,
+  SAME_CITY: 0.85,
+  SAME_PROVINCE: 0.7,
+  YRD_NEIGHBOUR: 0.4,
+  CHINA: 0.2,
+  ABROAD: 0,
+});
+
+/** Best first. */
+export const TIER_ORDER: readonly LocalityTier[] = ['SAME_COUNTY', 'SAME_CITY', 'SAME_PROVINCE', 'YRD_NEIGHBOUR', 'CHINA', 'ABROAD'];
+
+/** Tiers that count as local for the provincial local-sourcing rate (supplier plant in the buyer plant's province). */
+export const PROVINCIALLY_LOCAL_TIERS: readonly LocalityTier[] = ['SAME_COUNTY', 'SAME_CITY', 'SAME_PROVINCE'];
+
+/** Yangtze River Delta: Shanghai, Jiangsu, Zhejiang, Anhui. */
+const YRD_PROVINCES = new Set(['310000', '320000', '330000', '340000']);
+/** Province-level municipalities: the whole municipality is one city. */
+const MUNICIPALITIES = new Set(['110000', '120000', '310000', '500000']);
+/** Prefecture-level cities with no county-level division (东莞, 中山, 儋州, 嘉峪关): the city is its own county. */
+const CITIES_WITHOUT_COUNTIES = new Set(['441900', '442000', '460400', '620200']);
+
+/**
+ * The city-level unit a code lies in, or null when only the province is known.
+ * Municipalities (11, 12, 31, 50) are one city whatever their second pair of digits (3101xx,
+ * 3102xx); a county-level unit administered directly by its province (xx90xx, e.g. 429004
+ * 仙桃) is its own city.
+ */
+function cityUnit(code: string): string | null {
+  const province = provinceOf(code);
+  if (MUNICIPALITIES.has(province)) return province;
+  if (code.slice(2, 4) === '90') return code;
+  return cityOf(code);
+}
+
+/** Is the code a county-level unit, so that two equal codes mean "same county"? */
+function isCountyUnit(code: string): boolean {
+  return codeLevel(code) === 'COUNTY' || CITIES_WITHOUT_COUNTIES.has(code);
+}
+
+export interface TierValue {
+  tier: LocalityTier;
+  /** The tier's headline value (TIER_VALUES), before distance. */
+  value: number;
+}
+
+/**
+ * Tier of a supplier site relative to the delivery plant, from region codes alone.
+ * ABROAD when either place is outside China (or the countries differ). Within China, an
+ * unknown or malformed region code can only be CHINA. Equal city-level codes are SAME_CITY
+ * (the county is unknown), except for cities that have no counties.
+ */
+export function localityTier(delivery: Place, site: Place): TierValue {
+  const tier = tierOf(delivery, site);
+  return { tier, value: TIER_VALUES[tier] };
+}
+
+function tierOf(delivery: Place, site: Place): LocalityTier {
+  if (delivery.countryCode.toUpperCase() !== 'CN' || site.countryCode.toUpperCase() !== 'CN') return 'ABROAD';
+  const d = delivery.regionCode;
+  const s = site.regionCode;
+  if (d == null || s == null || !isRegionCode(d) || !isRegionCode(s)) return 'CHINA';
+  const dProvince = provinceOf(d);
+  const sProvince = provinceOf(s);
+  if (dProvince !== sProvince) return YRD_PROVINCES.has(dProvince) && YRD_PROVINCES.has(sProvince) ? 'YRD_NEIGHBOUR' : 'CHINA';
+  const dCity = cityUnit(d);
+  const sCity = cityUnit(s);
+  if (dCity == null || sCity == null || dCity !== sCity) return 'SAME_PROVINCE';
+  if (d === s && isCountyUnit(d)) return 'SAME_COUNTY';
+  return 'SAME_CITY';
+}
+
+export const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance by the haversine formula, mean Earth radius 6371.0088 km. */
+export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** e-folding distance of the decay inside a tier's band. */
+export const DISTANCE_SCALE_KM = 100;
+
+/**
+ * Locality factor value: the tier sets a band, the distance places the site inside it.
+ *
+ *   floor = (tierValue + nextLowerTierValue) / 2
+ *   value = floor + (tierValue − floor) · exp(−km / 100)
+ *
+ * So a site at 0 km scores the tier's headline value (1.0, 0.85, 0.7, 0.4, 0.2) and a site
+ * infinitely far scores the midpoint down to the next tier (0.925, 0.775, 0.55, 0.3, 0.1).
+ * Each band's floor lies strictly above the next tier's top, so distance can never invert
+ * the tiers: a same-city plant 500 km away (0.775+) still beats a same-province plant next
+ * door (≤ 0.70). ABROAD is 0 whatever the distance. An unknown (non-finite) distance takes
+ * the band's floor.
+ */
+export function localityValue(tier: LocalityTier, km: number): number {
+  const top = TIER_VALUES[tier];
+  const index = TIER_ORDER.indexOf(tier);
+  const next = index + 1 < TIER_ORDER.length ? TIER_VALUES[TIER_ORDER[index + 1]] : top;
+  const floor = (top + next) / 2;
+  const decay = Number.isFinite(km) && km >= 0 ? Math.exp(-km / DISTANCE_SCALE_KM) : 0;
+  return floor + (top - floor) * decay;
+}
+
+export interface SiteLocality {
+  site: SupplierSite;
+  tier: LocalityTier;
+  km: number;
+  value: number;
+}
+
+/** Locality of one site to the delivery plant. */
+export function siteLocality(delivery: Place, site: SupplierSite): SiteLocality {
+  const { tier } = localityTier(delivery, site);
+  const km = greatCircleKm(delivery, site);
+  return { site, tier, km, value: localityValue(tier, km) };
+}
+
+/**
+ * The producing site the match is scored on: among the qualified sites, the best tier, then
+ * the shortest distance, then the smaller site id. "Nearest" is tier-first on purpose: a plant
+ * across the provincial border 30 km away does not count as local, one 80 km away in the
+ * province does, and the local-sourcing rate is what the marketplace is for.
+ */
+export function chooseSite(delivery: Place, sites: readonly SupplierSite[]): SiteLocality | null {
+  let best: SiteLocality | null = null;
+  for (const site of sites) {
+    const candidate = siteLocality(delivery, site);
+    if (best == null || compareLocality(candidate, best) < 0) best = candidate;
+  }
+  return best;
+}
+
+function compareLocality(a: SiteLocality, b: SiteLocality): number {
+  const byTier = TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier);
+  if (byTier !== 0) return byTier;
+  if (a.km !== b.km) return a.km - b.km;
+  return compareIds(a.site.id, b.site.id);
+}
+
+const TIER_PHRASES: Record<LocalityTier, string> = {
+  SAME_COUNTY: 'same county as delivery plant',
+  SAME_CITY: 'same city as delivery plant',
+  SAME_PROVINCE: 'same province as delivery plant',
+  YRD_NEIGHBOUR: 'Yangtze River Delta neighbour province',
+  CHINA: 'elsewhere in China',
+  ABROAD: 'abroad',
+};
+
+function localityReason(delivery: Place, chosen: SiteLocality): string {
+  const { site, tier, km, value } = chosen;
+  const names = [site.regionName, site.cityName].filter((n): n is string => n != null && n !== '');
+  const unique = names.filter((n, i) => names.indexOf(n) === i);
+  const where = unique.length > 0 ? unique.join(', ') : (site.regionCode ?? site.countryCode.toUpperCase());
+  const approx: string[] = [];
+  if (site.locationApprox) approx.push('plant');
+  if (delivery.locationApprox) approx.push('delivery plant');
+  const distance = `${approx.length > 0 ? 'approx. ' : ''}${formatKm(km)} km`;
+  const note = approx.length > 0 ? ` (${approx.join(' and ')} located at region centre)` : '';
+  const phrase = tier === 'ABROAD' ? `abroad (${site.countryCode.toUpperCase()})` : TIER_PHRASES[tier];
+  return `locality ${value.toFixed(2)}: plant in ${where}, ${phrase}, ${distance}${note}`;
+}
+
+function formatKm(km: number): string {
+  if (!Number.isFinite(km)) return '?';
+  return km < 10 ? km.toFixed(1) : String(Math.round(km));
+}
+
+// ───────────────────────────── fit ─────────────────────────────
+
+/** Spec keys and values compare after Unicode NFKC (full-width → ASCII), lower-casing and dropping all white space. */
+export function normalizeSpecText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+export interface SpecOverlap {
+  /** Distinct requirement spec keys. */
+  keys: number;
+  /** Keys some qualifying capability states with an equal value. */
+  matched: number;
+  /** Keys some qualifying capability states, but never with an equal value. */
+  keyOnly: number;
+  /** (matched + 0.5·keyOnly) / keys; null when the requirement states no specs. */
+  share: number | null;
+}
+
+/** Spec overlap between the requirement and the capabilities that pass the category filter. */
+export function specOverlap(reqSpecs: readonly Spec[], capabilities: readonly SupplierCapability[]): SpecOverlap {
+  const wanted = new Map<string, Set<string>>();
+  for (const s of reqSpecs) {
+    const key = normalizeSpecText(s.key);
+    if (key === '') continue;
+    const values = wanted.get(key) ?? new Set<string>();
+    values.add(normalizeSpecText(s.value));
+    wanted.set(key, values);
+  }
+  const offered = new Map<string, Set<string>>();
+  for (const s of capabilities.flatMap((c) => c.specs)) {
+    const key = normalizeSpecText(s.key);
+    const values = offered.get(key) ?? new Set<string>();
+    values.add(normalizeSpecText(s.value));
+    offered.set(key, values);
+  }
+  let matched = 0;
+  let keyOnly = 0;
+  for (const [key, values] of wanted) {
+    const has = offered.get(key);
+    if (has == null) continue;
+    if ([...values].some((v) => has.has(v))) matched += 1;
+    else keyOnly += 1;
+  }
+  const keys = wanted.size;
+  return { keys, matched, keyOnly, share: keys === 0 ? null : (matched + 0.5 * keyOnly) / keys };
+}
+
+export const FIT_TEXT_SHARE = 0.6;
+export const FIT_SPEC_SHARE = 0.4;
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
+
+/**
+ * Fit = 0.6 · textRelevance + 0.4 · specShare when the requirement states specs, else the text
+ * relevance alone. Text relevance is clamped to [0, 1] (NaN → 0).
+ */
+function fitFactor(req: RequirementFacts, supplier: SupplierFacts, capabilities: readonly SupplierCapability[]): { value: number; reason: string } {
+  const text = clamp01(supplier.textRelevance);
+  const overlap = specOverlap(req.specs, capabilities);
+  if (overlap.share == null) {
+    return { value: text, reason: `fit ${text.toFixed(2)}: text relevance ${text.toFixed(2)} only (requirement states no specs)` };
+  }
+  const value = FIT_TEXT_SHARE * text + FIT_SPEC_SHARE * overlap.share;
+  const parts = [`${overlap.matched} of ${overlap.keys} spec keys matched`];
+  if (overlap.keyOnly > 0) parts.push(`${overlap.keyOnly} more stated with another value, at half credit`);
+  return {
+    value,
+    reason: `fit ${value.toFixed(2)}: 0.6 × text relevance ${text.toFixed(2)} + 0.4 × spec overlap ${overlap.share.toFixed(2)} (${parts.join(', ')})`,
+  };
+}
+
+// ───────────────────────────── certification strength ─────────────────────────────
+
+/** Value when no required certificate leaves room above its minimum: the factor then does not discriminate. */
+export const NEUTRAL_CERTIFICATION_STRENGTH = 0.5;
+
+/**
+ * Mean of strengthBeyond(held, minimum) over the required certificates that can be exceeded:
+ * those with a level scheme (not HELD) whose minimum is below the scheme's top level. The held
+ * level is that of the strongest certificate valid on SOP day; none (or below the minimum, only
+ * possible when explaining an ineligible supplier) counts 0. When no required certificate can be
+ * exceeded the factor is a neutral 0.5 — the same for every candidate, so it moves no ranking.
+ */
+function certificationFactor(req: RequirementFacts, supplier: SupplierFacts): { value: number; reason: string } {
+  const sop = day(req.sopDate, 'sopDate');
+  const parts: string[] = [];
+  let sum = 0;
+  let count = 0;
+  for (const required of req.requiredCertifications) {
+    const { scheme, minLevel, typeName } = required;
+    const levels = LEVEL_SCHEMES[scheme];
+    if (levels.length === 0) continue;
+    const base = minLevel == null ? 0 : safeRank(scheme, minLevel);
+    if (base < 0 || base >= levels.length - 1) continue;
+    const best = bestValidCertificate(required, supplier.certifications, sop);
+    const strength = best != null && meets(scheme, best.level, minLevel) ? strengthBeyond(scheme, best.level, minLevel) : 0;
+    sum += strength;
+    count += 1;
+    const heldText = best == null ? 'not held on SOP day' : `${describeLevel(scheme, best.level)} held`;
+    const minText = minLevel == null ? 'any level required' : `${describeLevel(scheme, minLevel)} required`;
+    parts.push(`${typeName} ${heldText}, ${minText} (${strength.toFixed(2)})`);
+  }
+  if (count === 0) {
+    return {
+      value: NEUTRAL_CERTIFICATION_STRENGTH,
+      reason: `certification ${NEUTRAL_CERTIFICATION_STRENGTH.toFixed(2)}: neutral, no required certificate has a level above its minimum`,
+    };
+  }
+  const value = sum / count;
+  return { value, reason: `certification ${value.toFixed(2)}: ${parts.join('; ')}` };
+}
+
+// ───────────────────────────── capacity ─────────────────────────────
+
+export const UNSTATED_CAPACITY_VALUE = 0.3;
+
+/**
+ * Capacity headroom of capacity C against annual volume V:
+ *   C unknown        → 0.3 ("capacity not stated": below a supplier who covers the volume);
+ *   C < V            → 0.5 · C/V           (0 … 0.5, covering part of the volume);
+ *   C ≥ V, r = C/V   → 0.5 + 0.5 · min(1, r − 1)  (full marks at twice the volume).
+ * A requirement without a positive volume gets 0.5 (nothing to compare against).
+ */
+export function capacityValue(capacity: number | null, volume: number): number {
+  if (capacity == null || !Number.isFinite(capacity)) return UNSTATED_CAPACITY_VALUE;
+  if (!Number.isFinite(volume) || volume <= 0) return 0.5;
+  const c = Math.max(0, capacity);
+  const r = c / volume;
+  return r < 1 ? 0.5 * r : 0.5 + 0.5 * Math.min(1, r - 1);
+}
+
+/** The qualifying capability producing at the chosen site with the largest stated capacity (first if none stated). */
+function chosenCapability(capabilities: readonly SupplierCapability[], siteId: string): SupplierCapability | null {
+  let best: SupplierCapability | null = null;
+  for (const c of capabilities) {
+    if (!c.siteIds.includes(siteId)) continue;
+    if (best == null || (c.annualCapacity ?? -1) > (best.annualCapacity ?? -1)) best = c;
+  }
+  return best;
+}
+
+function capacityFactor(req: RequirementFacts, capability: SupplierCapability | null): { value: number; reason: string } {
+  const capacity = capability?.annualCapacity ?? null;
+  const value = capacityValue(capacity, req.annualVolume);
+  const head = `capacity ${value.toFixed(2)}`;
+  if (capacity == null || !Number.isFinite(capacity)) return { value, reason: `${head}: capacity not stated` };
+  if (!Number.isFinite(req.annualVolume) || req.annualVolume <= 0) return { value, reason: `${head}: requirement states no annual volume` };
+  const r = capacity / req.annualVolume;
+  const detail =
+    r < 1
+      ? `${formatCount(capacity)}/yr covers ${Math.round(r * 100)}% of ${formatCount(req.annualVolume)}/yr`
+      : `${formatCount(capacity)}/yr against ${formatCount(req.annualVolume)}/yr needed (${r.toFixed(2)}×)`;
+  return { value, reason: `${head}: ${detail}` };
+}
+
+function formatCount(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction == null ? grouped : `${grouped}.${fraction}`;
+}
+
+// ───────────────────────────── designation ─────────────────────────────
+
+export const DESIGNATION_VALUES: Readonly<Record<Designation, number>> = Object.freeze({
+  SINGLE_CHAMPION: 1.0,
+  LITTLE_GIANT: 0.8,
+  SPECIALIZED_SME: 0.5,
+});
+
+const DESIGNATION_NAMES: Record<Designation, string> = {
+  SINGLE_CHAMPION: '单项冠军 single champion',
+  LITTLE_GIANT: '专精特新小巨人 little giant',
+  SPECIALIZED_SME: '专精特新 specialised SME',
+};
+
+/** The best designation held: single champion 1.0, little giant 0.8, specialised SME 0.5, none 0. */
+function designationFactor(supplier: SupplierFacts): { value: number; reason: string } {
+  let best: Designation | null = null;
+  for (const d of supplier.designations) {
+    if (!Object.hasOwn(DESIGNATION_VALUES, d)) continue;
+    const designation = d as Designation;
+    if (best == null || DESIGNATION_VALUES[designation] > DESIGNATION_VALUES[best]) best = designation;
+  }
+  if (best == null) return { value: 0, reason: 'designation 0.00: none' };
+  const value = DESIGNATION_VALUES[best];
+  return { value, reason: `designation ${value.toFixed(2)}: ${DESIGNATION_NAMES[best]}` };
+}
+
+// ───────────────────────────── score and rank ─────────────────────────────
+
+export interface FactorScore {
+  name: FactorName;
+  /** 0..1, 4 decimals. */
+  value: number;
+  weight: number;
+  /** value × weight × 100, 2 decimals. */
+  contribution: number;
+  reason: string;
+}
+
+export interface MatchScore {
+  supplierId: string;
+  /** True when no hard filter failed. */
+  eligible: boolean;
+  failures: HardFilterFailure[];
+  /** 0..100, 2 decimals: the sum of the factors' contributions, so an explanation adds up. */
+  score: number;
+  /** The producing site scored on; null when no qualifying capability has a site. */
+  site: SupplierSite | null;
+  tier: LocalityTier | null;
+  distanceKm: number | null;
+  factors: FactorScore[];
+}
+
+/**
+ * Scores one supplier. Factors are computed whenever a qualified site exists, also for an
+ * ineligible supplier (`explain` shows the breakdown); eligible is false then. With no
+ * qualified site there is nothing to score: no factors, score 0.
+ *
+ * `weights` defaults to the requirement's own weights resolved by `resolveWeights`; invalid
+ * weights then throw (validate them when the requirement is written).
+ */
+export function scoreMatch(req: RequirementFacts, supplier: SupplierFacts, weights?: MatchWeights): MatchScore {
+  const w = weights ?? weightsOf(req);
+  const failures = hardFilterFailures(req, supplier);
+  const capabilities = qualifyingCapabilities(req, supplier);
+  const sites = qualifiedSites(req, supplier);
+  const chosen = chooseSite(req.delivery, sites);
+  const base = { supplierId: supplier.supplierId, eligible: failures.length === 0, failures };
+  if (chosen == null) return { ...base, score: 0, site: null, tier: null, distanceKm: null, factors: [] };
+
+  const raw: Record<FactorName, { value: number; reason: string }> = {
+    fit: fitFactor(req, supplier, capabilities),
+    locality: { value: chosen.value, reason: localityReason(req.delivery, chosen) },
+    certification: certificationFactor(req, supplier),
+    capacity: capacityFactor(req, chosenCapability(capabilities, chosen.site.id)),
+    designation: designationFactor(supplier),
+  };
+  const factors = FACTOR_NAMES.map((name): FactorScore => {
+    const value = clamp01(raw[name].value);
+    return { name, value: round(value, 4), weight: w[name], contribution: round(value * w[name] * 100, 2), reason: raw[name].reason };
+  });
+  const score = round(
+    factors.reduce((sum, f) => sum + f.contribution, 0),
+    2,
+  );
+  return { ...base, score, site: chosen.site, tier: chosen.tier, distanceKm: round(chosen.km, 3), factors };
+}
+
+function weightsOf(req: RequirementFacts): MatchWeights {
+  const resolved = resolveWeights(req.weights);
+  if (!resolved.ok) throw new RangeError(`requirement ${req.id} has invalid weights: ${resolved.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+  return resolved.weights;
+}
+
+/**
+ * Eligible suppliers, best first: score descending, ties by supplierId ascending (code-unit
+ * order, independent of locale), so the same inputs always give the same order.
+ */
+export function rankMatches(req: RequirementFacts, suppliers: readonly SupplierFacts[], weights?: MatchWeights): MatchScore[] {
+  const w = weights ?? weightsOf(req);
+  return suppliers
+    .map((s) => scoreMatch(req, s, w))
+    .filter((m) => m.eligible)
+    .sort((a, b) => b.score - a.score || compareIds(a.supplierId, b.supplierId));
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Rounding to `places` decimals, half up, robust to binary artefacts (1.005 → 1.01, not 1.00). */
+function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(Number((x * f).toPrecision(15))) / f;
+}

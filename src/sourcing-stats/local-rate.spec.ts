@@ -1,0 +1,126 @@
+import { Decimal } from 'decimal.js';
+import { additionalLocalValueNeeded, localRate, progressToTarget, rateImpactPp } from './local-rate.js';
+
+const d = (value: string | number) => new Decimal(value);
+/** Presentation rounding, as a string so the comparison is exact. */
+const fixed = (value: Decimal | null, places = 4) => (value == null ? null : value.toFixed(places));
+
+describe('localRate', () => {
+  it('divides local by total', () => {
+    // 300 / 1000 = 0.3
+    expect(fixed(localRate(d(300), d(1000)))).toBe('0.3000');
+    // 1 / 3 = 0.3333…
+    expect(fixed(localRate(d(1), d(3)))).toBe('0.3333');
+    expect(localRate(d(0), d(50))?.isZero()).toBe(true);
+    expect(localRate(d(50), d(50))?.equals(1)).toBe(true);
+  });
+
+  it('stays exact on cents where floating point would not', () => {
+    // 0.1 + 0.2 = 0.3 exactly in decimal: (0.1 + 0.2) / 0.6 = 0.5
+    expect(localRate(d('0.1').plus(d('0.2')), d('0.6'))?.toString()).toBe('0.5');
+  });
+
+  it('is null when nothing was bought', () => {
+    expect(localRate(d(0), d(0))).toBeNull();
+  });
+
+  it('rejects negative values and local above total', () => {
+    expect(() => localRate(d(-1), d(10))).toThrow(RangeError);
+    expect(() => localRate(d(11), d(10))).toThrow(RangeError);
+  });
+});
+
+describe('rateImpactPp', () => {
+  const basis = { local: d(300), total: d(1000) }; // rate 0.30
+
+  it('raises the rate for a local contract', () => {
+    // (300 + 200) / (1000 + 200) = 0.416667; (0.416667 − 0.3) × 100 = 11.6667 pp
+    expect(fixed(rateImpactPp(basis, d(200), true))).toBe('11.6667');
+  });
+
+  it('lowers the rate for a non-local contract', () => {
+    // 300 / 1200 = 0.25; (0.25 − 0.30) × 100 = −5 pp exactly
+    expect(rateImpactPp(basis, d(200), false).toString()).toBe('-5');
+  });
+
+  it('works on a realistic requirement value', () => {
+    // province: 450 000 000 of 1 000 000 000 local (45 %); requirement 100 000/yr × 123.45 = 12 345 000.00
+    const province = { local: d('450000000'), total: d('1000000000') };
+    const value = d(100_000).times(d('123.45'));
+    expect(value.toFixed(2)).toBe('12345000.00');
+    // local: 462 345 000 / 1 012 345 000 = 0.45670695; − 0.45 = 0.00670695 → +0.6707 pp
+    expect(fixed(rateImpactPp(province, value, true))).toBe('0.6707');
+    // not local: 450 000 000 / 1 012 345 000 = 0.44451249; − 0.45 → −0.5488 pp
+    expect(fixed(rateImpactPp(province, value, false))).toBe('-0.5488');
+  });
+
+  it('takes the previous rate as 0 when nothing was bought yet', () => {
+    const empty = { local: d(0), total: d(0) };
+    // 500 / 500 = 1 → (1 − 0) × 100 = 100 pp
+    expect(rateImpactPp(empty, d(500), true).toString()).toBe('100');
+    // 0 / 500 = 0 → 0 pp
+    expect(rateImpactPp(empty, d(500), false).isZero()).toBe(true);
+    expect(rateImpactPp(empty, d(0), true).isZero()).toBe(true);
+  });
+
+  it('is 0 for a contract of no value and rejects a negative one', () => {
+    expect(rateImpactPp(basis, d(0), true).isZero()).toBe(true);
+    expect(() => rateImpactPp(basis, d(-1), true)).toThrow(RangeError);
+  });
+});
+
+describe('progressToTarget', () => {
+  // baseline 45 %, target baseline + 10 pp = 55 %
+  const baseline = d('0.45');
+  const target = d('0.55');
+
+  it('measures the share of the way covered', () => {
+    // (0.48 − 0.45) / (0.55 − 0.45) = 0.03 / 0.10 = 0.3
+    expect(progressToTarget(d('0.48'), baseline, target)?.toString()).toBe('0.3');
+    expect(progressToTarget(d('0.55'), baseline, target)?.toString()).toBe('1');
+  });
+
+  it('is not clamped below the baseline or past the target', () => {
+    // (0.40 − 0.45) / 0.10 = −0.5; (0.60 − 0.45) / 0.10 = 1.5
+    expect(progressToTarget(d('0.40'), baseline, target)?.toString()).toBe('-0.5');
+    expect(progressToTarget(d('0.60'), baseline, target)?.toString()).toBe('1.5');
+  });
+
+  it('is null when the target equals the baseline', () => {
+    expect(progressToTarget(d('0.5'), d('0.45'), d('0.45'))).toBeNull();
+  });
+});
+
+describe('additionalLocalValueNeeded', () => {
+  const basis = { local: d(300), total: d(1000) }; // rate 0.30
+
+  it('solves (L + x) / (T + x) = t', () => {
+    // x = (0.5 × 1000 − 300) / (1 − 0.5) = 200 / 0.5 = 400; check: 700 / 1400 = 0.5
+    expect(additionalLocalValueNeeded(basis, d('0.5'))?.toString()).toBe('400');
+    // x = (0.4 × 1000 − 300) / 0.6 = 100 / 0.6 = 166.6667; check: 466.6667 / 1166.6667 = 0.4
+    const x = additionalLocalValueNeeded(basis, d('0.4'));
+    expect(fixed(x)).toBe('166.6667');
+    expect(fixed(localRate(d(300).plus(x ?? 0), d(1000).plus(x ?? 0)), 10)).toBe('0.4000000000');
+  });
+
+  it('is 0 when the target is already met', () => {
+    expect(additionalLocalValueNeeded(basis, d('0.3'))?.isZero()).toBe(true);
+    expect(additionalLocalValueNeeded(basis, d('0.2'))?.isZero()).toBe(true);
+    expect(additionalLocalValueNeeded(basis, d(0))?.isZero()).toBe(true);
+  });
+
+  it('is null for a 100 % target not yet met, 0 when it is', () => {
+    expect(additionalLocalValueNeeded(basis, d(1))).toBeNull();
+    expect(additionalLocalValueNeeded({ local: d(10), total: d(10) }, d(1))?.isZero()).toBe(true);
+  });
+
+  it('is 0 when nothing was bought yet: any local purchase makes the rate 100 %', () => {
+    expect(additionalLocalValueNeeded({ local: d(0), total: d(0) }, d('0.55'))?.isZero()).toBe(true);
+  });
+
+  it('rejects a target that is not a fraction', () => {
+    expect(() => additionalLocalValueNeeded(basis, d('1.2'))).toThrow(RangeError);
+    expect(() => additionalLocalValueNeeded(basis, d('-0.1'))).toThrow(RangeError);
+    expect(() => additionalLocalValueNeeded(basis, d(55))).toThrow(RangeError);
+  });
+});

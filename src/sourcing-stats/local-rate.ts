@@ -1,0 +1,97 @@
+/**
+ * Local-sourcing-rate arithmetic (本地配套率), defined once. Pure and decimal: values are CNY
+ * (or counts, for the count basis) as Decimal, rates are fractions in [0, 1], percentage-point
+ * (pp) values are rate differences × 100. Nothing here rounds; round only when presenting.
+ *
+ * rate = local value ÷ total value (DESIGN.md, "Local sourcing rate"). Which contracts are
+ * local and which count is decided by the callers; this file only does the arithmetic.
+ */
+import { Decimal } from 'decimal.js';
+
+export interface RateBasis {
+  /** Value (or count) bought from suppliers local to the jurisdiction. */
+  local: Decimal;
+  /** All value (or count) bought, local included. */
+  total: Decimal;
+}
+
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
+
+function assertBasis(local: Decimal, total: Decimal): void {
+  if (!local.isFinite() || !total.isFinite()) throw new RangeError('local and total must be finite');
+  if (local.isNegative() && !local.isZero()) throw new RangeError(`local value is negative: ${local.toString()}`);
+  if (local.greaterThan(total)) throw new RangeError(`local value ${local.toString()} exceeds total ${total.toString()}`);
+}
+
+/**
+ * local ÷ total, or null when nothing was bought (total 0): a rate of 0 % would claim that
+ * all purchasing was non-local. Throws RangeError on a negative value or local > total — a
+ * bug in the caller's selection, not something to paper over with a rate above 100 %.
+ */
+export function localRate(local: Decimal, total: Decimal): Decimal | null {
+  assertBasis(local, total);
+  if (total.isZero()) return null;
+  return local.dividedBy(total);
+}
+
+/**
+ * Change of the rate, in percentage points, if one more contract of `addedValue` is added:
+ *
+ *   before = L / T,  after = (L + (local ? a : 0)) / (T + a),  impact = (after − before) × 100
+ *
+ * Edge cases:
+ * - nothing bought yet (T = 0): there is no rate; the previous rate is taken as 0, so a
+ *   local contract shows +100 pp and a non-local one 0 pp (the jurisdiction goes from
+ *   "no purchasing" to 100 % or 0 %);
+ * - addedValue 0: 0 pp;
+ * - a negative addedValue throws RangeError.
+ */
+export function rateImpactPp(basis: RateBasis, addedValue: Decimal, addedIsLocal: boolean): Decimal {
+  const { local, total } = basis;
+  assertBasis(local, total);
+  if (!addedValue.isFinite() || (addedValue.isNegative() && !addedValue.isZero())) {
+    throw new RangeError(`added value must be a finite non-negative amount: ${addedValue.toString()}`);
+  }
+  const before = localRate(local, total) ?? ZERO;
+  const newTotal = total.plus(addedValue);
+  if (newTotal.isZero()) return ZERO;
+  const after = (addedIsLocal ? local.plus(addedValue) : local).dividedBy(newTotal);
+  return after.minus(before).times(HUNDRED);
+}
+
+/**
+ * Share of the way from baseline to target: (current − baseline) ÷ (target − baseline).
+ * Not clamped — below the baseline it is negative, past the target above 1. Null when the
+ * target equals the baseline (no distance to cover). With the plan's +10 pp target,
+ * target = baseline + 0.10.
+ */
+export function progressToTarget(current: Decimal, baseline: Decimal, target: Decimal): Decimal | null {
+  const span = target.minus(baseline);
+  if (span.isZero()) return null;
+  return current.minus(baseline).dividedBy(span);
+}
+
+/**
+ * Local value x that must still be bought (it adds to both numerator and denominator) for the
+ * rate to reach `targetRate` t:
+ *
+ *   (L + x) / (T + x) = t   ⇒   x = (t·T − L) / (1 − t)
+ *
+ * 0 when the rate already meets the target, and 0 when nothing has been bought yet (T = 0: any
+ * local purchase, however small, makes the rate 100 %; `localRate` is null there, which is
+ * how a caller tells "no data" from "met"). For t = 1: 0 if the rate is already 100 %, else
+ * null — no finite amount gets there. A target outside [0, 1] throws RangeError.
+ */
+export function additionalLocalValueNeeded(basis: RateBasis, targetRate: Decimal): Decimal | null {
+  const { local, total } = basis;
+  assertBasis(local, total);
+  if (!targetRate.isFinite() || (targetRate.isNegative() && !targetRate.isZero()) || targetRate.greaterThan(ONE)) {
+    throw new RangeError(`target rate must be a fraction between 0 and 1: ${targetRate.toString()}`);
+  }
+  if (total.isZero()) return ZERO;
+  if (local.dividedBy(total).greaterThanOrEqualTo(targetRate)) return ZERO;
+  if (targetRate.equals(ONE)) return null;
+  return targetRate.times(total).minus(local).dividedBy(ONE.minus(targetRate));
+}
