@@ -3,10 +3,12 @@ import { InitialSchema1795550324229 } from './1795550324229-InitialSchema.js';
 import { ReferenceData1795550400000 } from './1795550400000-ReferenceData.js';
 import { MarketplaceProfiles1795550981172 } from './1795550981172-MarketplaceProfiles.js';
 import { QuotesAndContracts1795551635362 } from './1795551635362-QuotesAndContracts.js';
+import { SearchIndex1795551685423 } from './1795551685423-SearchIndex.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
   Extensions1764000000000, InitialSchema1795550324229, ReferenceData1795550400000,
   MarketplaceProfiles1795550981172,
   QuotesAndContracts1795551635362,
+  SearchIndex1795551685423,
 ];

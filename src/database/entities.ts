@@ -9,6 +9,7 @@ import { Requirement, RequirementCertification } from '../requirements/requireme
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
 import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
+import { SearchRequirementRow, SearchState, SearchSupplierRow, SearchSynonymGroup } from '../search/search.entities.js';
 import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 
@@ -16,5 +17,6 @@ import { Award, Contract, ContractAmendment } from '../contracts/contract.entity
 export const ENTITIES = [
   Region, PartCategory, CertificationType, Organization, Site, User, AuditEvent,
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
+  SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
 ];

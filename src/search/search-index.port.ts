@@ -1,0 +1,124 @@
+/**
+ * The search index as the rest of the application sees it. Two indexes, `suppliers` and
+ * `requirements`; two adapters (PostgreSQL, the default, and Meilisearch) behind this one
+ * contract, which test/search-contract.e2e-spec.ts checks on both. Nothing outside
+ * src/search knows which adapter runs: inject `SearchIndex`.
+ */
+import type { RequirementDocument, SupplierDocument } from './documents.js';
+import type { Vocabulary } from './text/analyzer.js';
+
+export const SEARCH_INDEXES = ['suppliers', 'requirements'] as const;
+export type SearchIndexName = (typeof SEARCH_INDEXES)[number];
+
+export type SearchBackendName = 'postgres' | 'meilisearch';
+
+export interface SupplierFilter {
+  /** A category and its whole subtree. */
+  categoryCode?: string;
+  /** Every listed certification held, valid, at or above `minRank` (levelRank of the minimum; 0 = held). */
+  certifications?: { typeCode: string; minRank: number }[];
+  /** A plant in this region: a county, city or province code. */
+  regionCode?: string;
+  /** At least one of these designations. */
+  designations?: string[];
+  verified?: boolean;
+}
+
+export type RequirementVisibility =
+  /** Platform admin: every requirement. */
+  | { kind: 'all' }
+  /** OPEN requirements, plus every requirement of `organizationId` (a buyer's own) when given. */
+  | { kind: 'openOrOwn'; organizationId: string | null };
+
+export interface RequirementFilter {
+  visibility: RequirementVisibility;
+  categoryCode?: string;
+  /** The delivery plant in this region (county, city or province code). */
+  regionCode?: string;
+  statuses?: string[];
+  organizationId?: string;
+}
+
+export const SUPPLIER_FACETS = ['category', 'certification', 'province', 'city', 'designation', 'verified'] as const;
+export type SupplierFacet = (typeof SUPPLIER_FACETS)[number];
+export const REQUIREMENT_FACETS = ['category', 'status', 'province', 'city'] as const;
+export type RequirementFacet = (typeof REQUIREMENT_FACETS)[number];
+
+export interface IndexTypes {
+  suppliers: { document: SupplierDocument; filter: SupplierFilter; facet: SupplierFacet };
+  requirements: { document: RequirementDocument; filter: RequirementFilter; facet: RequirementFacet };
+}
+
+export type DocumentOf<I extends SearchIndexName> = IndexTypes[I]['document'];
+
+export interface SearchRequest<I extends SearchIndexName> {
+  /** Free text; empty lists everything the filter lets through. */
+  text: string;
+  filter: IndexTypes[I]['filter'];
+  offset: number;
+  limit: number;
+  facets: readonly IndexTypes[I]['facet'][];
+}
+
+export interface SearchHit<D> {
+  id: string;
+  /** Text relevance in [0, 1]; 0 when the query has no text. */
+  score: number;
+  document: D;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult<I extends SearchIndexName> {
+  hits: SearchHit<DocumentOf<I>>[];
+  /** Documents matching text and filter, over all pages. */
+  total: number;
+  /** Counts per value, for each facet asked for, over all matching documents. */
+  facets: Partial<Record<IndexTypes[I]['facet'], FacetValue[]>>;
+}
+
+/** One index setting that differs from what the application wants. */
+export interface SettingsDrift {
+  index: SearchIndexName;
+  setting: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** Pagination depth both adapters serve (Meilisearch's pagination.maxTotalHits is set to it). */
+export const MAX_SEARCH_DEPTH = 10_000;
+
+export abstract class SearchIndex {
+  abstract readonly backend: SearchBackendName;
+
+  /**
+   * Text + filters + facets: one page of hits, best first; ties (and every hit of an empty
+   * text) in the index's natural order: suppliers by name, requirements by SOP date.
+   */
+  abstract search<I extends SearchIndexName>(index: I, request: SearchRequest<I>): Promise<SearchResult<I>>;
+
+  /**
+   * Text relevance in [0, 1] of each given document to `text` (missing or unmatched: 0). Any
+   * part of the text counts (no need to match all of it): this is how matching scores the fit
+   * of a supplier to a requirement's title and description.
+   */
+  abstract relevance(index: SearchIndexName, text: string, ids: readonly string[]): Promise<Map<string, number>>;
+
+  /** Adds or replaces documents by id. Resolves once they are searchable; throws on failure. */
+  abstract upsert<I extends SearchIndexName>(index: I, documents: readonly DocumentOf<I>[]): Promise<void>;
+
+  /** Removes documents by id; unknown ids are ignored. */
+  abstract delete(index: SearchIndexName, ids: readonly string[]): Promise<void>;
+
+  /** Every document id in the index (for reindexing: what is there and should not be). */
+  abstract allIds(index: SearchIndexName): Promise<string[]>;
+
+  /** Creates indexes as needed and applies the settings (dictionary, synonyms, attributes). */
+  abstract applySettings(vocabulary: Vocabulary): Promise<void>;
+
+  /** Where the backend's settings differ from what applySettings would set; empty when in line. */
+  abstract checkSettings(vocabulary: Vocabulary): Promise<SettingsDrift[]>;
+}

@@ -1,0 +1,101 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { RequirementDocument, SupplierDocument } from './documents.js';
+
+/**
+ * The PostgreSQL adapter's copy of a search document: the document itself, its lexemes (a
+ * `simple` tsvector built by the analyzer, weight A = name/title, B = categories and
+ * products, C = descriptions, D = specs), its Latin text for trigram matching, and its filter
+ * and facet values as prefixed keys (`c:CHASSIS`, `k:ISO_26262:3`, `r:330200`) under one GIN
+ * index. The GIN indexes are hand-written in the migration.
+ */
+@Entity('search_suppliers')
+@Index('search_suppliers_lexemes_idx', { synchronize: false })
+@Index('search_suppliers_fuzzy_idx', { synchronize: false })
+@Index('search_suppliers_keys_idx', { synchronize: false })
+export class SearchSupplierRow {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('jsonb')
+  document: SupplierDocument;
+
+  @Column('tsvector')
+  lexemes: string;
+
+  @Column('text')
+  fuzzy: string;
+
+  @Column('text', { array: true })
+  filterKeys: string[];
+
+  /** Natural order for ties and empty queries. */
+  @Column('text')
+  sortKey: string;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  indexedAt: Date;
+}
+
+@Entity('search_requirements')
+@Index('search_requirements_lexemes_idx', { synchronize: false })
+@Index('search_requirements_fuzzy_idx', { synchronize: false })
+@Index('search_requirements_keys_idx', { synchronize: false })
+export class SearchRequirementRow {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('jsonb')
+  document: RequirementDocument;
+
+  @Column('tsvector')
+  lexemes: string;
+
+  @Column('text')
+  fuzzy: string;
+
+  @Column('text', { array: true })
+  filterKeys: string[];
+
+  @Column('text')
+  sortKey: string;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  indexedAt: Date;
+}
+
+/**
+ * A synonym group, used by both adapters (query expansion in PostgreSQL, the `synonyms`
+ * setting in Meilisearch). Seeded from ../shared/DOMAIN.md; platform admins add more.
+ */
+@Entity('search_synonyms')
+@Check('search_synonyms_terms_check', 'cardinality(terms) >= 2')
+export class SearchSynonymGroup {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text', { array: true })
+  terms: string[];
+
+  /** Only the first term expands to the others. */
+  @Column('boolean', { default: false })
+  oneWay: boolean;
+
+  @Column('uuid', { nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Small named values the indexer keeps, e.g. the day certificate validity was last swept. */
+@Entity('search_state')
+export class SearchState {
+  @PrimaryColumn('text')
+  name: string;
+
+  @Column('text')
+  value: string;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,306 @@
+/**
+ * Text analysis for the PostgreSQL search adapter: pure functions, no database.
+ *
+ * Chinese has no spaces and `Intl.Segmenter('zh')` cuts domain terms apart (线|控制|动), so a
+ * Han run is indexed twice over: as every dictionary term it contains (taxonomy names,
+ * keywords, synonyms) and as all its overlapping character bigrams, so that any two-character
+ * term (座椅, 铸造) is found even when no dictionary knows it. Latin words are lower-cased,
+ * NFKC-folded (full-width ｂｒａｋｅ → brake) and stemmed; hyphenated compounds
+ * (brake-by-wire) are kept whole and as parts. Queries are cut the same way, Han runs by
+ * longest dictionary match first, and every term is widened by its synonyms.
+ */
+import { stemEnglish } from './stemmer.js';
+
+/** A set of interchangeable terms; one-way groups expand the first term to the others only. */
+export interface SynonymGroup {
+  terms: readonly string[];
+  oneWay: boolean;
+}
+
+/** What the analyzer knows of the domain: dictionary terms and synonym groups. */
+export interface Vocabulary {
+  terms: readonly string[];
+  synonyms: readonly SynonymGroup[];
+}
+
+/** A lexeme to look up; `prefix` also matches longer lexemes that start with it. */
+export interface QueryLexeme {
+  value: string;
+  prefix: boolean;
+}
+
+/**
+ * One unit of meaning in a query (a dictionary term, a word, a run of unknown Han text).
+ * It matches a document holding every lexeme of any one alternative.
+ */
+export interface QueryConcept {
+  /** The query text it came from. */
+  text: string;
+  alternatives: QueryLexeme[][];
+  /** Latin text for trigram (typo-tolerant) matching; null for Han text and short words. */
+  fuzzy: string | null;
+}
+
+type Token = { kind: 'han'; text: string } | { kind: 'word'; text: string; parts: string[] };
+
+const HAN = /\p{Script=Han}/u;
+const TOKEN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:(?:-|(?<=\p{N})\.(?=\p{N}))(?:(?!\p{Script=Han})[\p{L}\p{N}])+)*)/gu;
+
+/** English function words: never a query concept of their own. */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with']);
+/** Han function characters that separate query terms when no dictionary term claims them. */
+const HAN_STOP = new Set(['的', '和', '与', '及', '或', '等', '在', '是', '了', '并', '为']);
+
+const MAX_LEXEME = 100;
+const MIN_FUZZY_LETTERS = 4;
+
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of normalizeText(text).matchAll(TOKEN)) {
+    if (match[1]) tokens.push({ kind: 'han', text: match[1] });
+    else tokens.push({ kind: 'word', text: match[2], parts: match[2].split(/[-.]/).filter(Boolean) });
+  }
+  return tokens;
+}
+
+function clip(lexeme: string): string {
+  return lexeme.length > MAX_LEXEME ? lexeme.slice(0, MAX_LEXEME) : lexeme;
+}
+
+/** A word's index form: each part stemmed, joined as written (brake-by-wire, controller). */
+function wordKey(token: { parts: string[] }): string {
+  return clip(token.parts.map(stemEnglish).join('-'));
+}
+
+function contentStems(parts: readonly string[]): string[] {
+  return parts.filter((p) => !STOP_WORDS.has(p)).map(stemEnglish);
+}
+
+export function hanBigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return [run];
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+/**
+ * The comparison key of a term, as the analyzer sees it: a Han term itself, a Latin term's
+ * stemmed words joined by spaces ("Domain Controllers" → "domain controller"). Null for
+ * terms that mix scripts or have no letters.
+ */
+export function termKey(term: string): string | null {
+  const tokens = tokenize(term);
+  if (tokens.length === 0) return null;
+  if (tokens.every((t) => t.kind === 'han')) return tokens.length === 1 ? tokens[0].text : null;
+  if (tokens.every((t) => t.kind === 'word')) return tokens.map((t) => wordKey(t as { parts: string[] })).join(' ');
+  return null;
+}
+
+function dedupe<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/** The analyzer for one vocabulary; build it once and reuse it (construction indexes the dictionary). */
+export class TextAnalyzer {
+  private readonly hanTerms = new Set<string>();
+  private readonly phrases = new Set<string>();
+  private readonly words = new Set<string>();
+  private readonly expansions = new Map<string, Set<string>>();
+  private maxHanLength = 0;
+  private maxPhraseWords = 0;
+
+  constructor(vocabulary: Vocabulary) {
+    const addTerm = (term: string): string | null => {
+      const key = termKey(term);
+      if (key === null) return null;
+      if (HAN.test(key)) {
+        this.hanTerms.add(key);
+        this.maxHanLength = Math.max(this.maxHanLength, [...key].length);
+      } else if (key.includes(' ')) {
+        this.phrases.add(key);
+        this.maxPhraseWords = Math.max(this.maxPhraseWords, key.split(' ').length);
+      } else {
+        this.words.add(key);
+      }
+      return key;
+    };
+    for (const term of vocabulary.terms) addTerm(term);
+    for (const group of vocabulary.synonyms) {
+      const keys = dedupe(group.terms.map(addTerm).filter((k): k is string => k !== null));
+      const heads = group.oneWay ? keys.slice(0, 1) : keys;
+      for (const head of heads) {
+        const set = this.expansions.get(head) ?? new Set<string>();
+        for (const key of keys) if (key !== head) set.add(key);
+        this.expansions.set(head, set);
+      }
+    }
+  }
+
+  /** The lexemes a document's text is indexed under. */
+  documentLexemes(text: string): string[] {
+    const lexemes: string[] = [];
+    const words: { parts: string[] }[] = [];
+    const flushPhrases = () => {
+      lexemes.push(...this.phrasesIn(words));
+      words.length = 0;
+    };
+    for (const token of tokenize(text)) {
+      if (token.kind === 'han') {
+        flushPhrases();
+        lexemes.push(...hanBigrams(token.text), ...this.hanTermsIn(token.text));
+      } else {
+        words.push(token);
+        lexemes.push(wordKey(token));
+        if (token.parts.length > 1) lexemes.push(...contentStems(token.parts));
+      }
+    }
+    flushPhrases();
+    return dedupe(lexemes);
+  }
+
+  /** Latin words of a text, lower-cased and unstemmed: what trigram similarity compares. */
+  fuzzyText(text: string): string {
+    return tokenize(text)
+      .filter((t) => t.kind === 'word')
+      .map((t) => t.text)
+      .join(' ');
+  }
+
+  /** The concepts of a query, in order, at most `limit` of them. */
+  query(text: string, limit = 16): QueryConcept[] {
+    const concepts: QueryConcept[] = [];
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length && concepts.length < limit; ) {
+      const token = tokens[i];
+      if (token.kind === 'han') {
+        concepts.push(...this.hanConcepts(token.text));
+        i++;
+        continue;
+      }
+      const phrase = this.phraseAt(tokens, i);
+      if (phrase) {
+        concepts.push({ text: phrase.text, alternatives: this.expand(phrase.key), fuzzy: fuzzyOf(phrase.text) });
+        i += phrase.length;
+        continue;
+      }
+      i++;
+      if (token.parts.every((p) => STOP_WORDS.has(p))) continue;
+      const key = wordKey(token);
+      const alternatives: QueryLexeme[][] = [[{ value: key, prefix: key.length >= 3 }]];
+      const stems = contentStems(token.parts);
+      if (token.parts.length > 1 && stems.length > 0) alternatives.push(stems.map((value) => ({ value, prefix: false })));
+      if (this.words.has(key)) alternatives.push(...this.expand(key).slice(1));
+      concepts.push({ text: token.text, alternatives: uniqueAlternatives(alternatives), fuzzy: fuzzyOf(token.text) });
+    }
+    return concepts.slice(0, limit);
+  }
+
+  /** The term and its synonyms, each as alternatives a document may match. */
+  private expand(key: string): QueryLexeme[][] {
+    const keys = [key, ...(this.expansions.get(key) ?? [])];
+    return uniqueAlternatives(keys.flatMap((k) => alternativesOfKey(k)));
+  }
+
+  private hanTermsIn(run: string): string[] {
+    const chars = [...run];
+    const found: string[] = [];
+    for (let i = 0; i < chars.length; i++) {
+      for (let len = Math.min(this.maxHanLength, chars.length - i); len >= 2; len--) {
+        const candidate = chars.slice(i, i + len).join('');
+        if (this.hanTerms.has(candidate)) found.push(candidate);
+      }
+    }
+    return found;
+  }
+
+  private phrasesIn(words: { parts: string[] }[]): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(this.maxPhraseWords, words.length - i); len >= 2; len--) {
+        const key = words.slice(i, i + len).map(wordKey).join(' ');
+        if (this.phrases.has(key)) found.push(key);
+      }
+    }
+    return found;
+  }
+
+  private phraseAt(tokens: Token[], start: number): { key: string; text: string; length: number } | null {
+    for (let len = this.maxPhraseWords; len >= 2; len--) {
+      const slice = tokens.slice(start, start + len);
+      if (slice.length < len || slice.some((t) => t.kind !== 'word')) continue;
+      const words = slice as { kind: 'word'; text: string; parts: string[] }[];
+      const key = words.map(wordKey).join(' ');
+      if (this.phrases.has(key)) return { key, text: words.map((w) => w.text).join(' '), length: len };
+    }
+    return null;
+  }
+
+  /** Longest dictionary match first; the Han text between matches is searched by its bigrams. */
+  private hanConcepts(run: string): QueryConcept[] {
+    const chars = [...run];
+    const concepts: QueryConcept[] = [];
+    let pending = '';
+    const flush = () => {
+      if (pending) concepts.push(unknownHan(pending));
+      pending = '';
+    };
+    for (let i = 0; i < chars.length; ) {
+      let matched = 0;
+      for (let len = Math.min(this.maxHanLength, chars.length - i); len >= 2; len--) {
+        if (this.hanTerms.has(chars.slice(i, i + len).join(''))) {
+          matched = len;
+          break;
+        }
+      }
+      if (matched > 0) {
+        flush();
+        const term = chars.slice(i, i + matched).join('');
+        concepts.push({ text: term, alternatives: this.expand(term), fuzzy: null });
+        i += matched;
+      } else {
+        if (HAN_STOP.has(chars[i])) flush();
+        else pending += chars[i];
+        i++;
+      }
+    }
+    flush();
+    return concepts;
+  }
+}
+
+function unknownHan(text: string): QueryConcept {
+  const single = [...text].length === 1;
+  return { text, alternatives: [hanBigrams(text).map((value) => ({ value, prefix: single }))], fuzzy: null };
+}
+
+/** How a dictionary key is found in documents: itself, or (for safety) its parts. */
+function alternativesOfKey(key: string): QueryLexeme[][] {
+  const exact: QueryLexeme[] = [{ value: key, prefix: false }];
+  if (HAN.test(key)) {
+    return [...key].length > 2 ? [exact, hanBigrams(key).map((value) => ({ value, prefix: false }))] : [exact];
+  }
+  const words = key.split(' ');
+  const parts = contentStems(words.flatMap((w) => w.split('-')));
+  if ((words.length > 1 || key.includes('-')) && parts.length > 0) return [exact, parts.map((value) => ({ value, prefix: false }))];
+  return [exact];
+}
+
+function uniqueAlternatives(alternatives: QueryLexeme[][]): QueryLexeme[][] {
+  const seen = new Set<string>();
+  return alternatives.filter((alt) => {
+    const id = alt.map((l) => `${l.value}${l.prefix ? '*' : ''}`).sort().join('&');
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function fuzzyOf(text: string): string | null {
+  const letters = text.replace(/[^a-z]/g, '').length;
+  return letters >= MIN_FUZZY_LETTERS ? text : null;
+}
