@@ -22,6 +22,7 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { RequirementsModule } from './requirements/requirements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
+import { SearchModule } from './search/search.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -64,6 +65,7 @@ export class AppModule {
         OutboxModule,
         RequirementsModule,
         SuppliersModule,
+        SearchModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

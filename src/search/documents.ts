@@ -56,6 +56,8 @@ export interface RequirementDocument {
   categoryPaths: string[];
   categoryNames: string[];
   status: string;
+  /** The delivery plant's own (county-level) region code; null abroad. */
+  deliveryRegionCode: string | null;
   /** The delivery plant's region codes at county, city and province level. */
   regionCodes: string[];
   cityCodes: string[];
@@ -191,6 +193,7 @@ export function buildRequirementDocument(row: RequirementRow, categories: Readon
     categoryPaths: categoryPath(row.categoryCode, categories),
     categoryNames: categoryNames([row.categoryCode], categories),
     status: row.status,
+    deliveryRegionCode: row.site.regionCode,
     ...regionLevels([row.site.regionCode]),
     sopDate: row.sopDate,
     location: { lat: row.site.lat, lng: row.site.lon },
