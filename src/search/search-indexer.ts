@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { DocumentSync } from './document-sync.js';
 import { TODAY_SQL, type DocumentTargets, type SearchDocumentsRepository } from './search-documents.repository.js';
 import { DEFAULT_BACKOFF, describeFailure, retryDelayMs, type BackoffPolicy } from './retry.js';
@@ -188,7 +188,7 @@ export class SearchIndexer {
     await runner.query('SAVEPOINT search_rows');
     try {
       const targets = await this.repository.targetsOf(rows, runner.manager);
-      await lockDocuments(runner, targets);
+      await lockDocuments(runner.manager, targets);
       await this.sync.sync(targets, runner.manager);
       await runner.query('RELEASE SAVEPOINT search_rows');
     } catch (error) {
@@ -214,8 +214,8 @@ export class SearchIndexer {
 }
 
 /** Transaction-scoped advisory locks on the documents, in a fixed order (no deadlocks). */
-async function lockDocuments(runner: QueryRunner, targets: DocumentTargets): Promise<void> {
+export async function lockDocuments(manager: EntityManager, targets: DocumentTargets): Promise<void> {
   const keys = [...[...targets.suppliers].map((id) => `search:suppliers:${id}`), ...[...targets.requirements].map((id) => `search:requirements:${id}`)].sort();
   if (keys.length === 0) return;
-  await runner.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT unnest($1::text[]) AS k ORDER BY 1) keys`, [keys]);
+  await manager.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT unnest($1::text[]) AS k ORDER BY 1) keys`, [keys]);
 }
