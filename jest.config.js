@@ -1,5 +1,6 @@
 // Jest runs the TypeScript sources as native ES modules (NestJS 12 ships ESM only),
-// compiled by SWC with decorator metadata; see ../shared/STACK.md.
+// compiled by SWC with decorator metadata; see ../shared/STACK.md. Two suites:
+// `JEST_SUITE=unit` (src/ and seeds/ *.spec.ts) and `JEST_SUITE=e2e` (test/*.e2e-spec.ts).
 const swc = [
   '@swc/jest',
   {
@@ -19,17 +20,19 @@ const common = {
   testEnvironment: 'node',
 };
 
-export default {
-  projects: [
-    { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/seeds'], testMatch: ['**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'e2e',
-      roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
-    },
-  ],
+const suites = {
+  unit: { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/seeds', '<rootDir>/bench'], testMatch: ['**/*.spec.ts'] },
+  e2e: {
+    ...common,
+    displayName: 'e2e',
+    roots: ['<rootDir>/test'],
+    testMatch: ['**/*.e2e-spec.ts'],
+    globalSetup: '<rootDir>/test/support/global-setup.ts',
+    globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    testTimeout: 60000,
+  },
 };
+
+const suite = process.env.JEST_SUITE;
+if (!(suite in suites)) throw new Error('set JEST_SUITE to unit or e2e (npm run test:unit / npm run test:e2e)');
+export default suites[suite];

@@ -23,6 +23,7 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { RequirementsModule } from './requirements/requirements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 import { SearchModule } from './search/search.module.js';
+import { MatchingModule } from './matching/matching.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -66,6 +67,7 @@ export class AppModule {
         RequirementsModule,
         SuppliersModule,
         SearchModule,
+        MatchingModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

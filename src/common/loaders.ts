@@ -5,7 +5,7 @@ import { Region } from '../regions/region.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { PartCategory } from '../taxonomy/part-category.entity.js';
-import { RequirementCertification } from '../requirements/requirement.entity.js';
+import { Requirement, RequirementCertification } from '../requirements/requirement.entity.js';
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
 import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
 
@@ -15,6 +15,8 @@ export interface Loaders {
   organization: DataLoader<string, Organization | null>;
   site: DataLoader<string, Site | null>;
   category: DataLoader<string, PartCategory | null>;
+  /** No visibility check: for requirements the caller is known to see. */
+  requirement: DataLoader<string, Requirement | null>;
   sitesOfOrganization: DataLoader<string, Site[]>;
   requiredCertifications: DataLoader<string, RequirementCertification[]>;
   capabilitiesOfOrganization: DataLoader<string, Capability[]>;
@@ -38,6 +40,7 @@ export class LoadersFactory {
       organization: this.byKey(Organization, 'id'),
       site: this.byKey(Site, 'id'),
       category: this.byKey(PartCategory, 'code'),
+      requirement: this.byKey(Requirement, 'id'),
       sitesOfOrganization: this.manyBy(Site, 'organizationId', { name: 'ASC' }),
       requiredCertifications: this.manyBy(RequirementCertification, 'requirementId', { typeCode: 'ASC' }),
       capabilitiesOfOrganization: this.manyBy(Capability, 'organizationId', { categoryCode: 'ASC', createdAt: 'ASC' }),

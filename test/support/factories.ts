@@ -122,3 +122,13 @@ export async function makeRequirement(t: TestApp, token: string, siteId: string,
   );
   return published.publishRequirement;
 }
+
+export async function makeCapability(t: TestApp, token: string, input: Record<string, unknown>): Promise<string> {
+  const data = await t.ok<{ createCapability: { id: string } }>(`mutation($input: CreateCapabilityInput!) { createCapability(input: $input) { id } }`, { input }, token);
+  return data.createCapability.id;
+}
+
+export async function addCertification(t: TestApp, token: string, input: Record<string, unknown>): Promise<string> {
+  const data = await t.ok<{ addCertification: { id: string } }>(`mutation($input: CertificationInput!) { addCertification(input: $input) { id } }`, { input: { certificateNumber: `C-${randomBytes(4).toString('hex')}`, ...input } }, token);
+  return data.addCertification.id;
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { Decimal } from 'decimal.js';
+import { AppError } from '../common/app-error.js';
+import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
+import { todayInChina } from '../common/local-date.scalar.js';
+import { Role, type Principal } from '../auth/role.js';
+import { SearchIndex } from '../search/search-index.port.js';
+import { rateImpactPp } from '../sourcing-stats/local-rate.js';
+import { provinceOf } from '../regions/region-codes.js';
+import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
+import { PROVINCIALLY_LOCAL_TIERS, rankMatches, resolveWeights, scoreMatch, type MatchScore, type MatchWeights, type SupplierFacts } from './match-scoring.js';
+import type { WeightOverrides } from '../requirements/requirement.entity.js';
+
+/** A scored supplier with the local-sourcing impact of awarding it this requirement. */
+export interface Match extends MatchScore {
+  supplierName: string;
+  siteId: string | null;
+  /** Percentage points of the buyer's provincial rate (contracts signed this year). */
+  impactPp: Decimal;
+}
+
+export interface Opportunity extends MatchScore {
+  requirementId: string;
+  siteId: string | null;
+}
+
+/** Where the time of one ranking went, for the benchmark. */
+export interface RankTimings {
+  candidateSqlMs: number;
+  factsSqlMs: number;
+  relevanceMs: number;
+  scoringMs: number;
+}
+
+/**
+ * Ranks suppliers for a requirement, local first, and requirements for a supplier, with the
+ * same pure scorer. Hard filters run in SQL (candidates); only candidates are scored.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly facts: MatchFactsRepository,
+    private readonly search: SearchIndex,
+  ) {}
+
+  async matchesForRequirement(actor: Principal, requirementId: string, weights: WeightOverrides | null, first: number, after: string | null | undefined): Promise<Connection<Match>> {
+    const requirement = await this.ownRequirement(actor, requirementId);
+    const ranked = (await this.rank(requirement, weights)).matches;
+    const cursor = decodeCursor(after, 2);
+    const start = cursor ? ranked.findIndex((m) => m.score < Number(cursor[0]) || (m.score === Number(cursor[0]) && m.supplierId > String(cursor[1]))) : 0;
+    const rest = start < 0 ? [] : ranked.slice(start, start + first + 1);
+    return toConnection(rest, first, ranked.length, (m) => [m.score, m.supplierId]);
+  }
+
+  /** The breakdown for any supplier, and when it fails a hard filter, which and why. */
+  async explainMatch(actor: Principal, requirementId: string, supplierId: string, weights: WeightOverrides | null = null): Promise<Match> {
+    const requirement = await this.ownRequirement(actor, requirementId);
+    const resolved = this.weightsFor(requirement, weights);
+    const [supplier] = await this.facts.supplierFacts(requirement.facts, [supplierId]);
+    if (!supplier) throw AppError.notFound('Supplier');
+    supplier.textRelevance = (await this.search.relevance('suppliers', searchText(requirement), [supplierId])).get(supplierId) ?? 0;
+    const score = scoreMatch(requirement.facts, supplier, resolved);
+    const totals = await this.totals(requirement);
+    return { ...score, siteId: score.site?.id ?? null, supplierName: supplier.name, impactPp: impact(totals, requirement.annualValue, score) };
+  }
+
+  /** OPEN requirements ranked for the calling supplier, with the same scorer and breakdown. */
+  async opportunitiesForSupplier(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Opportunity>> {
+    const supplierId = actor.organizationId;
+    const requirements = await this.facts.requirements(await this.facts.openRequirementIdsFor(supplierId));
+    const [supplier] = await this.facts.supplierFacts(null, [supplierId]);
+    const scored: Opportunity[] = [];
+    if (supplier && requirements.length > 0) {
+      // One relevance call for all: the supplier's profile text against each requirement.
+      const relevance = await this.search.relevance('requirements', profileText(supplier), requirements.map((r) => r.facts.id));
+      for (const requirement of requirements) {
+        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance.get(requirement.facts.id) ?? 0 }, this.weightsFor(requirement, null));
+        if (score.eligible) scored.push({ ...score, siteId: score.site?.id ?? null, requirementId: requirement.facts.id });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
+    const cursor = decodeCursor(after, 2);
+    const start = cursor ? scored.findIndex((m) => m.score < Number(cursor[0]) || (m.score === Number(cursor[0]) && m.requirementId > String(cursor[1]))) : 0;
+    const rest = start < 0 ? [] : scored.slice(start, start + first + 1);
+    return toConnection(rest, first, scored.length, (m) => [m.score, m.requirementId]);
+  }
+
+  /** The whole ranking, timed step by step (the benchmark reads the timings). */
+  async rank(requirement: LoadedRequirement, weights: WeightOverrides | null): Promise<{ matches: Match[]; timings: RankTimings }> {
+    const resolved = this.weightsFor(requirement, weights);
+    const t0 = performance.now();
+    const ids = await this.facts.candidateSupplierIds(requirement.facts);
+    const t1 = performance.now();
+    const [suppliers, totals] = await Promise.all([this.facts.supplierFacts(requirement.facts, ids), this.totals(requirement)]);
+    const t2 = performance.now();
+    const relevance = ids.length > 0 ? await this.search.relevance('suppliers', searchText(requirement), ids) : new Map<string, number>();
+    const t3 = performance.now();
+    for (const supplier of suppliers) supplier.textRelevance = relevance.get(supplier.supplierId) ?? 0;
+    const names = new Map(suppliers.map((s) => [s.supplierId, s.name]));
+    const matches = rankMatches(requirement.facts, suppliers, resolved).map((m) => ({ ...m, siteId: m.site?.id ?? null, supplierName: names.get(m.supplierId) ?? '', impactPp: impact(totals, requirement.annualValue, m) }));
+    const t4 = performance.now();
+    return { matches, timings: { candidateSqlMs: t1 - t0, factsSqlMs: t2 - t1, relevanceMs: t3 - t2, scoringMs: t4 - t3 } };
+  }
+
+  async loadRequirement(id: string): Promise<LoadedRequirement> {
+    const requirement = await this.facts.requirement(id);
+    if (!requirement) throw AppError.notFound('Requirement');
+    return requirement;
+  }
+
+  /** Matches are the buyer's working material: its own organisation's requirement, or a platform admin. */
+  private async ownRequirement(actor: Principal, id: string): Promise<LoadedRequirement> {
+    const requirement = await this.facts.requirement(id);
+    const visible = requirement && (actor.role === Role.PLATFORM_ADMIN || requirement.organizationId === actor.organizationId);
+    if (!requirement || !visible) throw AppError.notFound('Requirement');
+    return requirement;
+  }
+
+  private weightsFor(requirement: LoadedRequirement, overrides: WeightOverrides | null): MatchWeights {
+    const resolved = resolveWeights(overrides ?? requirement.overrides ?? {});
+    if (!resolved.ok) throw AppError.invalid(resolved.problems.map((p) => ({ field: p.field, message: p.message })));
+    return resolved.weights;
+  }
+
+  private totals(requirement: LoadedRequirement) {
+    const region = requirement.facts.delivery.regionCode;
+    if (!region) return Promise.resolve({ local: new Decimal(0), total: new Decimal(0) });
+    return this.facts.buyerProvincialTotals(requirement.organizationId, provinceOf(region), Number(todayInChina().slice(0, 4)));
+  }
+}
+
+function profileText(supplier: SupplierFacts): string {
+  return [supplier.name, ...supplier.capabilities.map((c) => c.categoryCode)].join(' ');
+}
+
+function searchText(requirement: LoadedRequirement): string {
+  return `${requirement.title} ${requirement.description}`.trim();
+}
+
+/** pp change of the buyer's provincial rate if this requirement's annual value went to the match's plant. */
+function impact(totals: { local: Decimal; total: Decimal }, annualValue: Decimal, match: MatchScore): Decimal {
+  const local = match.tier !== null && PROVINCIALLY_LOCAL_TIERS.includes(match.tier);
+  return rateImpactPp(totals, annualValue, local);
+}
