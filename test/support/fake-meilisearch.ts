@@ -217,7 +217,7 @@ export class FakeMeilisearch {
 
   /** Every stored document, in order, paginated as asked, facets counted over all of them. */
   private defaultSearch(index: FakeIndex, body: Record<string, unknown>): Record<string, unknown> {
-    const all = [...index.documents.values()].map((d) => ({ ...d, _rankingScore: 1 }));
+    const all: Record<string, unknown>[] = [...index.documents.values()].map((d) => ({ ...d, _rankingScore: 1 }));
     const facets = (body.facets as string[] | undefined) ?? [];
     const facetDistribution: Record<string, Record<string, number>> = {};
     for (const facet of facets) {
