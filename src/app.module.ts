@@ -8,7 +8,8 @@ import type { Request } from 'express';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
-import { formatGraphQLError } from './common/error-formatter.js';
+import { errorFormatter } from './common/error-formatter.js';
+import { DEFAULT_LIMITS, aliasAndOperationLimit, complexityLimit, depthLimit } from './common/graphql-limits.js';
 import { InputValidationPipe } from './common/validation.pipe.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { LoadersFactory } from './common/loaders.js';
@@ -52,9 +53,11 @@ export class AppModule {
             sortSchema: true,
             playground: false,
             introspection: !production,
-            plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+            allowBatchedHttpRequests: false,
+            validationRules: [depthLimit(DEFAULT_LIMITS.maxDepth), aliasAndOperationLimit(DEFAULT_LIMITS.maxAliases, DEFAULT_LIMITS.maxOperations)],
+            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
             includeStacktraceInErrorResponses: false,
-            formatError: formatGraphQLError,
+            formatError: errorFormatter({ hideSuggestions: production }),
             context: ({ req }: { req: Request }): GraphQLRequestContext => ({ req, loaders: loaders.create() }),
           }),
         }),

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { LogLevel, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
@@ -19,7 +21,15 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  // Bodies over 2 MB are refused (HTTP 413). A connection silent for longer than the request
+  // timeout (a slow sender, or a request that takes too long) is answered 408 and closed.
   app.useBodyParser('json', { limit: '2mb' });
+  const server = app.getHttpServer() as Server;
+  server.setTimeout(options.config.requestTimeoutMs, (socket: Socket) => {
+    if (socket.destroyed) return;
+    const body = JSON.stringify({ errors: [{ message: 'Request timed out', extensions: { code: 'BAD_USER_INPUT' } }] });
+    socket.end(`HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
   await app.get(DataSource).runMigrations({ transaction: 'each' });
   return app;
 }

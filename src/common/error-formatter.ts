@@ -71,7 +71,18 @@ export function classifyError(formatted: GraphQLFormattedError, error: unknown):
   return { code: ErrorCode.INTERNAL, message: 'Internal server error' };
 }
 
-/** The one formatter: every error gets `extensions.code`; no stack, SQL or internal detail leaves. */
+/**
+ * The one formatter: every error gets `extensions.code`; no stack, SQL or internal detail
+ * leaves. In production, graphql-js's "Did you mean …?" field suggestions are cut too, so the
+ * schema cannot be read out through typos with introspection off.
+ */
+export function errorFormatter(options: { hideSuggestions: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = formatGraphQLError(formatted, error);
+    return options.hideSuggestions ? { ...result, message: result.message.replace(/ ?Did you mean .*$/, '') } : result;
+  };
+}
+
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const client = classifyError(formatted, error);
   const extensions: Record<string, unknown> = { code: client.code };

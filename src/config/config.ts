@@ -16,6 +16,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   seedDemo: boolean;
+  /** Longest a client may take to send a whole request. */
+  requestTimeoutMs: number;
   searchBackend: SearchBackend;
   meiliHost: string | null;
   meiliApiKey: string | null;
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 1, 30 * 24 * 3600),
     seedDemo: boolean(env, 'SEED_DEMO', false),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     searchBackend,
     meiliHost,
     meiliApiKey: read(env, 'MEILI_API_KEY') ?? null,

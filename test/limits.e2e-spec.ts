@@ -1,0 +1,103 @@
+import { connect } from 'node:net';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/app.js';
+import { makeOrganization, makePlatformAdmin } from './support/factories.js';
+import { OrganizationKind } from '../src/organizations/organization.entity.js';
+import { DEFAULT_LIMITS } from '../src/common/graphql-limits.js';
+
+async function post(url: string, body: string): Promise<{ status: number; json: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: response.status, json };
+}
+
+describe('GraphQL limits', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { REQUEST_TIMEOUT_MS: '700' } });
+    const admin = await makePlatformAdmin(t);
+    token = (await makeOrganization(t, admin.token, OrganizationKind.OEM)).token;
+  });
+  afterAll(() => t.close());
+
+  it('refuses a query deeper than the limit', async () => {
+    const deep = `{ myRequirements(first: 1) { edges { node { organization { sites { organization { sites { organization { sites { organization { id } } } } } } } } } } }`;
+    const result = await t.gql(deep, {}, token);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]).toMatchObject({ message: `Query depth 11 exceeds the limit of ${DEFAULT_LIMITS.maxDepth}`, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('refuses too many aliases and too many operations', async () => {
+    const aliases = `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`;
+    const many = await t.gql(aliases);
+    expect(many.errors?.[0]).toMatchObject({ message: `More than ${DEFAULT_LIMITS.maxAliases} aliases in one document`, extensions: { code: 'BAD_USER_INPUT' } });
+    const operations = Array.from({ length: DEFAULT_LIMITS.maxOperations + 1 }, (_, i) => `query q${i} { regions { code } }`).join('\n');
+    const result = await post(t.url, JSON.stringify({ query: operations, operationName: 'q0' }));
+    expect(result.json.errors[0]).toMatchObject({ message: `${DEFAULT_LIMITS.maxOperations + 1} operations in one document exceed the limit of ${DEFAULT_LIMITS.maxOperations}`, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('refuses a query that costs more than the limit, and names the cost', async () => {
+    const costly = `{ myRequirements(first: 100) { edges { node { organization { capabilities { sites { name organization { legalName } } } certifications { typeCode } } deliverySite { organization { capabilities { sites { name organization { legalName } } } } } } } } }`;
+    const result = await t.gql(costly, {}, token);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].message).toMatch(/^Query cost \d+ exceeds the limit of 50000/);
+    expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('caps page size at 100', async () => {
+    const result = await t.gql(`{ myRequirements(first: 1000) { totalCount } }`, {}, token);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first', message: 'first must not be greater than 100' }] });
+  });
+
+  it('refuses batched HTTP requests', async () => {
+    const result = await post(t.url, JSON.stringify([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }]));
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.json)).toMatch(/batch/i);
+  });
+
+  it('refuses a body over 2 MB with 413', async () => {
+    const result = await post(t.url, JSON.stringify({ query: '{ regions { code } }', variables: { pad: 'x'.repeat(2.2 * 1024 * 1024) } }));
+    expect(result.status).toBe(413);
+  });
+
+  it('drops a request that is not sent in time (408)', async () => {
+    const port = new URL(t.url).port;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+      });
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+      setTimeout(() => socket.destroy(), 10_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+});
+
+describe('GraphQL in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET } });
+  });
+  afterAll(() => t.close());
+
+  it('has introspection off', async () => {
+    const result = await t.gql(`{ __schema { types { name } } }`);
+    expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it('gives no field suggestions', async () => {
+    const result = await t.gql(`{ region(code: "330100") { nam } }`);
+    expect(result.errors?.[0].message).toBe('Cannot query field "nam" on type "Region".');
+  });
+});
