@@ -4,6 +4,8 @@ import { ReferenceData1795550400000 } from './1795550400000-ReferenceData.js';
 import { MarketplaceProfiles1795550981172 } from './1795550981172-MarketplaceProfiles.js';
 import { QuotesAndContracts1795551635362 } from './1795551635362-QuotesAndContracts.js';
 import { SearchIndex1795551685423 } from './1795551685423-SearchIndex.js';
+import { AuditChain1795552720235 } from './1795552720235-AuditChain.js';
+import { SearchLexicon1795552772386 } from './1795552772386-SearchLexicon.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   MarketplaceProfiles1795550981172,
   QuotesAndContracts1795551635362,
   SearchIndex1795551685423,
+  AuditChain1795552720235,
+  SearchLexicon1795552772386,
 ];
