@@ -6,6 +6,7 @@ import { QuotesAndContracts1795551635362 } from './1795551635362-QuotesAndContra
 import { SearchIndex1795551685423 } from './1795551685423-SearchIndex.js';
 import { AuditChain1795552720235 } from './1795552720235-AuditChain.js';
 import { SearchLexicon1795552772386 } from './1795552772386-SearchLexicon.js';
+import { LoginThrottles1795552847107 } from './1795552847107-LoginThrottles.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SearchIndex1795551685423,
   AuditChain1795552720235,
   SearchLexicon1795552772386,
+  LoginThrottles1795552847107,
 ];

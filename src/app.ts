@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { rateLimitMiddleware } from './auth/rate-limit.middleware.js';
 import type { AppConfig } from './config/config.js';
 
 export interface CreateAppOptions {
@@ -24,6 +25,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   // Bodies over 2 MB are refused (HTTP 413). A connection silent for longer than the request
   // timeout (a slow sender, or a request that takes too long) is answered 408 and closed.
   app.useBodyParser('json', { limit: '2mb' });
+  app.use('/graphql', rateLimitMiddleware(options.config));
   const server = app.getHttpServer() as Server;
   server.setTimeout(options.config.requestTimeoutMs, (socket: Socket) => {
     if (socket.destroyed) return;

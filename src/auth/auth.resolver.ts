@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLRequestContext } from '../common/request-context.js';
 import { AuthService } from './auth.service.js';
 import { AuthPayload, CreateOrganizationInput, CreateUserInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { UserModel } from './user.model.js';
@@ -12,8 +13,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Signs in; the token expires (see expiresAt).' })
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.auth.login(input);
+  login(@Args('input') input: LoginInput, @Context() ctx: GraphQLRequestContext): Promise<AuthPayload> {
+    return this.auth.login(input, ctx.req.ip ?? ctx.req.socket.remoteAddress ?? 'unknown');
   }
 
   @Public()

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User } from './user.entity.js';
+import { LoginThrottle } from './login-throttle.entity.js';
+import { FixedWindowLimiter } from '../common/rate-limiter.js';
 import { Role, type Principal } from './role.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { signAccessToken } from './tokens.js';
@@ -33,21 +35,58 @@ export function principalOf(user: User): Principal {
   return { userId: user.id, role: user.role, organizationId: user.organizationId, orgAdmin: user.orgAdmin, jurisdictionCode: user.jurisdictionCode };
 }
 
+/** Failed sign-ins in a row before an e-mail is locked. */
+export const LOCKOUT_AFTER = 5;
+
 @Injectable()
 export class AuthService {
+  private readonly loginLimiter: FixedWindowLimiter;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.loginLimiter = new FixedWindowLimiter(config.loginRateLimitPerIp, 60_000);
+  }
 
-  async login(input: LoginInput): Promise<Session> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email.trim().toLowerCase() });
+  /**
+   * Signs in. Attempts are limited per client address; after LOCKOUT_AFTER failures in a row
+   * an e-mail is locked for 15 minutes, doubling with each further failure (up to a day).
+   */
+  async login(input: LoginInput, clientAddress: string): Promise<Session> {
+    const wait = this.loginLimiter.hit(`login:${clientAddress}`, Date.now());
+    if (wait > 0) throw AppError.rateLimited(`Too many sign-in attempts from this address: retry in ${wait} s`);
+    const email = input.email.trim().toLowerCase();
+    const throttle = await this.dataSource.getRepository(LoginThrottle).findOneBy({ email });
+    if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) {
+      throw AppError.rateLimited(`Too many failed sign-ins: this e-mail is locked until ${throttle.lockedUntil.toISOString()}`);
+    }
+    const user = await this.dataSource.getRepository(User).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-    if (!user || !ok) throw AppError.unauthenticated('Wrong e-mail or password');
+    if (!user || !ok) {
+      await this.recordFailure(email);
+      throw AppError.unauthenticated('Wrong e-mail or password');
+    }
+    if (throttle) await this.dataSource.getRepository(LoginThrottle).delete({ email });
     return this.session(user);
+  }
+
+  private async recordFailure(email: string): Promise<void> {
+    const [{ failures }] = await this.dataSource.query<{ failures: number }[]>(
+      `INSERT INTO login_throttles (email, failures, last_failure_at) VALUES ($1, 1, now())
+       ON CONFLICT (email) DO UPDATE SET
+         failures = CASE WHEN login_throttles.last_failure_at < now() - interval '1 day' THEN 1 ELSE login_throttles.failures + 1 END,
+         last_failure_at = now()
+       RETURNING failures`,
+      [email],
+    );
+    if (failures >= LOCKOUT_AFTER) {
+      const minutes = Math.min(15 * 2 ** (failures - LOCKOUT_AFTER), 24 * 60);
+      await this.dataSource.query(`UPDATE login_throttles SET locked_until = now() + make_interval(mins => $2) WHERE email = $1`, [email, minutes]);
+    }
   }
 
   async me(principal: Principal): Promise<User> {

@@ -5,6 +5,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL = 'INTERNAL',
 }
 
@@ -51,6 +52,10 @@ export class AppError extends Error {
 
   static conflict(message: string): AppError {
     return new AppError(ErrorCode.CONFLICT, message);
+  }
+
+  static rateLimited(message: string): AppError {
+    return new AppError(ErrorCode.RATE_LIMITED, message);
   }
 
   /** Optimistic locking: the row moved on since the client read it. */

@@ -29,6 +29,7 @@ function describeAppError(error: AppError): ClientError {
     case ErrorCode.FORBIDDEN:
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CONFLICT:
+    case ErrorCode.RATE_LIMITED:
       return { code: error.code, message: error.message };
     case ErrorCode.INTERNAL:
       return { code: error.code, message: 'Internal server error' };

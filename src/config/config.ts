@@ -18,6 +18,11 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Longest a client may take to send a whole request. */
   requestTimeoutMs: number;
+  /** Requests per minute, per signed-in user and per client address. */
+  rateLimitPerUser: number;
+  rateLimitPerIp: number;
+  /** Sign-in attempts per minute per client address. */
+  loginRateLimitPerIp: number;
   searchBackend: SearchBackend;
   meiliHost: string | null;
   meiliApiKey: string | null;
@@ -111,6 +116,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 1, 30 * 24 * 3600),
     seedDemo: boolean(env, 'SEED_DEMO', false),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    rateLimitPerUser: integer(env, 'RATE_LIMIT_PER_USER', 600, 1, 10_000_000),
+    rateLimitPerIp: integer(env, 'RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
+    loginRateLimitPerIp: integer(env, 'LOGIN_RATE_LIMIT_PER_IP', 20, 1, 10_000_000),
     searchBackend,
     meiliHost,
     meiliApiKey: read(env, 'MEILI_API_KEY') ?? null,

@@ -4,6 +4,7 @@ import { CertificationType } from '../taxonomy/certification-type.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { User } from '../auth/user.entity.js';
+import { LoginThrottle } from '../auth/login-throttle.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Requirement, RequirementCertification } from '../requirements/requirement.entity.js';
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
@@ -15,7 +16,7 @@ import { Award, Contract, ContractAmendment } from '../contracts/contract.entity
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
 export const ENTITIES = [
-  Region, PartCategory, CertificationType, Organization, Site, User, AuditEvent,
+  Region, PartCategory, CertificationType, Organization, Site, User, LoginThrottle, AuditEvent,
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,

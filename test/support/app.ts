@@ -32,7 +32,12 @@ export async function startTestApp(options: { extraModules?: Type[]; env?: Recor
   if (!adminUrl || !template) throw new Error('test/support/global-setup.ts did not run');
   const name = `${template.replace('template', 't')}_${randomBytes(4).toString('hex')}`;
   await createDatabaseIfMissing(adminUrl, name, template);
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, ...options.env });
+  // Rate limits are raised for tests that make many requests; test/rate-limits.e2e-spec.ts sets its own.
+  const config = loadConfig({
+    NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET,
+    RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_PER_IP: '1000000', LOGIN_RATE_LIMIT_PER_IP: '1000000',
+    ...options.env,
+  });
   const app = await createApp({ config, databaseUrl: databaseUrl(adminUrl, name), extraModules: options.extraModules, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
