@@ -1,0 +1,145 @@
+/**
+ * GraphQL throughput: the service (NestJS + Apollo, with its guard, pipes, limits and
+ * loaders) against a bare graphql-js server over the same database, the same SQL and the
+ * same DataLoader batching, both on loopback, measured with autocannon one after the other
+ * in one process session. The ratio is the cost of the framework stack.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import DataLoader from 'dataloader';
+import pg from 'pg';
+import jwt from 'jsonwebtoken';
+import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+
+export const SIMPLE_QUERY = `{ regions(parent: "330000") { code name nameEn } }`;
+export const NESTED_QUERY = `{ myRequirements(first: 50) { edges { node { title annualVolume organization { legalName } deliverySite { name regionCode } category { nameZh nameEn } } } } }`;
+
+export interface ThroughputResult {
+  name: string;
+  service: { rps: number; p50: number; p99: number };
+  bare: { rps: number; p50: number; p99: number };
+  ratio: number;
+}
+
+interface BareContext {
+  organizationId: string;
+  org: DataLoader<string, Record<string, unknown> | null>;
+  site: DataLoader<string, Record<string, unknown> | null>;
+  category: DataLoader<string, Record<string, unknown> | null>;
+}
+
+function bareSchema(pool: pg.Pool): GraphQLSchema {
+  const Region = new GraphQLObjectType({
+    name: 'Region',
+    fields: { code: { type: GraphQLString }, name: { type: GraphQLString }, nameEn: { type: GraphQLString, resolve: (r) => r.name_en } },
+  });
+  const Organization = new GraphQLObjectType({ name: 'Organization', fields: { legalName: { type: GraphQLString, resolve: (o) => o.legal_name } } });
+  const Site = new GraphQLObjectType({ name: 'Site', fields: { name: { type: GraphQLString }, regionCode: { type: GraphQLString, resolve: (s) => s.region_code } } });
+  const Category = new GraphQLObjectType({ name: 'PartCategory', fields: { nameZh: { type: GraphQLString, resolve: (c) => c.name_zh }, nameEn: { type: GraphQLString, resolve: (c) => c.name_en } } });
+  const Requirement = new GraphQLObjectType<Record<string, unknown>, BareContext>({
+    name: 'Requirement',
+    fields: {
+      title: { type: GraphQLString },
+      annualVolume: { type: GraphQLInt, resolve: (r) => r.annual_volume },
+      organization: { type: Organization, resolve: (r, _a, ctx) => ctx.org.load(r.organization_id as string) },
+      deliverySite: { type: Site, resolve: (r, _a, ctx) => ctx.site.load(r.delivery_site_id as string) },
+      category: { type: Category, resolve: (r, _a, ctx) => ctx.category.load(r.category_code as string) },
+    },
+  });
+  const Edge = new GraphQLObjectType({ name: 'RequirementEdge', fields: { node: { type: Requirement } } });
+  const Connection = new GraphQLObjectType({ name: 'RequirementConnection', fields: { edges: { type: new GraphQLList(Edge) } } });
+  return new GraphQLSchema({
+    query: new GraphQLObjectType<unknown, BareContext>({
+      name: 'Query',
+      fields: {
+        regions: {
+          type: new GraphQLList(Region),
+          args: { parent: { type: GraphQLString } },
+          resolve: async (_r, args: { parent: string }) => (await pool.query('SELECT * FROM regions WHERE parent_code = $1 ORDER BY code', [args.parent])).rows,
+        },
+        myRequirements: {
+          type: Connection,
+          args: { first: { type: new GraphQLNonNull(GraphQLInt) } },
+          resolve: async (_r, args: { first: number }, ctx) => {
+            const { rows } = await pool.query('SELECT * FROM requirements WHERE organization_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [ctx.organizationId, args.first]);
+            return { edges: rows.map((node) => ({ node })) };
+          },
+        },
+      },
+    }),
+  });
+}
+
+async function startBare(databaseUrl: string, secret: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const schema = bareSchema(pool);
+  const loader = (table: string, key: string) =>
+    new DataLoader<string, Record<string, unknown> | null>(async (keys) => {
+      const { rows } = await pool.query(`SELECT * FROM ${table} WHERE ${key} = ANY($1)`, [[...keys]]);
+      return keys.map((k) => rows.find((r) => r[key] === k) ?? null);
+    });
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      try {
+        const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+        const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        const claims = token ? (jwt.verify(token, secret) as { org: string }) : { org: '' };
+        const contextValue: BareContext = { organizationId: claims.org, org: loader('organizations', 'id'), site: loader('sites', 'id'), category: loader('part_categories', 'code') };
+        const result = await graphql({ schema, source: query, variableValues: variables, contextValue });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      } catch (error) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+async function cannon(url: string, query: string, token: string, seconds: number, connections: number) {
+  const body = JSON.stringify({ query });
+  const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const json = (await check.json()) as { errors?: unknown[] };
+  if (json.errors) throw new Error(`${url} answered errors for the benchmark query: ${JSON.stringify(json.errors)}`);
+  const result = await autocannon({ url, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx and ${result.errors} errors under load`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Runs both servers against `databaseUrl` (already migrated and seeded; `login` gives a buyer's token). */
+export async function benchGraphqlThroughput(options: { databaseUrl: string; login: { email: string; password: string }; seconds: number; connections: number }): Promise<ThroughputResult[]> {
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789', RATE_LIMIT_PER_USER: '10000000', RATE_LIMIT_PER_IP: '10000000', LOGIN_RATE_LIMIT_PER_IP: '100000' });
+  const app = await createApp({ config, databaseUrl: options.databaseUrl, logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const serviceUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+  const bare = await startBare(options.databaseUrl, config.jwtSecret);
+  try {
+    const login = await fetch(serviceUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: options.login } }),
+    });
+    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const results: ThroughputResult[] = [];
+    for (const [name, query] of [['simple query (regions of Zhejiang)', SIMPLE_QUERY], ['list with nested fields (50 requirements × organisation, plant, category)', NESTED_QUERY]] as const) {
+      const service = await cannon(serviceUrl, query, token, options.seconds, options.connections);
+      const bareResult = await cannon(bare.url, query, token, options.seconds, options.connections);
+      results.push({ name, service, bare: bareResult, ratio: service.rps / bareResult.rps });
+    }
+    return results;
+  } finally {
+    await bare.close();
+    await app.close();
+  }
+}
