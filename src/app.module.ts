@@ -9,6 +9,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { errorFormatter } from './common/error-formatter.js';
+import { clientErrorStatus } from './common/http-status.plugin.js';
 import { DEFAULT_LIMITS, aliasAndOperationLimit, complexityLimit, depthLimit } from './common/graphql-limits.js';
 import { InputValidationPipe } from './common/validation.pipe.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
@@ -55,7 +56,7 @@ export class AppModule {
             introspection: !production,
             allowBatchedHttpRequests: false,
             validationRules: [depthLimit(DEFAULT_LIMITS.maxDepth), aliasAndOperationLimit(DEFAULT_LIMITS.maxAliases, DEFAULT_LIMITS.maxOperations)],
-            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
+            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
             includeStacktraceInErrorResponses: false,
             formatError: errorFormatter({ hideSuggestions: production }),
             context: ({ req }: { req: Request }): GraphQLRequestContext => ({ req, loaders: loaders.create() }),

@@ -1,3 +1,4 @@
+import { UuidPipe } from '../common/uuid.pipe.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationModel, SiteModel } from './organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -16,7 +17,7 @@ export class OrganizationsResolver {
 
   @Roles(...EVERYONE)
   @Query(() => OrganizationModel, { description: 'Any organisation\'s public profile.' })
-  organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationModel> {
+  organization(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<OrganizationModel> {
     return this.organizations.get(id);
   }
 
@@ -24,7 +25,7 @@ export class OrganizationsResolver {
   @Mutation(() => OrganizationModel)
   setOrganizationVerified(
     @CurrentUser() actor: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
     @Args('verified') verified: boolean,
   ): Promise<OrganizationModel> {
     return this.organizations.setVerified(actor, id, verified);

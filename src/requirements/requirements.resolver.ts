@@ -1,3 +1,4 @@
+import { UuidPipe } from '../common/uuid.pipe.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequirementConnection, RequirementModel, RequiredCertificationModel } from './requirement.model.js';
 import { RequirementsService } from './requirements.service.js';
@@ -19,7 +20,7 @@ export class RequirementsResolver {
 
   @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN)
   @Query(() => RequirementModel, { description: 'Your organisation\'s requirement, or any OPEN one.' })
-  requirement(@CurrentUser() actor: Principal, @Args('id', { type: () => ID }) id: string): Promise<RequirementModel> {
+  requirement(@CurrentUser() actor: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RequirementModel> {
     return this.requirements.get(actor, id);
   }
 
