@@ -10,7 +10,7 @@ import { Requirement, RequirementCertification } from '../requirements/requireme
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
 import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
-import { SearchRequirementRow, SearchState, SearchSupplierRow, SearchSynonymGroup } from '../search/search.entities.js';
+import { SearchLexiconWord, SearchRequirementRow, SearchState, SearchSupplierRow, SearchSynonymGroup } from '../search/search.entities.js';
 import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 
@@ -18,6 +18,6 @@ import { Award, Contract, ContractAmendment } from '../contracts/contract.entity
 export const ENTITIES = [
   Region, PartCategory, CertificationType, Organization, Site, User, LoginThrottle, AuditEvent,
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
-  SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState,
+  SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
 ];

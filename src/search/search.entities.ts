@@ -4,13 +4,13 @@ import type { RequirementDocument, SupplierDocument } from './documents.js';
 /**
  * The PostgreSQL adapter's copy of a search document: the document itself, its lexemes (a
  * `simple` tsvector built by the analyzer, weight A = name/title, B = categories and
- * products, C = descriptions, D = specs), its Latin text for trigram matching, and its filter
- * and facet values as prefixed keys (`c:CHASSIS`, `k:ISO_26262:3`, `r:330200`) under one GIN
- * index. The GIN indexes are hand-written in the migration.
+ * products, C = descriptions, D = specs), and its filter and facet values as prefixed keys
+ * (`c:CHASSIS`, `k:ISO_26262:3`, `r:330200`) under one GIN index. The GIN indexes and the
+ * storage settings (lexemes and keys kept inline, the document pushed out of line, so that
+ * scoring reads no TOAST) are hand-written in the migrations.
  */
 @Entity('search_suppliers')
 @Index('search_suppliers_lexemes_idx', { synchronize: false })
-@Index('search_suppliers_fuzzy_idx', { synchronize: false })
 @Index('search_suppliers_keys_idx', { synchronize: false })
 export class SearchSupplierRow {
   @PrimaryColumn('uuid')
@@ -22,11 +22,12 @@ export class SearchSupplierRow {
   @Column('tsvector')
   lexemes: string;
 
-  @Column('text')
-  fuzzy: string;
-
   @Column('text', { array: true })
   filterKeys: string[];
+
+  /** The filter keys facets count (category, certification type, province, city, designation, verified). */
+  @Column('text', { array: true })
+  facetKeys: string[];
 
   /** Natural order for ties and empty queries. */
   @Column('text')
@@ -38,7 +39,6 @@ export class SearchSupplierRow {
 
 @Entity('search_requirements')
 @Index('search_requirements_lexemes_idx', { synchronize: false })
-@Index('search_requirements_fuzzy_idx', { synchronize: false })
 @Index('search_requirements_keys_idx', { synchronize: false })
 export class SearchRequirementRow {
   @PrimaryColumn('uuid')
@@ -50,11 +50,12 @@ export class SearchRequirementRow {
   @Column('tsvector')
   lexemes: string;
 
-  @Column('text')
-  fuzzy: string;
-
   @Column('text', { array: true })
   filterKeys: string[];
+
+  /** The filter keys facets count (category, status, province, city). */
+  @Column('text', { array: true })
+  facetKeys: string[];
 
   @Column('text')
   sortKey: string;
@@ -85,6 +86,14 @@ export class SearchSynonymGroup {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
+
+/** Every Latin word in the indexed documents: where typos are corrected (pg_trgm GIN index, hand-written). */
+@Entity('search_lexicon')
+@Index('search_lexicon_trgm_idx', { synchronize: false })
+export class SearchLexiconWord {
+  @PrimaryColumn('text')
+  word: string;
 }
 
 /** Small named values the indexer keeps, e.g. the day certificate validity was last swept. */

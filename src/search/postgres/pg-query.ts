@@ -2,7 +2,7 @@
  * Pure helpers of the PostgreSQL adapter: tsvector and tsquery literals, filter keys, and the
  * per-concept scoring rules. No database here; postgres-search-index.ts runs the SQL.
  */
-import type { QueryConcept, QueryLexeme, TextAnalyzer } from '../text/analyzer.js';
+import { isLexiconWord, type QueryConcept, type QueryLexeme, type TextAnalyzer } from '../text/analyzer.js';
 import type { RequirementDocument, SupplierDocument } from '../documents.js';
 import type { RequirementFacet, RequirementFilter, SupplierFacet, SupplierFilter } from '../search-index.port.js';
 
@@ -10,11 +10,14 @@ export type Weight = 'A' | 'B' | 'C' | 'D';
 const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C', 'D'];
 
 /**
- * What a matched concept is worth by the best field it matched in: the name or title (A),
- * categories and products (B), descriptions (C), specs (D); a trigram (typo) match is worth
- * TYPO_FACTOR × its word similarity.
+ * What a matched concept is worth: STRONG when it matched in the name or title (A) or the
+ * categories and products (B), OTHER when only in descriptions (C) or specs (D); a match
+ * through a typo correction is worth TYPO_FACTOR × the trigram similarity of the correction.
+ * Two tiers keep scoring to one or two tsvector tests per concept and row.
  */
-export const FIELD_SCORES: Record<Weight, number> = { A: 1, B: 0.9, C: 0.75, D: 0.6 };
+export const STRONG_WEIGHTS = 'AB';
+export const STRONG_SCORE = 1;
+export const OTHER_SCORE = 0.75;
 export const TYPO_FACTOR = 0.5;
 
 function quote(lexeme: string): string {
@@ -40,10 +43,47 @@ export function conceptTsquery(concept: QueryConcept, weights = ''): string {
   return concept.alternatives.map((alt) => `(${alt.map((l) => lexemeQuery(l, weights)).join(' & ')})`).join(' | ');
 }
 
-/** Text fields of a document by weight, and its Latin text for trigrams. */
+/** A lexicon word close to a query word that no document has: what the user probably meant. */
+export interface Correction {
+  word: string;
+  similarity: number;
+}
+
+/** A query concept with the typo corrections found for it (none for most). */
+export interface CorrectedConcept {
+  concept: QueryConcept;
+  corrections: Correction[];
+}
+
+/** Corrections worth trying: similarity at least MIN_CORRECTION, and close to the best one. */
+export const MIN_CORRECTION = 0.35;
+const CORRECTION_SPREAD = 0.1;
+const MAX_CORRECTIONS = 3;
+
+export function pickCorrections(candidates: Correction[]): Correction[] {
+  const sorted = [...candidates].sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
+  const best = sorted[0]?.similarity ?? 0;
+  return sorted.filter((c) => c.similarity >= MIN_CORRECTION && c.similarity >= best - CORRECTION_SPREAD).slice(0, MAX_CORRECTIONS);
+}
+
+export function correctionsTsquery(corrections: readonly Correction[]): string {
+  return corrections.map((c) => quote(c.word)).join(' | ');
+}
+
+/** Every concept, each by its own alternatives or its corrections: one GIN probe for the whole query. */
+export function matchTsquery(concepts: readonly CorrectedConcept[]): string {
+  return concepts
+    .map(({ concept, corrections }) => {
+      const any = corrections.length ? `${conceptTsquery(concept)} | ${correctionsTsquery(corrections)}` : conceptTsquery(concept);
+      return `(${any})`;
+    })
+    .join(' & ');
+}
+
+/** Text fields of a document as a weighted tsvector, and its Latin words for the typo lexicon. */
 export interface IndexedText {
   lexemes: string;
-  fuzzy: string;
+  words: string[];
 }
 
 export function supplierText(doc: SupplierDocument, analyzer: TextAnalyzer): IndexedText {
@@ -63,8 +103,8 @@ export function requirementText(doc: RequirementDocument, analyzer: TextAnalyzer
 function indexedText(fields: Record<Weight, string[]>, analyzer: TextAnalyzer): IndexedText {
   const lexemes: Partial<Record<Weight, string[]>> = {};
   for (const weight of WEIGHT_ORDER) lexemes[weight] = fields[weight].flatMap((text) => analyzer.documentLexemes(text));
-  const fuzzy = analyzer.fuzzyText(WEIGHT_ORDER.flatMap((w) => fields[w]).join(' \n '));
-  return { lexemes: tsvectorLiteral(lexemes), fuzzy };
+  const words = [...new Set(WEIGHT_ORDER.flatMap((w) => lexemes[w] ?? []).filter(isLexiconWord))];
+  return { lexemes: tsvectorLiteral(lexemes), words };
 }
 
 /** Filter and facet keys: one GIN-indexed text[] answers every equality filter at once. */
@@ -90,6 +130,12 @@ export function requirementKeys(doc: RequirementDocument): string[] {
     `s:${doc.status}`,
     `o:${doc.organizationId}`,
   ];
+}
+
+/** The keys facets count: a subset of the filter keys, so that counting unnests as few as it can. */
+export function facetKeys(filterKeys: readonly string[], prefixes: Record<string, string>): string[] {
+  const wanted = new Set(Object.values(prefixes));
+  return filterKeys.filter((k) => wanted.has(k.slice(0, 2)));
 }
 
 export const SUPPLIER_FACET_PREFIX: Record<SupplierFacet, string> = { category: 'c:', certification: 't:', province: 'p:', city: 'y:', designation: 'd:', verified: 'v:' };

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { TextAnalyzer, type QueryConcept, type Vocabulary } from '../text/analyzer.js';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { TextAnalyzer, type Vocabulary } from '../text/analyzer.js';
 import type { RequirementDocument, SupplierDocument } from '../documents.js';
 import {
   SearchIndex,
@@ -11,17 +11,25 @@ import {
   type SettingsDrift,
 } from '../search-index.port.js';
 import {
-  FIELD_SCORES,
+  OTHER_SCORE,
   REQUIREMENT_FACET_PREFIX,
+  STRONG_SCORE,
+  STRONG_WEIGHTS,
   SUPPLIER_FACET_PREFIX,
   TYPO_FACTOR,
   conceptTsquery,
+  correctionsTsquery,
+  facetKeys,
+  matchTsquery,
+  pickCorrections,
   requirementConditions,
   requirementKeys,
   requirementText,
   supplierConditions,
   supplierKeys,
   supplierText,
+  type CorrectedConcept,
+  type Correction,
   type KeyConditions,
 } from './pg-query.js';
 
@@ -45,19 +53,25 @@ interface UpsertRow {
   id: string;
   document: SupplierDocument | RequirementDocument;
   lexemes: string;
-  fuzzy: string;
   filter_keys: string[];
+  facet_keys: string[];
   sort_key: string;
 }
 
 /**
  * The PostgreSQL adapter (the default): documents in `search_suppliers` and
  * `search_requirements`, text matched through the analyzer's lexemes (GIN on a `simple`
- * tsvector) and `pg_trgm` word similarity for typos in Latin words, filters and facets from
- * one GIN-indexed key array. A query matches when each of its concepts matches (by a lexeme of
- * the concept or one of its synonyms, or for Latin words by trigram similarity ≥ the pg_trgm
- * word_similarity_threshold, 0.6 by default); its score is the mean of the concepts' worth
- * (see FIELD_SCORES), in [0, 1].
+ * tsvector), filters and facets from one GIN-indexed key array.
+ *
+ * Typos: every Latin word indexed goes into `search_lexicon` (pg_trgm GIN index). A query
+ * word of four letters or more that the lexicon does not hold is looked up there by trigram
+ * similarity (`%`), and the closest words (similarity ≥ MIN_CORRECTION) are searched as
+ * well: brak-by-wire finds brake-by-wire. Trigram matching runs on the small lexicon, never
+ * on every document, so a typo costs one extra lookup, not a scan.
+ *
+ * A query matches when each of its concepts matches (by a lexeme of the concept, of one of
+ * its synonyms, or of a correction); its score is the mean of the concepts' worth (see
+ * FIELD_SCORES), in [0, 1].
  */
 export class PostgresSearchIndex extends SearchIndex {
   readonly backend = 'postgres' as const;
@@ -85,25 +99,54 @@ export class PostgresSearchIndex extends SearchIndex {
     for (let start = 0; start < documents.length; start += UPSERT_BATCH) {
       const rows = documents.slice(start, start + UPSERT_BATCH).map((doc) => this.row(index, doc));
       await this.dataSource.query(
-        `INSERT INTO ${TABLES[index]} (id, document, lexemes, fuzzy, filter_keys, sort_key, indexed_at)
-         SELECT id, document, lexemes, fuzzy, filter_keys, sort_key, now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document jsonb, lexemes tsvector, fuzzy text, filter_keys text[], sort_key text)
-         ON CONFLICT (id) DO UPDATE SET document = excluded.document, lexemes = excluded.lexemes, fuzzy = excluded.fuzzy,
-           filter_keys = excluded.filter_keys, sort_key = excluded.sort_key, indexed_at = now()`,
-        [JSON.stringify(rows)],
+        `INSERT INTO ${TABLES[index]} (id, document, lexemes, filter_keys, facet_keys, sort_key, indexed_at)
+         SELECT id, document, lexemes, filter_keys, facet_keys, sort_key, now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document jsonb, lexemes tsvector, filter_keys text[], facet_keys text[], sort_key text)
+         ON CONFLICT (id) DO UPDATE SET document = excluded.document, lexemes = excluded.lexemes, filter_keys = excluded.filter_keys,
+           facet_keys = excluded.facet_keys, sort_key = excluded.sort_key, indexed_at = now()`,
+        [JSON.stringify(rows.map((r) => r.row))],
       );
+      const words = [...new Set(rows.flatMap((r) => r.words))].sort();
+      // Sorted, so that concurrent writers take the lexicon's key locks in the same order.
+      if (words.length) await this.dataSource.query(`INSERT INTO search_lexicon (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [words]);
     }
   }
 
-  private row(index: SearchIndexName, doc: SupplierDocument | RequirementDocument): UpsertRow {
+  private row(index: SearchIndexName, doc: SupplierDocument | RequirementDocument): { row: UpsertRow; words: string[] } {
     if (index === 'suppliers') {
       const supplier = doc as SupplierDocument;
       const text = supplierText(supplier, this.textAnalyzer);
-      return { id: supplier.id, document: supplier, ...text, filter_keys: supplierKeys(supplier), sort_key: supplier.name };
+      const keys = supplierKeys(supplier);
+      return {
+        row: { id: supplier.id, document: supplier, lexemes: text.lexemes, filter_keys: keys, facet_keys: facetKeys(keys, SUPPLIER_FACET_PREFIX), sort_key: clip(supplier.name) },
+        words: text.words,
+      };
     }
     const requirement = doc as RequirementDocument;
     const text = requirementText(requirement, this.textAnalyzer);
-    return { id: requirement.id, document: requirement, ...text, filter_keys: requirementKeys(requirement), sort_key: `${requirement.sopDate} ${requirement.title}` };
+    const keys = requirementKeys(requirement);
+    return {
+      row: { id: requirement.id, document: requirement, lexemes: text.lexemes, filter_keys: keys, facet_keys: facetKeys(keys, REQUIREMENT_FACET_PREFIX), sort_key: clip(`${requirement.sopDate} ${requirement.title}`) },
+      words: text.words,
+    };
+  }
+
+  /** Corrections for the concepts that may be typos: words the lexicon does not hold, matched by trigram similarity. */
+  private async corrected(text: string, limit: number): Promise<CorrectedConcept[]> {
+    const concepts = this.textAnalyzer.query(text, limit);
+    const words = [...new Set(concepts.map((c) => c.fuzzy).filter((w): w is string => w !== null))];
+    if (words.length === 0) return concepts.map((concept) => ({ concept, corrections: [] }));
+    const rows: { query: string; word: string; similarity: number }[] = await this.dataSource.query(
+      `SELECT q.query, c.word, c.similarity FROM unnest($1::text[]) AS q(query)
+       CROSS JOIN LATERAL (
+         SELECT word, similarity(word, q.query)::float8 AS similarity FROM search_lexicon WHERE word % q.query ORDER BY 2 DESC, word LIMIT 5
+       ) c
+       WHERE NOT EXISTS (SELECT 1 FROM search_lexicon WHERE word = q.query)`,
+      [words],
+    );
+    const byWord = new Map<string, Correction[]>();
+    for (const row of rows) byWord.set(row.query, [...(byWord.get(row.query) ?? []), { word: row.word, similarity: row.similarity }]);
+    return concepts.map((concept) => ({ concept, corrections: concept.fuzzy ? pickCorrections(byWord.get(concept.fuzzy) ?? []) : [] }));
   }
 
   async delete(index: SearchIndexName, ids: readonly string[]): Promise<void> {
@@ -118,66 +161,75 @@ export class PostgresSearchIndex extends SearchIndex {
   }
 
   async search<I extends SearchIndexName>(index: I, request: SearchRequest<I>): Promise<SearchResult<I>> {
-    const concepts = this.textAnalyzer.query(request.text, QUERY_CONCEPTS);
+    const concepts = await this.corrected(request.text, QUERY_CONCEPTS);
     const conditions = index === 'suppliers' ? supplierConditions(request.filter as SupplierRequestFilter) : requirementConditions(request.filter as RequirementRequestFilter);
     // A query of only stop words or punctuation finds nothing rather than everything.
     if (request.text.trim() !== '' && concepts.length === 0) return { hits: [], total: 0, facets: {} };
     const table = TABLES[index];
 
     const params = new Params();
-    const where = [...keyConditionsSql(conditions, params), ...(concepts.length ? [matchAllSql(concepts, params)] : [])];
-    const whereValues = [...params.values];
+    const where = [...keyConditionsSql(conditions, params), ...(concepts.length ? [`lexemes @@ ${params.add(matchTsquery(concepts))}::tsquery`] : [])];
     const score = concepts.length ? scoreSql(concepts, params) : '0';
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
-    const rows: { id: string; score: number; total: number; document: DocumentOf<I> }[] = await this.dataSource.query(
-      `WITH matched AS (SELECT id, sort_key, ${score} AS score FROM ${table} ${whereSql}),
-            page AS (SELECT id, sort_key, score, count(*) OVER () AS total FROM matched ORDER BY score DESC, sort_key, id LIMIT ${limit} OFFSET ${offset})
-       SELECT p.id, p.score::float8 AS score, p.total::int AS total, t.document
-       FROM page p JOIN ${table} t ON t.id = p.id
-       ORDER BY p.score DESC, p.sort_key, p.id`,
-      params.values,
+    const prefixes: Record<string, string> = index === 'suppliers' ? SUPPLIER_FACET_PREFIX : REQUIREMENT_FACET_PREFIX;
+    const wanted = request.facets.map((name) => ({ name, prefix: prefixes[name] }));
+    const allFacets = new Set(wanted.map((w) => w.prefix)).size === new Set(Object.values(prefixes)).size;
+    const facetFilter = wanted.length === 0 || allFacets ? '' : `WHERE left(k, 2) = ANY(${params.add(wanted.map((w) => w.prefix))}::text[])`;
+    // One statement: the matches are found and scored once, then paged, counted and faceted.
+    const [row]: { total: number; hits: { id: string; score: number; document: DocumentOf<I> }[]; facets: Record<string, number> | null }[] = await this.withIndexPlans((runner) =>
+      runner.query(
+        `WITH matched AS MATERIALIZED (SELECT id, sort_key, ${score} AS score${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql}),
+              page AS (SELECT id, sort_key, score FROM matched ORDER BY score DESC, sort_key, id LIMIT ${limit} OFFSET ${offset})
+         SELECT (SELECT count(*)::int FROM matched) AS total,
+                (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score::float8, 'document', t.document) ORDER BY p.score DESC, p.sort_key, p.id), '[]')
+                 FROM page p JOIN ${table} t ON t.id = p.id) AS hits,
+                ${wanted.length ? `(SELECT json_object_agg(k, n) FROM (SELECT k, count(*)::int AS n FROM (SELECT unnest(facet_keys) AS k FROM matched) u ${facetFilter} GROUP BY k) f)` : 'NULL'} AS facets`,
+        params.values,
+      ),
     );
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && request.offset > 0) {
-      const counted: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table} ${whereSql}`, whereValues);
-      total = counted[0].n;
+    const facets: Record<string, FacetValue[]> = {};
+    for (const { name, prefix } of wanted) {
+      facets[name] = Object.entries(row.facets ?? {})
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, count]) => ({ value: key.slice(prefix.length), count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
-    const facets = request.facets.length ? await this.facets(index, request.facets, whereSql, whereValues) : {};
     return {
-      hits: rows.map((r) => ({ id: r.id, score: clamp(r.score), document: r.document })),
-      total,
+      hits: row.hits.map((hit) => ({ id: hit.id, score: clamp(hit.score), document: hit.document })),
+      total: row.total,
       facets: facets as SearchResult<I>['facets'],
     };
   }
 
-  private async facets(index: SearchIndexName, names: readonly string[], whereSql: string, values: unknown[]): Promise<Record<string, FacetValue[]>> {
-    const prefixes: Record<string, string> = index === 'suppliers' ? SUPPLIER_FACET_PREFIX : REQUIREMENT_FACET_PREFIX;
-    const wanted = names.map((name) => ({ name, prefix: prefixes[name] }));
-    const params = [...values, wanted.map((w) => w.prefix)];
-    const rows: { key: string; n: number }[] = await this.dataSource.query(
-      `SELECT k AS key, count(*)::int AS n
-       FROM (SELECT filter_keys FROM ${TABLES[index]} ${whereSql}) m, unnest(m.filter_keys) k
-       WHERE left(k, 2) = ANY($${params.length}::text[])
-       GROUP BY k`,
-      params,
-    );
-    const result: Record<string, FacetValue[]> = {};
-    for (const { name, prefix } of wanted) {
-      result[name] = rows
-        .filter((r) => r.key.startsWith(prefix))
-        .map((r) => ({ value: r.key.slice(prefix.length), count: r.n }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  /**
+   * Runs the search statements in a read-only transaction that keeps the planner on the GIN
+   * indexes: its row estimates for OR-heavy tsqueries are poor and a sequential scan tests
+   * every document. JIT is off too: compiling costs more than these queries take.
+   */
+  private async withIndexPlans<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+      const result = await work(runner);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
     }
-    return result;
   }
 
   async relevance(index: SearchIndexName, text: string, ids: readonly string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>(ids.map((id) => [id, 0]));
     const valid = ids.filter((id) => UUID.test(id));
-    const concepts = this.textAnalyzer.query(text, RELEVANCE_CONCEPTS);
-    if (valid.length === 0 || concepts.length === 0) return result;
+    if (valid.length === 0) return result;
+    const concepts = await this.corrected(text, RELEVANCE_CONCEPTS);
+    if (concepts.length === 0) return result;
     const params = new Params();
     const idParam = params.add(valid);
     const rows: { id: string; score: number }[] = await this.dataSource.query(
@@ -192,6 +244,10 @@ export class PostgresSearchIndex extends SearchIndex {
 type SupplierRequestFilter = Parameters<typeof supplierConditions>[0];
 type RequirementRequestFilter = Parameters<typeof requirementConditions>[0];
 
+function clip(text: string): string {
+  return text.length > 200 ? text.slice(0, 200) : text;
+}
+
 function clamp(score: number): number {
   return Math.min(1, Math.max(0, Number(score) || 0));
 }
@@ -203,26 +259,16 @@ function keyConditionsSql(conditions: KeyConditions, params: Params): string[] {
   return sql;
 }
 
-/** Every concept matches: by lexemes (one GIN probe for all of them when none may fall back to trigrams). */
-function matchAllSql(concepts: QueryConcept[], params: Params): string {
-  if (concepts.every((c) => c.fuzzy === null)) {
-    return `lexemes @@ ${params.add(concepts.map((c) => `(${conceptTsquery(c)})`).join(' & '))}::tsquery`;
-  }
-  return concepts
-    .map((c) => {
-      const lexical = `lexemes @@ ${params.add(conceptTsquery(c))}::tsquery`;
-      return c.fuzzy === null ? lexical : `(${lexical} OR ${params.add(c.fuzzy)} <% fuzzy)`;
-    })
-    .join(' AND ');
-}
-
-/** The mean over concepts of the best field each matched in (FIELD_SCORES), or its typo score. */
-function scoreSql(concepts: QueryConcept[], params: Params): string {
-  const parts = concepts.map((c) => {
-    const cases = (['A', 'B', 'C', 'D'] as const).map((w) => `WHEN lexemes @@ ${params.add(conceptTsquery(c, w))}::tsquery THEN ${FIELD_SCORES[w]}`);
-    if (c.fuzzy !== null) {
-      const fuzzy = params.add(c.fuzzy);
-      cases.push(`WHEN ${fuzzy} <% fuzzy THEN ${TYPO_FACTOR} * word_similarity(${fuzzy}, fuzzy)`);
+/** The mean over concepts of what each is worth: matched in a strong field, elsewhere, or through a correction. */
+function scoreSql(concepts: CorrectedConcept[], params: Params): string {
+  const parts = concepts.map(({ concept, corrections }) => {
+    const cases = [
+      `WHEN lexemes @@ ${params.add(conceptTsquery(concept, STRONG_WEIGHTS))}::tsquery THEN ${STRONG_SCORE}`,
+      `WHEN lexemes @@ ${params.add(conceptTsquery(concept))}::tsquery THEN ${OTHER_SCORE}`,
+    ];
+    // Best correction first: a document holding it is worth its similarity.
+    for (const correction of [...corrections].sort((a, b) => b.similarity - a.similarity)) {
+      cases.push(`WHEN lexemes @@ ${params.add(correctionsTsquery([correction]))}::tsquery THEN ${(TYPO_FACTOR * correction.similarity).toFixed(4)}`);
     }
     return `(CASE ${cases.join(' ')} ELSE 0 END)`;
   });

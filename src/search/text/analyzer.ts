@@ -37,7 +37,11 @@ export interface QueryConcept {
   /** The query text it came from. */
   text: string;
   alternatives: QueryLexeme[][];
-  /** Latin text for trigram (typo-tolerant) matching; null for Han text and short words. */
+  /**
+   * The word as indexed (lower-cased, stemmed) when it may be a typo worth correcting: a
+   * single Latin word or compound of four letters or more. Null for Han text, dictionary
+   * phrases and short words.
+   */
   fuzzy: string | null;
 }
 
@@ -163,14 +167,6 @@ export class TextAnalyzer {
     return dedupe(lexemes);
   }
 
-  /** Latin words of a text, lower-cased and unstemmed: what trigram similarity compares. */
-  fuzzyText(text: string): string {
-    return tokenize(text)
-      .filter((t) => t.kind === 'word')
-      .map((t) => t.text)
-      .join(' ');
-  }
-
   /** The concepts of a query, in order, at most `limit` of them. */
   query(text: string, limit = 16): QueryConcept[] {
     const concepts: QueryConcept[] = [];
@@ -184,7 +180,7 @@ export class TextAnalyzer {
       }
       const phrase = this.phraseAt(tokens, i);
       if (phrase) {
-        concepts.push({ text: phrase.text, alternatives: this.expand(phrase.key), fuzzy: fuzzyOf(phrase.text) });
+        concepts.push({ text: phrase.text, alternatives: this.expand(phrase.key), fuzzy: null });
         i += phrase.length;
         continue;
       }
@@ -195,7 +191,7 @@ export class TextAnalyzer {
       const stems = contentStems(token.parts);
       if (token.parts.length > 1 && stems.length > 0) alternatives.push(stems.map((value) => ({ value, prefix: false })));
       if (this.words.has(key)) alternatives.push(...this.expand(key).slice(1));
-      concepts.push({ text: token.text, alternatives: uniqueAlternatives(alternatives), fuzzy: fuzzyOf(token.text) });
+      concepts.push({ text: token.text, alternatives: uniqueAlternatives(alternatives), fuzzy: fuzzyOf(key) });
     }
     return concepts.slice(0, limit);
   }
@@ -298,6 +294,14 @@ function uniqueAlternatives(alternatives: QueryLexeme[][]): QueryLexeme[][] {
     seen.add(id);
     return true;
   });
+}
+
+/**
+ * Whether a lexeme is a Latin word worth keeping in the typo lexicon: letters (and digits or
+ * hyphens), at least three characters, no Han, no spaces.
+ */
+export function isLexiconWord(lexeme: string): boolean {
+  return lexeme.length >= 3 && /^[a-z0-9][a-z0-9-]*$/.test(lexeme) && /[a-z]/.test(lexeme);
 }
 
 function fuzzyOf(text: string): string | null {
