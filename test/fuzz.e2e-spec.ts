@@ -50,7 +50,7 @@ function valueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
   if (type instanceof GraphQLNonNull) return valueOf(type.ofType, depth);
   const nullable = (arb: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
   if (type instanceof GraphQLList) return nullable(depth > 3 ? fc.constant([]) : fc.array(valueOf(type.ofType, depth + 1), { maxLength: 3 }));
-  if (type instanceof GraphQLEnumType) return nullable(fc.constantFrom(...type.getValues().map((v) => v.value as unknown), 'NOT_A_VALUE'));
+  if (type instanceof GraphQLEnumType) return nullable(fc.constantFrom(...type.getValues().map((v) => v.name as unknown), 'NOT_A_VALUE'));
   if (type instanceof GraphQLScalarType) return nullable(scalar(type));
   if (type instanceof GraphQLInputObjectType) {
     if (depth > 3) return fc.constant({});
