@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { LogLevel, Type } from '@nestjs/common';
+import type { LoggerService, LogLevel, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -13,7 +13,7 @@ export interface CreateAppOptions {
   config: AppConfig;
   databaseUrl: string;
   extraModules?: Type[];
-  logger?: LogLevel[] | false;
+  logger?: LogLevel[] | false | LoggerService;
 }
 
 /** Builds the application on a database, applying pending migrations first. */

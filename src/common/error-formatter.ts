@@ -57,6 +57,11 @@ function fieldsFromMessage(message: string): FieldError[] {
   return [{ field: match[2] ?? match[1], message }];
 }
 
+/** Credentials in URLs (`scheme://user:password@host`) and bearer tokens never reach the log. */
+export function redact(text: string): string {
+  return text.replace(/(\/\/[^/:@\s]+):[^@\s]+@/g, '$1:***@').replace(/(Bearer\s+)[\w.-]+/gi, '$1***');
+}
+
 export function classifyError(formatted: GraphQLFormattedError, error: unknown): ClientError {
   const appError = findAppError(error);
   if (appError) return describeAppError(appError);
@@ -68,7 +73,8 @@ export function classifyError(formatted: GraphQLFormattedError, error: unknown):
     // variable that its type or scalar rejected.
     return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message, fields: fieldsFromMessage(formatted.message) };
   }
-  logger.error(original ?? error);
+  const failure = original ?? error;
+  logger.error(redact(failure instanceof Error ? `${failure.message}\n${failure.stack ?? ''}` : String(failure)));
   return { code: ErrorCode.INTERNAL, message: 'Internal server error' };
 }
 

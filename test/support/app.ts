@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, LoggerService, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
@@ -26,7 +26,7 @@ export interface TestApp {
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123';
 
 /** The real application over HTTP on its own fresh database, cloned from the migrated template. */
-export async function startTestApp(options: { extraModules?: Type[]; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { extraModules?: Type[]; env?: Record<string, string>; logger?: LoggerService } = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   const template = process.env.TEST_PG_TEMPLATE;
   if (!adminUrl || !template) throw new Error('test/support/global-setup.ts did not run');
@@ -38,7 +38,7 @@ export async function startTestApp(options: { extraModules?: Type[]; env?: Recor
     RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_PER_IP: '1000000', LOGIN_RATE_LIMIT_PER_IP: '1000000',
     ...options.env,
   });
-  const app = await createApp({ config, databaseUrl: databaseUrl(adminUrl, name), extraModules: options.extraModules, logger: ['error'] });
+  const app = await createApp({ config, databaseUrl: databaseUrl(adminUrl, name), extraModules: options.extraModules, logger: options.logger ?? ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}/graphql`;
