@@ -7,6 +7,7 @@ import { SearchIndex1795551685423 } from './1795551685423-SearchIndex.js';
 import { AuditChain1795552720235 } from './1795552720235-AuditChain.js';
 import { SearchLexicon1795552772386 } from './1795552772386-SearchLexicon.js';
 import { LoginThrottles1795552847107 } from './1795552847107-LoginThrottles.js';
+import { SearchStrongLexemes1795553482105 } from './1795553482105-SearchStrongLexemes.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditChain1795552720235,
   SearchLexicon1795552772386,
   LoginThrottles1795552847107,
+  SearchStrongLexemes1795553482105,
 ];

@@ -339,7 +339,7 @@ describe('search through the API', () => {
       await t.dataSource.query(`DELETE FROM search_suppliers`);
       await t.dataSource.query(`DELETE FROM search_requirements WHERE document->>'title' LIKE '智能座椅%'`);
       await t.dataSource.query(
-        `INSERT INTO search_requirements (id, document, lexemes, filter_keys, facet_keys, sort_key) SELECT $1, document, lexemes, filter_keys, facet_keys, sort_key FROM search_requirements LIMIT 1`,
+        `INSERT INTO search_requirements (id, document, lexemes, strong, filter_keys, facet_keys, sort_key) SELECT $1, document, lexemes, strong, filter_keys, facet_keys, sort_key FROM search_requirements LIMIT 1`,
         [stale],
       );
       expect(await supplierIds('线控制动', buyer.token)).toEqual([]);

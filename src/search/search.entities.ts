@@ -22,6 +22,10 @@ export class SearchSupplierRow {
   @Column('tsvector')
   lexemes: string;
 
+  /** The A and B lexemes alone: small, kept in the row, what scoring reads. */
+  @Column('tsvector')
+  strong: string;
+
   @Column('text', { array: true })
   filterKeys: string[];
 
@@ -49,6 +53,10 @@ export class SearchRequirementRow {
 
   @Column('tsvector')
   lexemes: string;
+
+  /** The A and B lexemes alone: small, kept in the row, what scoring reads. */
+  @Column('tsvector')
+  strong: string;
 
   @Column('text', { array: true })
   filterKeys: string[];

@@ -11,9 +11,10 @@ const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C', 'D'];
 
 /**
  * What a matched concept is worth: STRONG when it matched in the name or title (A) or the
- * categories and products (B), OTHER when only in descriptions (C) or specs (D); a match
- * through a typo correction is worth TYPO_FACTOR × the trigram similarity of the correction.
- * Two tiers keep scoring to one or two tsvector tests per concept and row.
+ * categories and products (B), OTHER when only in descriptions (C) or specs (D); a concept
+ * found only through typo corrections is worth TYPO_FACTOR × the best correction's trigram
+ * similarity times that. Two tiers keep scoring to one test per concept and row, on the
+ * small strong vector.
  */
 export const STRONG_WEIGHTS = 'AB';
 export const STRONG_SCORE = 1;
@@ -70,21 +71,35 @@ export function correctionsTsquery(corrections: readonly Correction[]): string {
   return corrections.map((c) => quote(c.word)).join(' | ');
 }
 
-/** Every concept, each by its own alternatives or its corrections: one GIN probe for the whole query. */
-export function matchTsquery(concepts: readonly CorrectedConcept[]): string {
-  return concepts
-    .map(({ concept, corrections }) => {
-      const any = corrections.length ? `${conceptTsquery(concept)} | ${correctionsTsquery(corrections)}` : conceptTsquery(concept);
-      return `(${any})`;
-    })
-    .join(' & ');
+/** The concept's own alternatives or its corrections, as one tsquery. */
+export function correctedTsquery({ concept, corrections }: CorrectedConcept): string {
+  return corrections.length ? `${conceptTsquery(concept)} | ${correctionsTsquery(corrections)}` : conceptTsquery(concept);
 }
 
-/** Text fields of a document as a weighted tsvector, and its Latin words for the typo lexicon. */
+/** What a match of this concept is worth beyond its field: 1, or the typo factor for a corrected word. */
+export function typoFactor({ corrections }: CorrectedConcept): number {
+  return corrections.length ? TYPO_FACTOR * Math.max(...corrections.map((c) => c.similarity)) : 1;
+}
+
+/** Every concept, each by its own alternatives or its corrections: one GIN probe for the whole query. */
+export function matchTsquery(concepts: readonly CorrectedConcept[]): string {
+  return concepts.map((c) => `(${correctedTsquery(c)})`).join(' & ');
+}
+
+/**
+ * Text fields of a document: every lexeme, weighted (the GIN-indexed match column); the
+ * strong fields' lexemes alone (a small vector kept in the row, for scoring); and the Latin
+ * words for the typo lexicon.
+ */
 export interface IndexedText {
   lexemes: string;
+  strong: string;
   words: string[];
 }
+
+/** Bounds on the strong vector, which stays inline in the row. */
+const MAX_STRONG_LEXEMES = 200;
+const MAX_STRONG_BYTES = 4000;
 
 export function supplierText(doc: SupplierDocument, analyzer: TextAnalyzer): IndexedText {
   const fields = {
@@ -104,7 +119,14 @@ function indexedText(fields: Record<Weight, string[]>, analyzer: TextAnalyzer): 
   const lexemes: Partial<Record<Weight, string[]>> = {};
   for (const weight of WEIGHT_ORDER) lexemes[weight] = fields[weight].flatMap((text) => analyzer.documentLexemes(text));
   const words = [...new Set(WEIGHT_ORDER.flatMap((w) => lexemes[w] ?? []).filter(isLexiconWord))];
-  return { lexemes: tsvectorLiteral(lexemes), words };
+  const strong: string[] = [];
+  let bytes = 0;
+  for (const lexeme of new Set([...(lexemes.A ?? []), ...(lexemes.B ?? [])])) {
+    bytes += Buffer.byteLength(lexeme) + 8;
+    if (strong.length >= MAX_STRONG_LEXEMES || bytes > MAX_STRONG_BYTES) break;
+    strong.push(lexeme);
+  }
+  return { lexemes: tsvectorLiteral(lexemes), strong: tsvectorLiteral({ A: strong }), words };
 }
 
 /** Filter and facet keys: one GIN-indexed text[] answers every equality filter at once. */

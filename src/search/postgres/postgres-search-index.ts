@@ -14,11 +14,8 @@ import {
   OTHER_SCORE,
   REQUIREMENT_FACET_PREFIX,
   STRONG_SCORE,
-  STRONG_WEIGHTS,
   SUPPLIER_FACET_PREFIX,
-  TYPO_FACTOR,
-  conceptTsquery,
-  correctionsTsquery,
+  correctedTsquery,
   facetKeys,
   matchTsquery,
   pickCorrections,
@@ -28,6 +25,7 @@ import {
   supplierConditions,
   supplierKeys,
   supplierText,
+  typoFactor,
   type CorrectedConcept,
   type Correction,
   type KeyConditions,
@@ -53,6 +51,7 @@ interface UpsertRow {
   id: string;
   document: SupplierDocument | RequirementDocument;
   lexemes: string;
+  strong: string;
   filter_keys: string[];
   facet_keys: string[];
   sort_key: string;
@@ -99,10 +98,10 @@ export class PostgresSearchIndex extends SearchIndex {
     for (let start = 0; start < documents.length; start += UPSERT_BATCH) {
       const rows = documents.slice(start, start + UPSERT_BATCH).map((doc) => this.row(index, doc));
       await this.dataSource.query(
-        `INSERT INTO ${TABLES[index]} (id, document, lexemes, filter_keys, facet_keys, sort_key, indexed_at)
-         SELECT id, document, lexemes, filter_keys, facet_keys, sort_key, now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document jsonb, lexemes tsvector, filter_keys text[], facet_keys text[], sort_key text)
-         ON CONFLICT (id) DO UPDATE SET document = excluded.document, lexemes = excluded.lexemes, filter_keys = excluded.filter_keys,
+        `INSERT INTO ${TABLES[index]} (id, document, lexemes, strong, filter_keys, facet_keys, sort_key, indexed_at)
+         SELECT id, document, lexemes, strong, filter_keys, facet_keys, sort_key, now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document jsonb, lexemes tsvector, strong tsvector, filter_keys text[], facet_keys text[], sort_key text)
+         ON CONFLICT (id) DO UPDATE SET document = excluded.document, lexemes = excluded.lexemes, strong = excluded.strong, filter_keys = excluded.filter_keys,
            facet_keys = excluded.facet_keys, sort_key = excluded.sort_key, indexed_at = now()`,
         [JSON.stringify(rows.map((r) => r.row))],
       );
@@ -118,7 +117,7 @@ export class PostgresSearchIndex extends SearchIndex {
       const text = supplierText(supplier, this.textAnalyzer);
       const keys = supplierKeys(supplier);
       return {
-        row: { id: supplier.id, document: supplier, lexemes: text.lexemes, filter_keys: keys, facet_keys: facetKeys(keys, SUPPLIER_FACET_PREFIX), sort_key: clip(supplier.name) },
+        row: { id: supplier.id, document: supplier, lexemes: text.lexemes, strong: text.strong, filter_keys: keys, facet_keys: facetKeys(keys, SUPPLIER_FACET_PREFIX), sort_key: clip(supplier.name) },
         words: text.words,
       };
     }
@@ -126,7 +125,7 @@ export class PostgresSearchIndex extends SearchIndex {
     const text = requirementText(requirement, this.textAnalyzer);
     const keys = requirementKeys(requirement);
     return {
-      row: { id: requirement.id, document: requirement, lexemes: text.lexemes, filter_keys: keys, facet_keys: facetKeys(keys, REQUIREMENT_FACET_PREFIX), sort_key: clip(`${requirement.sopDate} ${requirement.title}`) },
+      row: { id: requirement.id, document: requirement, lexemes: text.lexemes, strong: text.strong, filter_keys: keys, facet_keys: facetKeys(keys, REQUIREMENT_FACET_PREFIX), sort_key: clip(`${requirement.sopDate} ${requirement.title}`) },
       words: text.words,
     };
   }
@@ -169,7 +168,7 @@ export class PostgresSearchIndex extends SearchIndex {
 
     const params = new Params();
     const where = [...keyConditionsSql(conditions, params), ...(concepts.length ? [`lexemes @@ ${params.add(matchTsquery(concepts))}::tsquery`] : [])];
-    const score = concepts.length ? scoreSql(concepts, params) : '0';
+    const score = concepts.length ? matchedScoreSql(concepts, params) : '0';
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
@@ -259,18 +258,25 @@ function keyConditionsSql(conditions: KeyConditions, params: Params): string[] {
   return sql;
 }
 
-/** The mean over concepts of what each is worth: matched in a strong field, elsewhere, or through a correction. */
+/**
+ * The score of a row the WHERE clause matched (so every concept matched somewhere): per
+ * concept, STRONG if it matched in the strong vector, OTHER if not, times its typo factor.
+ * Only the small inline vector is read: the full lexemes stay in TOAST.
+ */
+function matchedScoreSql(concepts: CorrectedConcept[], params: Params): string {
+  const parts = concepts.map((c) => {
+    const factor = typoFactor(c);
+    return `(CASE WHEN strong @@ ${params.add(correctedTsquery(c))}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)} ELSE ${(OTHER_SCORE * factor).toFixed(4)} END)`;
+  });
+  return `((${parts.join(' + ')}) / ${concepts.length}.0)`;
+}
+
+/** The same score for any row (relevance of given ids): a concept matched nowhere is worth 0. */
 function scoreSql(concepts: CorrectedConcept[], params: Params): string {
-  const parts = concepts.map(({ concept, corrections }) => {
-    const cases = [
-      `WHEN lexemes @@ ${params.add(conceptTsquery(concept, STRONG_WEIGHTS))}::tsquery THEN ${STRONG_SCORE}`,
-      `WHEN lexemes @@ ${params.add(conceptTsquery(concept))}::tsquery THEN ${OTHER_SCORE}`,
-    ];
-    // Best correction first: a document holding it is worth its similarity.
-    for (const correction of [...corrections].sort((a, b) => b.similarity - a.similarity)) {
-      cases.push(`WHEN lexemes @@ ${params.add(correctionsTsquery([correction]))}::tsquery THEN ${(TYPO_FACTOR * correction.similarity).toFixed(4)}`);
-    }
-    return `(CASE ${cases.join(' ')} ELSE 0 END)`;
+  const parts = concepts.map((c) => {
+    const factor = typoFactor(c);
+    const query = params.add(correctedTsquery(c));
+    return `(CASE WHEN strong @@ ${query}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)} WHEN lexemes @@ ${query}::tsquery THEN ${(OTHER_SCORE * factor).toFixed(4)} ELSE 0 END)`;
   });
   return `((${parts.join(' + ')}) / ${concepts.length}.0)`;
 }
