@@ -25,20 +25,28 @@ export interface TestApp {
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123';
 
+export interface TestAppOptions {
+  extraModules?: Type[];
+  env?: Record<string, string>;
+  logger?: LoggerService;
+  /** A database of the test's own (migrated at start); by default a clone of the template, dropped at close. */
+  databaseUrl?: string;
+}
+
 /** The real application over HTTP on its own fresh database, cloned from the migrated template. */
-export async function startTestApp(options: { extraModules?: Type[]; env?: Record<string, string>; logger?: LoggerService } = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   const template = process.env.TEST_PG_TEMPLATE;
   if (!adminUrl || !template) throw new Error('test/support/global-setup.ts did not run');
   const name = `${template.replace('template', 't')}_${randomBytes(4).toString('hex')}`;
-  await createDatabaseIfMissing(adminUrl, name, template);
+  if (!options.databaseUrl) await createDatabaseIfMissing(adminUrl, name, template);
   // Rate limits are raised for tests that make many requests; test/rate-limits.e2e-spec.ts sets its own.
   const config = loadConfig({
     NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET,
     RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_PER_IP: '1000000', LOGIN_RATE_LIMIT_PER_IP: '1000000',
     ...options.env,
   });
-  const app = await createApp({ config, databaseUrl: databaseUrl(adminUrl, name), extraModules: options.extraModules, logger: options.logger ?? ['error'] });
+  const app = await createApp({ config, databaseUrl: options.databaseUrl ?? databaseUrl(adminUrl, name), extraModules: options.extraModules, logger: options.logger ?? ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}/graphql`;
@@ -66,7 +74,7 @@ export async function startTestApp(options: { extraModules?: Type[]; env?: Recor
     },
     async close() {
       await app.close();
-      await dropDatabase(adminUrl, name);
+      if (!options.databaseUrl) await dropDatabase(adminUrl, name);
     },
   };
 }
