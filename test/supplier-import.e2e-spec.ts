@@ -27,10 +27,12 @@ describe('bulk supplier import', () => {
     const plants = await t.dataSource.query(`SELECT s.name, s.region_code, s.location_approx FROM sites s ORDER BY s.name`);
     expect(plants).toContainEqual({ name: '南湖模块厂', region_code: '330402', location_approx: false });
     expect(plants).toContainEqual({ name: '天台工厂', region_code: '331023', location_approx: true });
-    const audits = await t.dataSource.query(`SELECT action, count(*)::int n FROM audit_events GROUP BY action ORDER BY action`);
+    const audits = await t.dataSource.query(`SELECT action, jsonb_array_length(after->'rows') AS n FROM audit_events WHERE entity_type = 'ImportBatch' ORDER BY action`);
     expect(audits).toEqual([
       { action: 'capability.import', n: 4 }, { action: 'certification.import', n: 5 }, { action: 'organization.import', n: 4 }, { action: 'site.import', n: 4 },
     ]);
+    const outbox = await t.dataSource.query(`SELECT DISTINCT entity_type FROM outbox`);
+    expect(outbox).toEqual([{ entity_type: 'Organization' }]);
     const before = await counts();
     const again = (await t.ok<{ importSuppliers: any }>(IMPORT, { csv: EXAMPLE }, admin.token)).importSuppliers;
     expect(again).toEqual({ rows: 5, accepted: 5, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } });

@@ -23,6 +23,8 @@ const MAX_ROWS = 200_000;
  * set-based SQL (audit events and outbox rows included). Idempotent: organisations are keyed
  * by credit code, plants by (organisation, plant name), capabilities by (organisation,
  * category, plant), certificates by (organisation, type, number); what exists is left as it is.
+ * Each batch writes one audit event per kind of row it created (entity type ImportBatch,
+ * listing the rows) and one outbox row per supplier touched.
  */
 @Injectable()
 export class SupplierImportService {
@@ -64,6 +66,8 @@ export class SupplierImportService {
 
   private async writeBatch(manager: EntityManager, actor: Principal | null, rows: ImportRow[], report: ImportReport): Promise<number> {
     const actorIds = [actor?.userId ?? null, actor?.organizationId ?? null];
+    // One audit event per entity type and batch lists every row the batch created.
+    const batchId = randomUUID();
     // Organisations: a credit code already held by an OEM, bureau or the platform is refused.
     const codes = [...new Set(rows.map((r) => r.creditCode))];
     const existing = await manager.query<{ credit_code: string; kind: string }[]>('SELECT credit_code, kind FROM organizations WHERE credit_code = ANY($1)', [codes]);
@@ -82,10 +86,11 @@ export class SupplierImportService {
                SELECT 'SUPPLIER', "legalName", "nameEn", "creditCode", false FROM input
                ON CONFLICT (credit_code) DO NOTHING RETURNING id, credit_code, legal_name),
        aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $2::uuid, $3::uuid, 'organization.import', 'Organization', id::text, jsonb_build_object('creditCode', credit_code, 'legalName', legal_name) FROM ins),
+               SELECT $2::uuid, $3::uuid, 'organization.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', id, 'creditCode', credit_code, 'legalName', legal_name)))
+               FROM ins HAVING count(*) > 0),
        box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Organization', id::text FROM ins)
        SELECT count(*)::int AS n FROM ins`,
-      [JSON.stringify(organizations), ...actorIds],
+      [JSON.stringify(organizations), ...actorIds, batchId],
     );
     report.created.organizations += newOrganizations;
     const orgIds = new Map(
@@ -102,10 +107,11 @@ export class SupplierImportService {
                FROM input x LEFT JOIN regions r ON r.code = x.region LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
                ON CONFLICT (organization_id, name) DO NOTHING RETURNING id, organization_id, name, region_code),
        aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $2::uuid, $3::uuid, 'site.import', 'Site', id::text, jsonb_build_object('organizationId', organization_id, 'name', name, 'regionCode', region_code) FROM ins),
-       box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Site', id::text FROM ins)
+               SELECT $2::uuid, $3::uuid, 'site.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Site', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code)))
+               FROM ins HAVING count(*) > 0),
+       box AS (INSERT INTO outbox (entity_type, entity_id) SELECT DISTINCT 'Organization', organization_id::text FROM ins)
        SELECT count(*)::int AS n FROM ins`,
-      [JSON.stringify(sites), ...actorIds],
+      [JSON.stringify(sites), ...actorIds, batchId],
     );
     report.created.sites += newSites;
     const siteIds = new Map(
@@ -130,10 +136,11 @@ export class SupplierImportService {
                  SELECT id, org, category, description, ARRAY(SELECT jsonb_array_elements_text(products)), capacity, lead FROM fresh RETURNING id, organization_id, category_code),
          link AS (INSERT INTO capability_sites (capability_id, site_id) SELECT f.id, f.site FROM fresh f JOIN ins ON ins.id = f.id),
          aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-                 SELECT $2::uuid, $3::uuid, 'capability.import', 'Capability', id::text, jsonb_build_object('organizationId', organization_id, 'categoryCode', category_code) FROM ins),
-         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Capability', id::text FROM ins)
+               SELECT $2::uuid, $3::uuid, 'capability.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Capability', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'categoryCode', category_code)))
+               FROM ins HAVING count(*) > 0),
+         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT DISTINCT 'Organization', organization_id::text FROM ins)
          SELECT count(*)::int AS n FROM ins`,
-        [JSON.stringify(capabilities), ...actorIds],
+        [JSON.stringify(capabilities), ...actorIds, batchId],
       );
       report.created.capabilities += n;
     }
@@ -148,10 +155,11 @@ export class SupplierImportService {
                  SELECT org, "typeCode", level, number, issuer, "validFrom", "validUntil" FROM input
                  ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
          aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-                 SELECT $2::uuid, $3::uuid, 'certification.import', 'SupplierCertification', id::text, jsonb_build_object('organizationId', organization_id, 'typeCode', type_code, 'level', level) FROM ins),
-         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'SupplierCertification', id::text FROM ins)
+               SELECT $2::uuid, $3::uuid, 'certification.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
+               FROM ins HAVING count(*) > 0),
+         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT DISTINCT 'Organization', organization_id::text FROM ins)
          SELECT count(*)::int AS n FROM ins`,
-        [JSON.stringify(certifications), ...actorIds],
+        [JSON.stringify(certifications), ...actorIds, batchId],
       );
       report.created.certifications += n;
     }
