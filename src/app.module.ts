@@ -26,6 +26,8 @@ import { RequirementsModule } from './requirements/requirements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 import { SearchModule } from './search/search.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { ContractsModule } from './contracts/contracts.module.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +74,8 @@ export class AppModule {
         SuppliersModule,
         SearchModule,
         MatchingModule,
+        ContractsModule,
+        QuotesModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

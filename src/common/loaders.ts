@@ -8,6 +8,8 @@ import { PartCategory } from '../taxonomy/part-category.entity.js';
 import { Requirement, RequirementCertification } from '../requirements/requirement.entity.js';
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
 import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
+import { Quote, QuoteRevision } from '../quotes/quote.entity.js';
+import { ContractAmendment } from '../contracts/contract.entity.js';
 
 /** Per-request batch loaders: a list resolving N relations issues one query per relation. */
 export interface Loaders {
@@ -22,6 +24,10 @@ export interface Loaders {
   capabilitiesOfOrganization: DataLoader<string, Capability[]>;
   certificationsOfOrganization: DataLoader<string, SupplierCertification[]>;
   siteIdsOfCapability: DataLoader<string, string[]>;
+  /** No visibility check: for quotes the caller is known to see. */
+  quote: DataLoader<string, Quote | null>;
+  quoteRevisions: DataLoader<string, QuoteRevision[]>;
+  contractAmendments: DataLoader<string, ContractAmendment[]>;
 }
 
 /** A relation that the schema guarantees; its absence is a data fault, reported as INTERNAL. */
@@ -49,6 +55,9 @@ export class LoadersFactory {
         const links = await this.dataSource.getRepository(CapabilitySite).find({ where: { capabilityId: In([...ids]) } });
         return ids.map((id) => links.filter((l) => l.capabilityId === id).map((l) => l.siteId));
       }),
+      quote: this.byKey(Quote, 'id'),
+      quoteRevisions: this.manyBy(QuoteRevision, 'quoteId', { revision: 'ASC' }),
+      contractAmendments: this.manyBy(ContractAmendment, 'contractId', { sequence: 'ASC' }),
     };
   }
 

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ContractsRepository } from './contracts.repository.js';
+import { AwardService } from './award.service.js';
+import { ContractsService } from './contracts.service.js';
+import { RecordedContractsService } from './recorded-contracts.service.js';
+import { ContractImportService } from './import/contract-import.service.js';
+import { OcdsService } from './ocds/ocds.service.js';
+import { ContractsResolver } from './contracts.resolver.js';
+import { RequirementsModule } from '../requirements/requirements.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { RegionsModule } from '../regions/regions.module.js';
+
+@Module({
+  imports: [RequirementsModule, OrganizationsModule, RegionsModule],
+  providers: [ContractsRepository, AwardService, ContractsService, RecordedContractsService, ContractImportService, OcdsService, ContractsResolver],
+  exports: [ContractsRepository],
+})
+export class ContractsModule {}

@@ -1,0 +1,154 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AwardService } from './award.service.js';
+import { ContractsService } from './contracts.service.js';
+import { RecordedContractsService } from './recorded-contracts.service.js';
+import { ContractImportService, type ContractImportReport } from './import/contract-import.service.js';
+import { OcdsService, type OcdsPage } from './ocds/ocds.service.js';
+import { ContractStatus } from './contract.entity.js';
+import { Decimal } from 'decimal.js';
+import { AwardResultModel, ContractAmendmentModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, RecordContractResultModel } from './contract.models.js';
+import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, TerminateContractInput } from './dto/contract.inputs.js';
+import { CurrentUser, Roles } from '../auth/access.decorator.js';
+import { Role, type Principal } from '../auth/role.js';
+import type { Connection } from '../common/pagination.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { required } from '../common/loaders.js';
+import type { GraphQLRequestContext } from '../common/request-context.js';
+import { OrganizationModel, SiteModel } from '../organizations/organization.model.js';
+import { PartCategoryModel } from '../taxonomy/taxonomy.models.js';
+import { RequirementModel } from '../requirements/requirement.model.js';
+import { QuoteModel } from '../quotes/quote.models.js';
+
+const READERS = [Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST];
+
+@Resolver(() => ContractModel)
+export class ContractsResolver {
+  constructor(
+    private readonly awards: AwardService,
+    private readonly contractService: ContractsService,
+    private readonly recorded: RecordedContractsService,
+    private readonly imports: ContractImportService,
+    private readonly ocds: OcdsService,
+  ) {}
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => AwardResultModel, { description: 'Awards quotes on your OPEN requirement: one contract per quote, all in one transaction. Idempotent on idempotencyKey.' })
+  async awardRequirement(@CurrentUser() actor: Principal, @Args('input') input: AwardRequirementInput): Promise<AwardResultModel> {
+    const { award, contracts, replayed } = await this.awards.award(actor, input);
+    return { awardId: award.id, requirementId: award.requirementId, idempotencyKey: award.idempotencyKey, replayed, contracts };
+  }
+
+  @Roles(...READERS)
+  @Query(() => ContractModel, { description: 'A contract of your organisation (as buyer or supplier), or for a bureau one whose buyer plant is in its jurisdiction.' })
+  contract(@CurrentUser() actor: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ContractModel> {
+    return this.contractService.get(actor, id);
+  }
+
+  @Roles(...READERS)
+  @Query(() => ContractConnection, { description: 'The contracts you may read, most recently signed first.' })
+  contracts(@CurrentUser() actor: Principal, @Args() args: ContractListArgs): Promise<Connection<ContractModel>> {
+    return this.contractService.list(actor, args.filter ?? {}, args.first, args.after);
+  }
+
+  @Roles(...READERS)
+  @Query(() => OcdsPageModel, { description: 'The contracts you may read as an OCDS 1.1 release package, one release per contracting process, paged by process.' })
+  contractsAsOcds(@CurrentUser() actor: Principal, @Args() args: ContractListArgs): Promise<OcdsPage> {
+    return this.ocds.pageFor(actor, args.filter ?? {}, args.first, args.after);
+  }
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => ContractModel, { description: 'SIGNED → ACTIVE: supply has started.' })
+  activateContract(@CurrentUser() actor: Principal, @Args('input') input: ContractStatusChangeInput): Promise<ContractModel> {
+    return this.contractService.transition(actor, input, ContractStatus.ACTIVE);
+  }
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => ContractModel, { description: 'ACTIVE → COMPLETED.' })
+  completeContract(@CurrentUser() actor: Principal, @Args('input') input: ContractStatusChangeInput): Promise<ContractModel> {
+    return this.contractService.transition(actor, input, ContractStatus.COMPLETED);
+  }
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => ContractModel, { description: 'SIGNED or ACTIVE → TERMINATED, with the reason and the value delivered if known.' })
+  terminateContract(@CurrentUser() actor: Principal, @Args('input') input: TerminateContractInput): Promise<ContractModel> {
+    return this.contractService.terminate(actor, input);
+  }
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => ContractModel, { description: 'Changes the value, volume or dates of a SIGNED or ACTIVE contract; every amendment is kept.' })
+  amendContract(@CurrentUser() actor: Principal, @Args('input') input: AmendContractInput): Promise<ContractModel> {
+    return this.contractService.amend(actor, input);
+  }
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => RecordContractResultModel, { description: 'Records a contract your organisation made outside the platform; idempotent on your reference.' })
+  recordContract(@CurrentUser() actor: Principal, @Args('input') input: RecordContractInput): Promise<RecordContractResultModel> {
+    return this.recorded.record(actor, input);
+  }
+
+  @Roles(Role.OEM_BUYER)
+  @Mutation(() => ContractImportReportModel, { description: 'Records your existing contracts from CSV, row by row; re-importing the same file records nothing new.' })
+  importContracts(@CurrentUser() actor: Principal, @Args() args: ImportContractsArgs): Promise<ContractImportReport> {
+    return this.imports.importCsv(actor, args.csv);
+  }
+
+  @ResolveField(() => LocalitySnapshotModel, { description: 'Taken at signing; later plant edits never change it.' })
+  localitySnapshot(@Parent() k: ContractModel & LocalitySnapshotModel): LocalitySnapshotModel {
+    const { buyerRegionCode, supplierRegionCode, supplierCountryCode, sameCounty, sameCity, sameProvince, distanceKm } = k;
+    return { buyerRegionCode, supplierRegionCode, supplierCountryCode, sameCounty, sameCity, sameProvince, distanceKm };
+  }
+
+  @ResolveField(() => [ContractAmendmentModel], { description: 'Every amendment, first to last.' })
+  async amendments(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<ContractAmendmentModel[]> {
+    return (await ctx.loaders.contractAmendments.load(k.id)).map((a) => ({ ...a, before: termsOf(a.before), after: termsOf(a.after) }));
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async buyerOrganization(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+    return required(await ctx.loaders.organization.load(k.buyerOrganizationId), 'buyer', k.id);
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async supplierOrganization(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+    return required(await ctx.loaders.organization.load(k.supplierOrganizationId), 'supplier', k.id);
+  }
+
+  @ResolveField(() => SiteModel, { description: 'The buyer plant, as it is today (see localitySnapshot for where it was at signing).' })
+  async buyerSite(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel> {
+    return required(await ctx.loaders.site.load(k.buyerSiteId), 'buyer site', k.id);
+  }
+
+  @ResolveField(() => SiteModel, { description: 'The supplying plant, as it is today (see localitySnapshot for where it was at signing).' })
+  async supplierSite(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel> {
+    return required(await ctx.loaders.site.load(k.supplierSiteId), 'supplier site', k.id);
+  }
+
+  @ResolveField(() => PartCategoryModel)
+  async category(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<PartCategoryModel> {
+    return required(await ctx.loaders.category.load(k.categoryCode), 'category', k.id);
+  }
+
+  @ResolveField(() => RequirementModel, { nullable: true, description: 'The requirement an awarded contract came from.' })
+  requirement(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<RequirementModel | null> {
+    return k.requirementId ? ctx.loaders.requirement.load(k.requirementId) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => QuoteModel, { nullable: true, description: 'The accepted quote an awarded contract came from.' })
+  quote(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<QuoteModel | null> {
+    return k.quoteId ? ctx.loaders.quote.load(k.quoteId) : Promise.resolve(null);
+  }
+}
+
+/** The terms an amendment recorded (jsonb: decimals as strings), typed for GraphQL. */
+function termsOf(record: Record<string, unknown>): ContractTermsModel {
+  const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null);
+  const unitPrice = text('unitPrice');
+  const totalValue = text('totalValue');
+  return {
+    unitPrice: unitPrice === null ? null : new Decimal(unitPrice),
+    volume: typeof record.volume === 'number' ? record.volume : null,
+    totalValue: totalValue === null ? null : new Decimal(totalValue),
+    startDate: text('startDate'),
+    endDate: text('endDate'),
+  };
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Contract, ContractAmendment, ContractStatus } from './contract.entity.js';
+import { canTransitionContract, isAmendable } from './contract-status.js';
+import { canReadContract } from './contract-access.js';
+import { planAmendment } from './contract-amendment.js';
+import { ContractsRepository } from './contracts.repository.js';
+import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, TerminateContractInput } from './dto/contract.inputs.js';
+import { AppError, type FieldError } from '../common/app-error.js';
+import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
+import { todayInChina } from '../common/local-date.scalar.js';
+import { Role, type Principal } from '../auth/role.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+
+/**
+ * Reading contracts (the two parties; a bureau within its jurisdiction, read-only) and the
+ * buyer's changes to them: status along the contract state machine, termination, and
+ * amendments with their history. Every change is a guarded UPDATE on the version the client
+ * read, with its audit event and outbox row in the same transaction.
+ */
+@Injectable()
+export class ContractsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ContractsRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async get(actor: Principal, id: string): Promise<Contract> {
+    const contract = await this.dataSource.getRepository(Contract).findOneBy({ id });
+    if (!contract || !canReadContract(actor, contract)) throw AppError.notFound('Contract');
+    return contract;
+  }
+
+  /** Contracts the caller may read, most recently signed first. */
+  async list(actor: Principal, filter: ContractFilter, first: number, after: string | null | undefined): Promise<Connection<Contract>> {
+    const query = this.repository.visibleTo(actor, filter);
+    const totalCount = await query.clone().getCount();
+    const cursor = decodeCursor(after, 2);
+    if (cursor) query.andWhere('(k.signed_date, k.id) < (:signed::date, :id::uuid)', { signed: cursor[0], id: cursor[1] });
+    const rows = await query.orderBy('k.signed_date', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (k) => [k.signedDate, k.id]);
+  }
+
+  /** SIGNED → ACTIVE, or ACTIVE → COMPLETED. */
+  async transition(actor: Principal, input: ContractStatusChangeInput, to: ContractStatus.ACTIVE | ContractStatus.COMPLETED): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.buyerForWrite(manager, actor, input.id);
+      if (!canTransitionContract(before.status, to)) throw AppError.conflict(`A ${before.status} contract cannot become ${to}`);
+      return this.update(manager, actor, before, input.version, { status: to }, `contract.${to.toLowerCase()}`);
+    });
+  }
+
+  /** SIGNED or ACTIVE → TERMINATED, with the reason and, if known, the value delivered. */
+  async terminate(actor: Principal, input: TerminateContractInput): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.buyerForWrite(manager, actor, input.id);
+      if (!canTransitionContract(before.status, ContractStatus.TERMINATED)) throw AppError.conflict(`A ${before.status} contract cannot be terminated`);
+      const delivered = input.deliveredValue ?? null;
+      const problems: FieldError[] = [];
+      if (delivered !== null) {
+        if (delivered.isNegative()) problems.push({ field: 'input.deliveredValue', message: 'must not be negative' });
+        if (delivered.greaterThan(before.totalValue)) problems.push({ field: 'input.deliveredValue', message: `must not exceed the contract value ${before.totalValue.toFixed()}` });
+        if (delivered.decimalPlaces() > 2) problems.push({ field: 'input.deliveredValue', message: 'at most 2 decimal places' });
+      }
+      if (input.reason.trim() === '') problems.push({ field: 'input.reason', message: 'give the reason' });
+      if (problems.length > 0) throw AppError.invalid(problems);
+      return this.update(manager, actor, before, input.version, { status: ContractStatus.TERMINATED, terminationReason: input.reason.trim(), deliveredValue: delivered }, 'contract.terminate');
+    });
+  }
+
+  /** Changes value, volume or dates of a SIGNED or ACTIVE contract; the change is kept in its history. */
+  async amend(actor: Principal, input: AmendContractInput): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.buyerForWrite(manager, actor, input.id);
+      if (!isAmendable(before.status)) throw AppError.conflict(`A ${before.status} contract can no longer be amended`);
+      if (before.version !== input.version) throw AppError.staleVersion('Contract', input.version, before.version);
+      const plan = planAmendment(before, { unitPrice: input.unitPrice, volume: input.volume, totalValue: input.totalValue, startDate: input.startDate, endDate: input.endDate });
+      if (!plan.ok) throw AppError.invalid(plan.problems);
+      const after = await this.update(manager, actor, before, input.version, plan.terms, 'contract.amend');
+      const [{ next }] = await manager.query<{ next: number }[]>('SELECT COALESCE(MAX(sequence), 0)::int + 1 AS next FROM contract_amendments WHERE contract_id = $1', [before.id]);
+      const amendment = manager.create(ContractAmendment, {
+        contractId: before.id,
+        sequence: next,
+        before: plan.diff.before,
+        after: plan.diff.after,
+        reason: input.reason.trim(),
+        effectiveDate: input.effectiveDate ?? todayInChina(),
+        amendedBy: actor.userId,
+      });
+      await manager.save(amendment);
+      return after;
+    });
+  }
+
+  /** The contract locked for change by its buyer; others who can read it get FORBIDDEN, the rest NOT_FOUND. */
+  private async buyerForWrite(manager: EntityManager, actor: Principal, id: string): Promise<Contract> {
+    const contract = await manager.findOne(Contract, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!contract || !canReadContract(actor, contract)) throw AppError.notFound('Contract');
+    if (actor.role !== Role.OEM_BUYER || contract.buyerOrganizationId !== actor.organizationId) throw AppError.forbidden('Only the buyer may change a contract');
+    return contract;
+  }
+
+  private async update(manager: EntityManager, actor: Principal, before: Contract, version: number, changes: Partial<Contract>, action: string): Promise<Contract> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Contract)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: before.id, version })
+      .execute();
+    if (result.affected !== 1) throw AppError.staleVersion('Contract', version, before.version);
+    const after = await manager.findOneByOrFail(Contract, { id: before.id });
+    await this.audit.record(manager, actor, { action, entityType: 'Contract', entityId: before.id, before, after });
+    await this.outbox.enqueue(manager, 'Contract', before.id);
+    return after;
+  }
+}

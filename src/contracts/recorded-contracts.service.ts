@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Decimal } from 'decimal.js';
+import { Contract, ContractSource, ContractStatus } from './contract.entity.js';
+import { hasChineseRegion, localitySnapshot } from './locality-snapshot.js';
+import { isUniqueViolation } from './db-errors.js';
+import type { RecordContractInput, RecordedPlantInput } from './dto/contract.inputs.js';
+import { AppError, type FieldError } from '../common/app-error.js';
+import { todayInChina } from '../common/local-date.scalar.js';
+import type { Principal } from '../auth/role.js';
+import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
+import { Site } from '../organizations/site.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { creditCodeProblem, describeCreditCodeProblem } from '../organizations/credit-code.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { PartCategory } from '../taxonomy/part-category.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+
+export interface RecordOutcome {
+  contract: Contract;
+  /** False when the buyer's reference was already recorded with the same details. */
+  created: boolean;
+}
+
+/** A recorded contract's details, as far as a second recording must match them to be "the same". */
+type Fingerprint = Pick<Contract, 'buyerSiteId' | 'supplierOrganizationId' | 'categoryCode' | 'totalValue' | 'volume' | 'signedDate'>;
+
+/**
+ * Contracts made outside the platform, reported by their buyer: the baseline of the
+ * local-sourcing rate is built from them. The supplier is named by its unified social credit
+ * code; an unknown one is registered as an unverified supplier, with the plant given. The
+ * buyer's own contract reference makes recording idempotent: the same reference with the same
+ * details returns the contract already recorded; with other details it is refused.
+ */
+@Injectable()
+export class RecordedContractsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async record(actor: Principal, input: RecordContractInput): Promise<RecordOutcome> {
+    // A race with another recording (same reference, or the same new supplier or plant) loses
+    // on a unique index; the second attempt then finds what the winner wrote.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => this.recordIn(manager, actor, input));
+      } catch (error) {
+        if (attempt < 3 && isUniqueViolation(error)) continue;
+        if (isUniqueViolation(error)) throw AppError.conflict('The contract collided with a concurrent recording: try again');
+        throw error;
+      }
+    }
+  }
+
+  private async recordIn(manager: EntityManager, actor: Principal, input: RecordContractInput): Promise<RecordOutcome> {
+    const reference = input.buyerReference.trim();
+    if (reference === '') throw AppError.badInput('input.buyerReference', 'must not be blank');
+    const creditCode = input.supplier.creditCode.trim().toUpperCase();
+    const codeProblem = creditCodeProblem(creditCode);
+    if (codeProblem) throw AppError.badInput('input.supplier.creditCode', describeCreditCodeProblem(codeProblem));
+
+    const existing = await manager.findOneBy(Contract, { buyerOrganizationId: actor.organizationId, buyerReference: reference });
+    const known = await manager.findOneBy(Organization, { creditCode });
+    if (existing) return this.sameAsRecorded(existing, input, known);
+
+    const buyerSite = await this.checkDetails(manager, actor, input);
+    let supplier = known;
+    if (supplier && supplier.kind !== OrganizationKind.SUPPLIER) throw AppError.badInput('input.supplier.creditCode', 'this credit code belongs to an organisation that is not a supplier');
+    if (supplier?.id === actor.organizationId) throw AppError.badInput('input.supplier.creditCode', 'this is your own organisation');
+    if (!supplier) {
+      const legalName = input.supplier.legalName?.trim();
+      if (!legalName) throw AppError.badInput('input.supplier.legalName', 'the credit code is not registered: give the supplier\'s legal name');
+      supplier = await this.organizations.insert(manager, actor, { kind: OrganizationKind.SUPPLIER, legalName, creditCode, verified: false }, 'input.supplier.');
+      await this.outbox.enqueue(manager, 'Organization', supplier.id);
+    }
+    const plant = await this.supplierPlant(manager, actor, supplier.id, input.supplier.plant);
+
+    const unitPrice = input.unitPrice ?? input.totalValue.dividedBy(input.volume).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+    const contract = manager.create(Contract, {
+      source: ContractSource.RECORDED,
+      awardId: null,
+      requirementId: null,
+      quoteId: null,
+      buyerReference: reference,
+      buyerOrganizationId: actor.organizationId,
+      buyerSiteId: buyerSite.id,
+      supplierOrganizationId: supplier.id,
+      supplierSiteId: plant.id,
+      categoryCode: input.categoryCode,
+      unitPrice,
+      volume: input.volume,
+      totalValue: input.totalValue,
+      deliveredValue: input.status === ContractStatus.TERMINATED ? (input.deliveredValue ?? null) : null,
+      signedDate: input.signedDate,
+      startDate: input.startDate ?? input.signedDate,
+      endDate: input.endDate ?? null,
+      status: input.status,
+      terminationReason: input.status === ContractStatus.TERMINATED ? (input.terminationReason?.trim() ?? null) : null,
+      ...localitySnapshot(buyerSite, plant),
+      createdBy: actor.userId,
+    });
+    await manager.save(contract);
+    await this.audit.record(manager, actor, { action: 'contract.record', entityType: 'Contract', entityId: contract.id, after: contract });
+    await this.outbox.enqueue(manager, 'Contract', contract.id);
+    return { contract, created: true };
+  }
+
+  /** The reference is taken: the same contract again is fine, another one is not. */
+  private sameAsRecorded(existing: Contract, input: RecordContractInput, supplier: Organization | null): RecordOutcome {
+    const wanted: Fingerprint = {
+      buyerSiteId: input.buyerSiteId,
+      supplierOrganizationId: supplier?.id ?? '',
+      categoryCode: input.categoryCode,
+      totalValue: input.totalValue,
+      volume: input.volume,
+      signedDate: input.signedDate,
+    };
+    const differs = (Object.keys(wanted) as (keyof Fingerprint)[]).filter((key) => {
+      const a = wanted[key];
+      const b = existing[key];
+      return a instanceof Decimal && b instanceof Decimal ? !a.equals(b) : a !== b;
+    });
+    if (differs.length > 0) {
+      throw AppError.conflict(`Your reference ${existing.buyerReference} is already recorded for a different contract (it differs in ${differs.join(', ')})`);
+    }
+    return { contract: existing, created: false };
+  }
+
+  /** Checks everything but the supplier; returns the buyer plant. */
+  private async checkDetails(manager: EntityManager, actor: Principal, input: RecordContractInput): Promise<Site & { regionCode: string }> {
+    const problems: FieldError[] = [];
+    const site = await manager.findOneBy(Site, { id: input.buyerSiteId });
+    if (site && site.organizationId !== actor.organizationId) throw AppError.forbidden('The buyer plant must be one of your organisation\'s plants');
+    if (!site) problems.push({ field: 'input.buyerSiteId', message: 'no such plant' });
+    else if (!hasChineseRegion(site)) problems.push({ field: 'input.buyerSiteId', message: 'contracts are recorded for plants in China' });
+    if (!(await manager.existsBy(PartCategory, { code: input.categoryCode }))) problems.push({ field: 'input.categoryCode', message: `unknown part category ${input.categoryCode}` });
+    if (input.totalValue.lessThanOrEqualTo(0)) problems.push({ field: 'input.totalValue', message: 'must be greater than 0' });
+    if (input.totalValue.decimalPlaces() > 2) problems.push({ field: 'input.totalValue', message: 'at most 2 decimal places' });
+    if (input.unitPrice != null) {
+      if (input.unitPrice.lessThanOrEqualTo(0)) problems.push({ field: 'input.unitPrice', message: 'must be greater than 0' });
+      if (input.unitPrice.decimalPlaces() > 4) problems.push({ field: 'input.unitPrice', message: 'at most 4 decimal places' });
+    }
+    const today = todayInChina();
+    if (input.signedDate > today) problems.push({ field: 'input.signedDate', message: `must not be after today (${today}): record contracts already signed` });
+    const start = input.startDate ?? input.signedDate;
+    if (input.endDate != null && input.endDate < start) problems.push({ field: 'input.endDate', message: `must not be before the start date ${start}` });
+    if (input.status === ContractStatus.TERMINATED) {
+      if (!input.terminationReason?.trim()) problems.push({ field: 'input.terminationReason', message: 'a terminated contract needs the reason' });
+      const delivered = input.deliveredValue;
+      if (delivered != null && (delivered.isNegative() || delivered.greaterThan(input.totalValue) || delivered.decimalPlaces() > 2)) {
+        problems.push({ field: 'input.deliveredValue', message: 'must be from 0 to the total value, at most 2 decimal places' });
+      }
+    } else {
+      if (input.deliveredValue != null) problems.push({ field: 'input.deliveredValue', message: 'only for a TERMINATED contract' });
+      if (input.terminationReason != null) problems.push({ field: 'input.terminationReason', message: 'only for a TERMINATED contract' });
+    }
+    if (problems.length > 0 || !site || !hasChineseRegion(site)) throw AppError.invalid(problems);
+    return site;
+  }
+
+  /**
+   * The supplier's plant by name: an existing one must be where the input says it is; a new
+   * one is added with the place given (in China: a county-level code, coordinates defaulting
+   * to its centre; abroad: country and coordinates).
+   */
+  private async supplierPlant(manager: EntityManager, actor: Principal, organizationId: string, input: RecordedPlantInput): Promise<Site> {
+    const prefix = 'input.supplier.plant.';
+    const name = input.name.trim();
+    const countryCode = input.countryCode.toUpperCase();
+    const regionCode = input.regionCode ?? null;
+    const existing = await manager.findOneBy(Site, { organizationId, name });
+    if (existing) {
+      if (existing.countryCode !== countryCode || (countryCode === 'CN' && existing.regionCode !== regionCode)) {
+        throw AppError.badInput(`${prefix}regionCode`, `the supplier's plant ${name} is registered in ${existing.regionCode ?? existing.countryCode}, not ${regionCode ?? countryCode}`);
+      }
+      return existing;
+    }
+    const lat = input.lat ?? null;
+    const lon = input.lon ?? null;
+    if ((lat === null) !== (lon === null)) throw AppError.badInput(`${prefix}${lat === null ? 'lat' : 'lon'}`, 'give both lat and lon, or neither');
+    let place: Pick<Site, 'countryCode' | 'regionCode' | 'lat' | 'lon' | 'locationApprox'>;
+    if (countryCode !== 'CN') {
+      if (regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants abroad have no GB/T 2260 code');
+      if (lat === null || lon === null) throw AppError.badInput(`${prefix}lat`, 'plants abroad need coordinates');
+      place = { countryCode, regionCode: null, lat, lon, locationApprox: false };
+    } else {
+      if (!regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants in China need a county-level region code');
+      const region = await this.regions.requireLeaf(regionCode, `${prefix}regionCode`);
+      const centre = lat === null || lon === null ? await this.regions.centroid(region) : { lat, lon };
+      if (!centre) throw AppError.badInput(`${prefix}lat`, `no centre point is known for ${region.name}: give coordinates`);
+      place = { countryCode, regionCode, lat: centre.lat, lon: centre.lon, locationApprox: lat === null };
+    }
+    const site = manager.create(Site, { organizationId, name, address: input.address.trim(), ...place });
+    await manager.save(site);
+    await this.audit.record(manager, actor, { action: 'site.create', entityType: 'Site', entityId: site.id, after: site });
+    await this.outbox.enqueue(manager, 'Site', site.id);
+    return site;
+  }
+}
