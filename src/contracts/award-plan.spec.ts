@@ -1,0 +1,81 @@
+import { Decimal } from 'decimal.js';
+import { QuoteStatus } from '../quotes/quote.entity.js';
+import { awardRequestHash, contractValue, normaliseAwardRequest, planAward, type QuoteForAward } from './award-plan.js';
+
+const A = '0a000000-0000-4000-8000-000000000001';
+const B = '0b000000-0000-4000-8000-000000000002';
+const R = '0c000000-0000-4000-8000-000000000003';
+
+function quote(id: string, overrides: Partial<QuoteForAward> = {}): QuoteForAward {
+  return { id, requirementId: R, supplierId: `s-${id}`, siteId: `site-${id}`, status: QuoteStatus.SUBMITTED, unitPrice: new Decimal('98.5'), volume: 80000, validUntil: '2030-01-01', ...overrides };
+}
+
+describe('award request fingerprint', () => {
+  it('is the same for the same award however it is written', () => {
+    const a = awardRequestHash({ requirementId: R, lines: [{ quoteId: A, volume: 1 }, { quoteId: B, volume: 2 }] });
+    expect(awardRequestHash({ requirementId: R.toUpperCase(), lines: [{ quoteId: B, volume: 2 }, { quoteId: A.toUpperCase(), volume: 1 }], startDate: null, endDate: undefined })).toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('differs when anything that matters differs', () => {
+    const base = { requirementId: R, lines: [{ quoteId: A, volume: 1 }] };
+    const hashes = new Set([
+      awardRequestHash(base),
+      awardRequestHash({ ...base, lines: [{ quoteId: A, volume: 2 }] }),
+      awardRequestHash({ ...base, lines: [{ quoteId: A }] }),
+      awardRequestHash({ ...base, lines: [{ quoteId: B, volume: 1 }] }),
+      awardRequestHash({ ...base, requirementId: B }),
+      awardRequestHash({ ...base, startDate: '2027-01-01' }),
+      awardRequestHash({ ...base, endDate: '2027-12-31' }),
+    ]);
+    expect(hashes.size).toBe(7);
+  });
+
+  it('normalises lines into quote-id order with absent volumes as null', () => {
+    expect(normaliseAwardRequest({ requirementId: R, lines: [{ quoteId: B }, { quoteId: A, volume: 5 }] })).toEqual({ requirementId: R, lines: [{ quoteId: A, volume: 5 }, { quoteId: B, volume: null }], startDate: null, endDate: null });
+  });
+});
+
+describe('planAward', () => {
+  const quotes = new Map([[A, quote(A)], [B, quote(B, { unitPrice: new Decimal('92.1234'), volume: 50000 })]]);
+
+  it('plans one contract per line, valued unit price × volume to the fen', () => {
+    const plan = planAward(100000, quotes, [{ quoteId: A, volume: 60000 }, { quoteId: B, volume: 40000 }], '2026-06-01');
+    expect(plan.ok && plan.contracts.map((c) => [c.quote.id, c.volume, c.totalValue.toFixed(2)])).toEqual([[A, 60000, '5910000.00'], [B, 40000, '3684936.00']]);
+  });
+
+  it('defaults a line to what the quote offers, capped at the annual volume', () => {
+    const whole = planAward(100000, quotes, [{ quoteId: A }], '2026-06-01');
+    expect(whole.ok && whole.contracts[0].volume).toBe(80000);
+    const capped = planAward(30000, quotes, [{ quoteId: A }], '2026-06-01');
+    expect(capped.ok && capped.contracts[0].volume).toBe(30000);
+  });
+
+  it.each([
+    ['a quote twice', [{ quoteId: A, volume: 1 }, { quoteId: A.toUpperCase(), volume: 1 }], { kind: 'BAD_INPUT', field: 'input.lines.1.quoteId' }],
+    ['a quote of another requirement', [{ quoteId: R }], { kind: 'BAD_INPUT', field: 'input.lines.0.quoteId' }],
+    ['more than the quote offers', [{ quoteId: B, volume: 50001 }], { kind: 'BAD_INPUT', field: 'input.lines.0.volume' }],
+    ['more than the requirement needs', [{ quoteId: A, volume: 60000 }, { quoteId: B, volume: 40001 }], { kind: 'BAD_INPUT', field: 'input.lines' }],
+  ])('refuses %s', (_name, lines, refusal) => {
+    const plan = planAward(100000, quotes, lines, '2026-06-01');
+    expect(plan.ok).toBe(false);
+    expect(!plan.ok && plan.refusal).toMatchObject(refusal);
+  });
+
+  it.each([QuoteStatus.WITHDRAWN, QuoteStatus.ACCEPTED, QuoteStatus.REJECTED])('refuses a %s quote with CONFLICT', (status) => {
+    const plan = planAward(100000, new Map([[A, quote(A, { status })]]), [{ quoteId: A }], '2026-06-01');
+    expect(!plan.ok && plan.refusal).toEqual({ kind: 'CONFLICT', message: `Quote ${A} is ${status} and cannot be awarded` });
+  });
+
+  it('refuses a quote whose validity ran out, valid through its last day', () => {
+    const q = new Map([[A, quote(A, { validUntil: '2026-05-31' })]]);
+    expect(planAward(100000, q, [{ quoteId: A }], '2026-05-31').ok).toBe(true);
+    expect(planAward(100000, q, [{ quoteId: A }], '2026-06-01')).toMatchObject({ ok: false, refusal: { kind: 'CONFLICT' } });
+  });
+
+  it('rounds contract values half up to the fen', () => {
+    expect(contractValue(new Decimal('0.0005'), 1).toFixed(2)).toBe('0.00');
+    expect(contractValue(new Decimal('0.005'), 1).toFixed(2)).toBe('0.01');
+    expect(contractValue(new Decimal('1.2345'), 3).toFixed(2)).toBe('3.70');
+  });
+});
