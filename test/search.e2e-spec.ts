@@ -300,11 +300,15 @@ describe('search through the API', () => {
       expect(await supplierIds('seat frame', buyer.token)).toEqual([]);
       const added = await t.ok<{ addSearchSynonyms: { id: string; terms: string[] } }>(ADD, { input: { terms: ['座椅骨架', 'seat frame'] } }, admin.token);
       expect(added.addSearchSynonyms.terms).toEqual(['座椅骨架', 'seat frame']);
+      // 座椅骨架 is a new dictionary term: every document was queued for re-indexing with it.
+      expect(await pending()).toBe(7);
+      await indexer.drain();
       expect(await supplierIds('seat frame', buyer.token)).toEqual([seats.id]);
       const listed = await t.ok<{ searchSynonyms: { terms: string[] }[] }>(`{ searchSynonyms { terms } }`, {}, admin.token);
       expect(listed.searchSynonyms.map((g) => g.terms)).toContainEqual(['线控制动', 'brake-by-wire', 'brake by wire']);
       await t.ok(`mutation($id: ID!) { removeSearchSynonyms(id: $id) }`, { id: added.addSearchSynonyms.id }, admin.token);
       expect(await supplierIds('seat frame', buyer.token)).toEqual([]);
+      await indexer.drain();
     });
 
     it('refuses others and bad groups', async () => {

@@ -95,6 +95,13 @@ export abstract class SearchIndex {
   abstract readonly backend: SearchBackendName;
 
   /**
+   * True when documents are indexed with the vocabulary (the PostgreSQL adapter's dictionary
+   * terms), so that a vocabulary change must re-index them; false when the backend applies
+   * its settings to stored documents itself (Meilisearch).
+   */
+  abstract readonly vocabularyInDocuments: boolean;
+
+  /**
    * Text + filters + facets: one page of hits, best first; ties (and every hit of an empty
    * text) in the index's natural order: suppliers by name, requirements by SOP date.
    */

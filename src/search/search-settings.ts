@@ -13,6 +13,10 @@ const REFRESH_MS = 30_000;
  * keywords, synonym groups). Each process checks at most every 30 s, and at once after a
  * local change; the settings are re-applied only when the vocabulary changed. A failure
  * (Meilisearch down) propagates: the search or indexer batch that needed it fails and retries.
+ *
+ * The vocabulary's fingerprint is also kept in the database (`search_state`): when it
+ * changes and the backend indexes documents with the vocabulary (PostgreSQL), every document
+ * is queued for re-indexing through the outbox, once, by whichever process notices first.
  */
 export class SearchSettings {
   private readonly logger = new Logger('SearchSettings');
@@ -55,8 +59,29 @@ export class SearchSettings {
       await this.index.applySettings(vocabulary);
       if (this.appliedFingerprint !== null) this.logger.log(`search settings re-applied (${this.index.backend})`);
       this.appliedFingerprint = fingerprint;
+      await this.recordVocabulary(fingerprint);
     }
     this.checkedAt = Date.now();
+  }
+
+  /** Stores the fingerprint; a change from the stored one queues every document for re-indexing. */
+  private async recordVocabulary(fingerprint: string): Promise<void> {
+    const queued = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO search_state (name, value) VALUES ('vocabulary', $1) ON CONFLICT (name) DO NOTHING`, [fingerprint]);
+      const [row]: { value: string }[] = await manager.query(`SELECT value FROM search_state WHERE name = 'vocabulary' FOR UPDATE`);
+      if (row.value === fingerprint) return 0;
+      await manager.query(`UPDATE search_state SET value = $1, updated_at = now() WHERE name = 'vocabulary'`, [fingerprint]);
+      if (!this.index.vocabularyInDocuments) return 0;
+      const [inserted]: { n: number }[] = await manager.query(
+        `WITH queued AS (
+           INSERT INTO outbox (entity_type, entity_id)
+           SELECT 'Organization', id::text FROM organizations WHERE kind = 'SUPPLIER' UNION ALL SELECT 'Requirement', id::text FROM requirements
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM queued`,
+      );
+      return inserted.n;
+    });
+    if (queued > 0) this.logger.log(`the search vocabulary changed: ${queued} document(s) queued for re-indexing`);
   }
 
   /** Applies the settings at start-up, reporting any drift found first; logs rather than throws. */

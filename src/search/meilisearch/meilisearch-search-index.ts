@@ -85,6 +85,7 @@ function fromMeili<D>(hit: Hit<RecordAny>): D {
  */
 export class MeilisearchSearchIndex extends SearchIndex {
   readonly backend = 'meilisearch' as const;
+  readonly vocabularyInDocuments = false;
   private readonly client: Meilisearch;
 
   constructor(private readonly options: MeilisearchOptions) {

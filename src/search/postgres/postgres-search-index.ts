@@ -74,6 +74,7 @@ interface UpsertRow {
  */
 export class PostgresSearchIndex extends SearchIndex {
   readonly backend = 'postgres' as const;
+  readonly vocabularyInDocuments = true;
   private analyzer: TextAnalyzer | null = null;
 
   constructor(private readonly dataSource: DataSource) {

@@ -159,7 +159,8 @@ export class TextAnalyzer {
         lexemes.push(...hanBigrams(token.text), ...this.hanTermsIn(token.text));
       } else {
         words.push(token);
-        lexemes.push(wordKey(token));
+        // A lone stop word is never searched for (queries drop it): no need to index it.
+        if (token.parts.length > 1 || !STOP_WORDS.has(token.parts[0])) lexemes.push(wordKey(token));
         if (token.parts.length > 1) lexemes.push(...contentStems(token.parts));
       }
     }
@@ -189,7 +190,8 @@ export class TextAnalyzer {
       const key = wordKey(token);
       const alternatives: QueryLexeme[][] = [[{ value: key, prefix: key.length >= 3 }]];
       const stems = contentStems(token.parts);
-      if (token.parts.length > 1 && stems.length > 0) alternatives.push(stems.map((value) => ({ value, prefix: false })));
+      // A compound the user typed also matches its parts written apart (brake by wire).
+      if (token.parts.length > 1 && stems.length > 0 && !this.words.has(key)) alternatives.push(stems.map((value) => ({ value, prefix: false })));
       if (this.words.has(key)) alternatives.push(...this.expand(key).slice(1));
       concepts.push({ text: token.text, alternatives: uniqueAlternatives(alternatives), fuzzy: fuzzyOf(key) });
     }
@@ -274,16 +276,14 @@ function unknownHan(text: string): QueryConcept {
   return { text, alternatives: [hanBigrams(text).map((value) => ({ value, prefix: single }))], fuzzy: null };
 }
 
-/** How a dictionary key is found in documents: itself, or (for safety) its parts. */
+/**
+ * How a dictionary key is found in documents: as itself. Documents are indexed with the
+ * dictionary's terms (Han terms whole, phrases whole), and a change of dictionary re-indexes
+ * them (SearchSettings), so no bigram or word-part fallback is needed; each would cost the GIN
+ * index a scan of very common entries (控制, wire) for nothing.
+ */
 function alternativesOfKey(key: string): QueryLexeme[][] {
-  const exact: QueryLexeme[] = [{ value: key, prefix: false }];
-  if (HAN.test(key)) {
-    return [...key].length > 2 ? [exact, hanBigrams(key).map((value) => ({ value, prefix: false }))] : [exact];
-  }
-  const words = key.split(' ');
-  const parts = contentStems(words.flatMap((w) => w.split('-')));
-  if ((words.length > 1 || key.includes('-')) && parts.length > 0) return [exact, parts.map((value) => ({ value, prefix: false }))];
-  return [exact];
+  return [[{ value: key, prefix: false }]];
 }
 
 function uniqueAlternatives(alternatives: QueryLexeme[][]): QueryLexeme[][] {
