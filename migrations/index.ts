@@ -8,6 +8,7 @@ import { AuditChain1795552720235 } from './1795552720235-AuditChain.js';
 import { SearchLexicon1795552772386 } from './1795552772386-SearchLexicon.js';
 import { LoginThrottles1795552847107 } from './1795552847107-LoginThrottles.js';
 import { SearchStrongLexemes1795553482105 } from './1795553482105-SearchStrongLexemes.js';
+import { SourcingStats1795553521019 } from './1795553521019-SourcingStats.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SearchLexicon1795552772386,
   LoginThrottles1795552847107,
   SearchStrongLexemes1795553482105,
+  SourcingStats1795553521019,
 ];

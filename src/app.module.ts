@@ -26,6 +26,8 @@ import { RequirementsModule } from './requirements/requirements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 import { SearchModule } from './search/search.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { SourcingStatsModule } from './sourcing-stats/sourcing-stats.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 
@@ -74,6 +76,8 @@ export class AppModule {
         SuppliersModule,
         SearchModule,
         MatchingModule,
+        SourcingStatsModule,
+        DashboardModule,
         ContractsModule,
         QuotesModule,
         ...(options.extraModules ?? []),

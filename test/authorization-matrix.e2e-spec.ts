@@ -42,6 +42,9 @@ const RULES: Record<string, Caller[]> = {
   searchSuppliers: SIGNED_IN, searchRequirements: SIGNED_IN, searchSynonyms: ADMIN, addSearchSynonyms: ADMIN, removeSearchSynonyms: ADMIN, searchIndexStatus: ADMIN,
   // matching
   matchesForRequirement: ['OEM_BUYER', 'PLATFORM_ADMIN'], explainMatch: ['OEM_BUYER', 'PLATFORM_ADMIN'], opportunitiesForSupplier: ['SUPPLIER_ADMIN'],
+  // bureau statistics (a bureau within its jurisdiction, checked by the service)
+  localSourcingRate: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingContracts: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], demandGaps: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
+  demandGapRequirements: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], setSourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
 };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';

@@ -7,10 +7,21 @@ import { AppError } from '../common/app-error.js';
 import type { GraphQLRequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import type { Request } from 'express';
+import type { Principal } from './role.js';
+
+/** The principal the guard found on a plain HTTP request (REST routes; GraphQL keeps it in its context). */
+const HTTP_PRINCIPALS = new WeakMap<object, Principal>();
+
+export function principalOfHttpRequest(request: object): Principal | undefined {
+  return HTTP_PRINCIPALS.get(request);
+}
 
 /**
  * Global, default deny: a query or mutation runs only if its resolver declares an access
- * rule that the caller meets. Organisation scoping is enforced again in the services.
+ * rule that the caller meets — and likewise an HTTP route (REST exports, the dashboard's
+ * static files) only if its handler or controller declares one, with the same bearer token.
+ * Any other kind of context is refused. Organisation scoping is enforced again in the services.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -22,6 +33,7 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() === 'http') return this.canActivateHttp(context);
     if (context.getType<string>() !== 'graphql') return false;
     const gql = GqlExecutionContext.create(context);
     const ctx = gql.getContext<GraphQLRequestContext>();
@@ -31,10 +43,10 @@ export class AccessGuard implements CanActivate {
       throw AppError.forbidden('This operation is not available');
     }
     if (rule.kind === 'public') {
-      ctx.principal = this.tryPrincipal(ctx);
+      ctx.principal = this.tryPrincipal(ctx.req);
       return true;
     }
-    const token = bearerToken(ctx);
+    const token = bearerToken(ctx.req);
     if (!token) throw AppError.unauthenticated();
     const principal = verifyAccessToken(token, this.config.jwtSecret);
     ctx.principal = principal;
@@ -42,8 +54,28 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private tryPrincipal(ctx: GraphQLRequestContext) {
-    const token = bearerToken(ctx);
+  private canActivateHttp(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule) {
+      this.logger.error(`${request.method} ${request.path} has no access rule: denied`);
+      throw AppError.forbidden('This operation is not available');
+    }
+    if (rule.kind === 'public') {
+      const principal = this.tryPrincipal(request);
+      if (principal) HTTP_PRINCIPALS.set(request, principal);
+      return true;
+    }
+    const token = bearerToken(request);
+    if (!token) throw AppError.unauthenticated();
+    const principal = verifyAccessToken(token, this.config.jwtSecret);
+    HTTP_PRINCIPALS.set(request, principal);
+    if (!rule.roles.includes(principal.role)) throw AppError.forbidden(`Not allowed for role ${principal.role}`);
+    return true;
+  }
+
+  private tryPrincipal(req: Request | undefined) {
+    const token = bearerToken(req);
     if (!token) return undefined;
     try {
       return verifyAccessToken(token, this.config.jwtSecret);
@@ -53,8 +85,8 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-function bearerToken(ctx: GraphQLRequestContext): string | null {
-  const header = ctx.req?.headers?.authorization;
+function bearerToken(req: Request | undefined): string | null {
+  const header = req?.headers?.authorization;
   if (typeof header !== 'string') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : null;

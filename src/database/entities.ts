@@ -13,6 +13,8 @@ import { OutboxEvent } from '../outbox/outbox-event.entity.js';
 import { SearchLexiconWord, SearchRequirementRow, SearchState, SearchSupplierRow, SearchSynonymGroup } from '../search/search.entities.js';
 import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
+import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js';
+import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
 export const ENTITIES = [
@@ -20,4 +22,5 @@ export const ENTITIES = [
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
+  SourcingRollup, SourcingBaseline,
 ];

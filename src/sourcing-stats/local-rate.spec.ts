@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { additionalLocalValueNeeded, localRate, progressToTarget, rateImpactPp } from './local-rate.js';
+import { additionalLocalValueNeeded, localRate, localShortfallAtTotal, progressToTarget, rateImpactPp } from './local-rate.js';
 
 const d = (value: string | number) => new Decimal(value);
 /** Presentation rounding, as a string so the comparison is exact. */
@@ -122,5 +122,30 @@ describe('additionalLocalValueNeeded', () => {
     expect(() => additionalLocalValueNeeded(basis, d('1.2'))).toThrow(RangeError);
     expect(() => additionalLocalValueNeeded(basis, d('-0.1'))).toThrow(RangeError);
     expect(() => additionalLocalValueNeeded(basis, d(55))).toThrow(RangeError);
+  });
+});
+
+describe('localShortfallAtTotal', () => {
+  const basis = { local: d(300), total: d(1000) }; // rate 0.30
+
+  it('is t·T − L: the non-local value to move to local suppliers, total unchanged', () => {
+    // 0.5 × 1000 − 300 = 200; check: 500 / 1000 = 0.5
+    expect(localShortfallAtTotal(basis, d('0.5')).toString()).toBe('200');
+    // 0.4 × 1000 − 300 = 100
+    expect(localShortfallAtTotal(basis, d('0.4')).toString()).toBe('100');
+    // a 100 % target: everything not local yet, 1000 − 300 = 700
+    expect(localShortfallAtTotal(basis, d(1)).toString()).toBe('700');
+  });
+
+  it('is 0 when the target is met or nothing was bought', () => {
+    expect(localShortfallAtTotal(basis, d('0.3')).isZero()).toBe(true);
+    expect(localShortfallAtTotal(basis, d('0.1')).isZero()).toBe(true);
+    expect(localShortfallAtTotal({ local: d(0), total: d(0) }, d('0.55')).isZero()).toBe(true);
+  });
+
+  it('rejects a target that is not a fraction, and a bad basis', () => {
+    expect(() => localShortfallAtTotal(basis, d('1.01'))).toThrow(RangeError);
+    expect(() => localShortfallAtTotal(basis, d('-0.01'))).toThrow(RangeError);
+    expect(() => localShortfallAtTotal({ local: d(11), total: d(10) }, d('0.5'))).toThrow(RangeError);
   });
 });

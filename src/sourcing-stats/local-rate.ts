@@ -95,3 +95,21 @@ export function additionalLocalValueNeeded(basis: RateBasis, targetRate: Decimal
   if (targetRate.equals(ONE)) return null;
   return targetRate.times(total).minus(local).dividedBy(ONE.minus(targetRate));
 }
+
+/**
+ * Local value L must reach for the rate to be `targetRate` t with the total T unchanged — that
+ * is, how much of today's non-local purchasing would have to move to local suppliers:
+ *
+ *   L′ / T = t   ⇒   shortfall = t·T − L
+ *
+ * 0 when the rate already meets the target, or when nothing was bought (T = 0). Never more
+ * than T − L, since t ≤ 1. A target outside [0, 1] throws RangeError.
+ */
+export function localShortfallAtTotal(basis: RateBasis, targetRate: Decimal): Decimal {
+  const { local, total } = basis;
+  assertBasis(local, total);
+  if (!targetRate.isFinite() || (targetRate.isNegative() && !targetRate.isZero()) || targetRate.greaterThan(ONE)) {
+    throw new RangeError(`target rate must be a fraction between 0 and 1: ${targetRate.toString()}`);
+  }
+  return Decimal.max(ZERO, targetRate.times(total).minus(local));
+}

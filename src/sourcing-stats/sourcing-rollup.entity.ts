@@ -1,0 +1,66 @@
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Decimal } from 'decimal.js';
+import { decimalTransformer } from '../common/decimal.scalar.js';
+
+/** The breakdowns the rollup keeps: everything, per buying OEM, per part category. */
+export enum RollupDimension {
+  ALL = 'ALL',
+  OEM = 'OEM',
+  CATEGORY = 'CATEGORY',
+}
+
+/**
+ * Contract sums for the local-sourcing rate, kept by triggers on `contracts` (see the
+ * SourcingStats migration): each contract adds to one row per (buyer-plant region at each
+ * level — province, city, county — × dimension), in the quarter it was signed, for its source.
+ * A bureau's figure for region J reads only the rows of J itself, a few dozen to a few
+ * thousand, whatever the number of contracts. Never written by the application.
+ */
+@Entity('sourcing_rollups')
+@Check('sourcing_rollups_quarter_check', 'quarter BETWEEN 1 AND 4')
+export class SourcingRollup {
+  /** The province, city or county that contains the buyer plant (one row for each level). */
+  @PrimaryColumn({ type: 'char', length: 6 })
+  regionCode: string;
+
+  @PrimaryColumn('varchar', { length: 8 })
+  dimension: RollupDimension;
+
+  @PrimaryColumn('smallint')
+  year: number;
+
+  @PrimaryColumn('smallint')
+  quarter: number;
+
+  /** '' for ALL, the buyer organisation's id for OEM, the category code for CATEGORY. */
+  @PrimaryColumn('varchar', { length: 64 })
+  dimKey: string;
+
+  /** AWARDED or RECORDED. */
+  @PrimaryColumn('text')
+  source: string;
+
+  /** Contracts signed, counting or not. */
+  @Column('int')
+  contracts: number;
+
+  /** Contracts that count: all but those TERMINATED without delivered value. */
+  @Column('int')
+  counted: number;
+
+  @Column('int')
+  countedProvinceLocal: number;
+
+  @Column('int')
+  countedCityLocal: number;
+
+  /** Counted value, CNY: current total value; delivered value for a TERMINATED contract. */
+  @Column('numeric', { precision: 22, scale: 2, transformer: decimalTransformer })
+  value: Decimal;
+
+  @Column('numeric', { precision: 22, scale: 2, transformer: decimalTransformer })
+  valueProvinceLocal: Decimal;
+
+  @Column('numeric', { precision: 22, scale: 2, transformer: decimalTransformer })
+  valueCityLocal: Decimal;
+}

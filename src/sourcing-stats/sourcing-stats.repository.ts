@@ -1,0 +1,453 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Decimal } from 'decimal.js';
+import { countedValueSql } from './counted-value.js';
+import { RollupDimension } from './sourcing-rollup.entity.js';
+import { SourcingBaseline } from './sourcing-baseline.entity.js';
+import { Scope, type ContractSums } from './sourcing-figures.js';
+import { periodDates, type QuarterPeriod } from './period.js';
+import { regionRange } from './region-scope.js';
+import { LEVEL_SCHEMES, type LevelScheme } from '../taxonomy/certification-levels.js';
+
+/** What every rollup read is restricted to: a period, and AWARDED, RECORDED or (null) both. */
+export interface RollupSelection {
+  period: QuarterPeriod;
+  source: string | null;
+}
+
+interface SumsRow {
+  contracts: string;
+  counted: string;
+  counted_province_local: string;
+  counted_city_local: string;
+  value: string;
+  value_province_local: string;
+  value_city_local: string;
+}
+
+export interface QuarterSums { year: number; quarter: number; sums: ContractSums }
+export interface AreaSums { code: string; name: string | null; nameEn: string | null; sums: ContractSums }
+export interface OemSums { organizationId: string; name: string | null; nameEn: string | null; sums: ContractSums }
+export interface CategorySums { code: string; nameZh: string | null; nameEn: string | null; focusArea: string | null; sums: ContractSums }
+
+const SUMS = `sum(r.contracts)::bigint AS contracts, sum(r.counted)::bigint AS counted,
+  sum(r.counted_province_local)::bigint AS counted_province_local, sum(r.counted_city_local)::bigint AS counted_city_local,
+  sum(r.value)::text AS value, sum(r.value_province_local)::text AS value_province_local, sum(r.value_city_local)::text AS value_city_local`;
+
+function sumsOf(row: SumsRow): ContractSums {
+  return {
+    contracts: Number(row.contracts),
+    counted: Number(row.counted),
+    countedProvinceLocal: Number(row.counted_province_local),
+    countedCityLocal: Number(row.counted_city_local),
+    value: new Decimal(row.value),
+    valueProvinceLocal: new Decimal(row.value_province_local),
+    valueCityLocal: new Decimal(row.value_city_local),
+  };
+}
+
+/** `r.dimension = … AND period AND source`, with its parameters from $1. */
+function rollupWhere(dimension: RollupDimension, selection: RollupSelection): { sql: string; params: unknown[] } {
+  const { period, source } = selection;
+  return {
+    sql: `r.dimension = $1 AND (r.year, r.quarter) >= ($2::smallint, $3::smallint) AND (r.year, r.quarter) <= ($4::smallint, $5::smallint) AND ($6::text IS NULL OR r.source = $6)`,
+    params: [dimension, period.startYear, period.startQuarter, period.endYear, period.endQuarter, source],
+  };
+}
+
+/** Filters of the contracts behind a figure. */
+export interface ContractSelection extends RollupSelection {
+  region: string;
+  scope: Scope;
+  /** true: local contracts only (per scope); false: non-local only; null: all. */
+  local: boolean | null;
+  /** A city or county within the region. */
+  area: string | null;
+  buyerOrganizationId: string | null;
+  /** This category and its sub-categories. */
+  categoryCode: string | null;
+  /** COCKPIT, CHASSIS, CHIP, or OTHER (no focus area). */
+  focusArea: string | null;
+}
+
+export interface SourcingContractRow {
+  id: string;
+  source: string;
+  status: string;
+  signedDate: string;
+  buyerOrganizationId: string;
+  buyerName: string;
+  buyerSiteId: string;
+  buyerRegionCode: string;
+  supplierOrganizationId: string;
+  supplierName: string;
+  supplierSiteId: string;
+  supplierRegionCode: string | null;
+  supplierCountryCode: string;
+  categoryCode: string;
+  categoryNameZh: string;
+  categoryNameEn: string;
+  totalValue: Decimal;
+  deliveredValue: Decimal | null;
+  countedValue: Decimal;
+  sameProvince: boolean;
+  sameCity: boolean;
+  distanceKm: number;
+}
+
+interface ContractRowSql {
+  id: string;
+  source: string;
+  status: string;
+  signed_date: string;
+  buyer_organization_id: string;
+  buyer_name: string;
+  buyer_site_id: string;
+  buyer_region_code: string;
+  supplier_organization_id: string;
+  supplier_name: string;
+  supplier_site_id: string;
+  supplier_region_code: string | null;
+  supplier_country_code: string;
+  category_code: string;
+  name_zh: string;
+  name_en: string;
+  total_value: string;
+  delivered_value: string | null;
+  counted_value: string;
+  same_province: boolean;
+  same_city: boolean;
+  distance_km: number;
+}
+
+export interface GapGroupRow {
+  categoryCode: string;
+  nameZh: string;
+  nameEn: string;
+  focusArea: string | null;
+  requirements: number;
+  oems: number;
+  demandedAnnualValue: Decimal;
+}
+
+export interface GapCandidateRow {
+  categoryCode: string;
+  supplierId: string;
+  supplierName: string;
+  siteId: string;
+  siteName: string;
+  regionCode: string | null;
+  regionName: string | null;
+  countryCode: string;
+  distanceKm: number;
+  qualifiedRequirements: number;
+}
+
+export interface GapRequirementRow {
+  id: string;
+  title: string;
+  categoryCode: string;
+  organizationId: string;
+  oemName: string;
+  deliverySiteId: string;
+  deliveryRegionCode: string;
+  annualVolume: number;
+  targetUnitPrice: Decimal;
+  annualValue: Decimal;
+  sopDate: string;
+}
+
+/** Level ranks of every certification scheme, as parallel arrays for `unnest` (from certification-levels.ts). */
+function levelRankArrays(): [string[], string[], number[]] {
+  const schemes: string[] = [];
+  const levels: string[] = [];
+  const ranks: number[] = [];
+  for (const [scheme, list] of Object.entries(LEVEL_SCHEMES) as [LevelScheme, readonly string[]][]) {
+    list.forEach((level, rank) => {
+      schemes.push(scheme);
+      levels.push(level);
+      ranks.push(rank);
+    });
+  }
+  return [schemes, levels, ranks];
+}
+
+/**
+ * OPEN requirements delivered in the region ($4–$5 range; $6 a category subtree or null) with
+ * no qualified supplier plant in the province ($7–$8): CTEs `gap` (the requirements) and
+ * `pair` (every requirement × supplier plant passing the hard filters — a capability in the
+ * requirement's category or a sub-category produced at that plant, and every required
+ * certificate held at or above the minimum level and valid on the SOP date). $1–$3: level ranks.
+ */
+const GAP_CTES = `
+  lr AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) AS lr(scheme, level, rank)),
+  req AS (
+    SELECT q.id, q.organization_id, q.category_code, q.sop_date, q.title, q.annual_volume, q.target_unit_price, q.delivery_site_id,
+      (q.annual_volume * q.target_unit_price) AS annual_value, s.lat, s.lon, s.region_code
+    FROM requirements q JOIN sites s ON s.id = q.delivery_site_id
+    WHERE q.status = 'OPEN' AND s.region_code BETWEEN $4 AND $5
+      AND ($6::text IS NULL OR q.category_code = $6 OR q.category_code LIKE $6 || '.%')),
+  pair AS (
+    SELECT DISTINCT req.id AS requirement_id, ps.id AS site_id, c.organization_id AS supplier_id, ps.region_code AS site_region
+    FROM req
+    JOIN part_categories sub ON sub.code = req.category_code OR sub.code LIKE req.category_code || '.%'
+    JOIN capabilities c ON c.category_code = sub.code
+    JOIN capability_sites cs ON cs.capability_id = c.id
+    JOIN sites ps ON ps.id = cs.site_id AND ps.organization_id = c.organization_id
+    WHERE NOT EXISTS (
+      SELECT 1 FROM requirement_certifications rc
+      JOIN certification_types ct ON ct.code = rc.type_code
+      LEFT JOIN lr need ON need.scheme = ct.level_scheme AND need.level = rc.min_level
+      WHERE rc.requirement_id = req.id AND NOT EXISTS (
+        SELECT 1 FROM supplier_certifications sc
+        LEFT JOIN lr held ON held.scheme = ct.level_scheme AND held.level = sc.level
+        WHERE sc.organization_id = c.organization_id AND sc.type_code = rc.type_code
+          AND sc.valid_from <= req.sop_date AND sc.valid_until >= req.sop_date
+          AND (rc.min_level IS NULL OR ct.level_scheme = 'HELD' OR held.rank >= need.rank)))),
+  gap AS (
+    SELECT req.* FROM req
+    WHERE NOT EXISTS (SELECT 1 FROM pair p WHERE p.requirement_id = req.id AND p.site_region BETWEEN $7 AND $8))`;
+
+/** The named queries of the bureau statistics: rollup reads, drill-down, demand gaps, baselines. */
+@Injectable()
+export class SourcingStatsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The region's own rollup rows per quarter (only quarters with contracts). */
+  async quarterSums(region: string, selection: RollupSelection): Promise<QuarterSums[]> {
+    const where = rollupWhere(RollupDimension.ALL, selection);
+    const rows = await this.dataSource.query<(SumsRow & { year: number; quarter: number })[]>(
+      `SELECT r.year, r.quarter, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql}
+       GROUP BY r.year, r.quarter HAVING sum(r.contracts) > 0 ORDER BY r.year, r.quarter`,
+      [...where.params, region],
+    );
+    return rows.map((row) => ({ year: row.year, quarter: row.quarter, sums: sumsOf(row) }));
+  }
+
+  /** Cities (or counties) within `area`, each with the contracts of buyer plants inside it. */
+  async areaSums(area: string, level: 'CITY' | 'COUNTY', selection: RollupSelection): Promise<AreaSums[]> {
+    const where = rollupWhere(RollupDimension.ALL, selection);
+    const [lo, hi] = regionRange(area);
+    const levelSql = level === 'CITY' ? `r.region_code LIKE '____00' AND r.region_code NOT LIKE '__0000'` : `r.region_code NOT LIKE '____00'`;
+    const rows = await this.dataSource.query<(SumsRow & { code: string; name: string | null; name_en: string | null })[]>(
+      `SELECT s.*, g.name, g.name_en FROM (
+         SELECT r.region_code AS code, ${SUMS} FROM sourcing_rollups r
+         WHERE r.region_code BETWEEN $7 AND $8 AND ${levelSql} AND ${where.sql}
+         GROUP BY r.region_code HAVING sum(r.contracts) > 0) s
+       LEFT JOIN regions g ON g.code = s.code ORDER BY s.code`,
+      [...where.params, lo, hi],
+    );
+    return rows.map((row) => ({ code: row.code, name: row.name, nameEn: row.name_en, sums: sumsOf(row) }));
+  }
+
+  async oemSums(region: string, selection: RollupSelection): Promise<OemSums[]> {
+    const where = rollupWhere(RollupDimension.OEM, selection);
+    const rows = await this.dataSource.query<(SumsRow & { dim_key: string; legal_name: string | null; name_en: string | null })[]>(
+      `SELECT s.*, o.legal_name, o.name_en FROM (
+         SELECT r.dim_key, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql}
+         GROUP BY r.dim_key HAVING sum(r.contracts) > 0) s
+       LEFT JOIN organizations o ON o.id = s.dim_key::uuid ORDER BY s.dim_key`,
+      [...where.params, region],
+    );
+    return rows.map((row) => ({ organizationId: row.dim_key, name: row.legal_name, nameEn: row.name_en, sums: sumsOf(row) }));
+  }
+
+  async categorySums(region: string, selection: RollupSelection): Promise<CategorySums[]> {
+    const where = rollupWhere(RollupDimension.CATEGORY, selection);
+    const rows = await this.dataSource.query<(SumsRow & { dim_key: string; name_zh: string | null; name_en: string | null; focus_area: string | null })[]>(
+      `SELECT s.*, c.name_zh, c.name_en, c.focus_area FROM (
+         SELECT r.dim_key, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql}
+         GROUP BY r.dim_key HAVING sum(r.contracts) > 0) s
+       LEFT JOIN part_categories c ON c.code = s.dim_key ORDER BY s.dim_key`,
+      [...where.params, region],
+    );
+    return rows.map((row) => ({ code: row.dim_key, nameZh: row.name_zh, nameEn: row.name_en, focusArea: row.focus_area, sums: sumsOf(row) }));
+  }
+
+  /**
+   * One page of the contracts behind a figure, newest signature first (keyset on signed date
+   * and id), and how many there are in all.
+   */
+  async contracts(selection: ContractSelection, first: number, after: { signedDate: string; id: string } | null): Promise<{ rows: SourcingContractRow[]; totalCount: number }> {
+    const { sql, params } = contractFilterSql(selection);
+    const pageParams = [...params];
+    let keyset = '';
+    if (after) {
+      pageParams.push(after.signedDate, after.id);
+      keyset = `AND (k.signed_date, k.id) < ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`;
+    }
+    pageParams.push(first + 1);
+    const [rows, [{ count }]] = await Promise.all([
+      this.dataSource.query<ContractRowSql[]>(
+        `SELECT k.id, k.source, k.status, k.signed_date, k.buyer_organization_id, bo.legal_name AS buyer_name, k.buyer_site_id, k.buyer_region_code,
+           k.supplier_organization_id, so.legal_name AS supplier_name, k.supplier_site_id, k.supplier_region_code, k.supplier_country_code,
+           k.category_code, pc.name_zh, pc.name_en, k.total_value::text AS total_value, k.delivered_value::text AS delivered_value,
+           (${countedValueSql('k')})::text AS counted_value, k.same_province, k.same_city, k.distance_km
+         FROM contracts k
+         JOIN part_categories pc ON pc.code = k.category_code
+         JOIN organizations bo ON bo.id = k.buyer_organization_id
+         JOIN organizations so ON so.id = k.supplier_organization_id
+         WHERE ${sql} ${keyset}
+         ORDER BY k.signed_date DESC, k.id DESC LIMIT $${pageParams.length}`,
+        pageParams,
+      ),
+      this.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) AS count FROM contracts k JOIN part_categories pc ON pc.code = k.category_code WHERE ${sql}`,
+        params,
+      ),
+    ]);
+    return { rows: rows.map(contractRow), totalCount: Number(count) };
+  }
+
+  /** Every contract behind a figure, in batches (for the CSV export), newest first. */
+  async *allContracts(selection: ContractSelection, batchSize = 5000): AsyncGenerator<SourcingContractRow[]> {
+    let after: { signedDate: string; id: string } | null = null;
+    for (;;) {
+      const { rows } = await this.contracts({ ...selection }, batchSize, after);
+      const page = rows.slice(0, batchSize);
+      if (page.length > 0) yield page;
+      if (rows.length <= batchSize) return;
+      const last = page[page.length - 1];
+      after = { signedDate: last.signedDate, id: last.id };
+    }
+  }
+
+  /** Demand gaps by category: requirements, OEMs and demanded annual value. */
+  async gapGroups(region: string, province: string, categoryCode: string | null): Promise<GapGroupRow[]> {
+    const rows = await this.dataSource.query<{ category_code: string; name_zh: string; name_en: string; focus_area: string | null; requirements: string; oems: string; value: string }[]>(
+      `WITH ${GAP_CTES}
+       SELECT g.category_code, pc.name_zh, pc.name_en, pc.focus_area, count(*) AS requirements, count(DISTINCT g.organization_id) AS oems, sum(g.annual_value)::text AS value
+       FROM gap g JOIN part_categories pc ON pc.code = g.category_code
+       GROUP BY g.category_code, pc.name_zh, pc.name_en, pc.focus_area
+       ORDER BY sum(g.annual_value) DESC, g.category_code`,
+      this.gapParams(region, province, categoryCode),
+    );
+    return rows.map((r) => ({
+      categoryCode: r.category_code, nameZh: r.name_zh, nameEn: r.name_en, focusArea: r.focus_area,
+      requirements: Number(r.requirements), oems: Number(r.oems), demandedAnnualValue: new Decimal(r.value),
+    }));
+  }
+
+  /**
+   * For each gap category, the `nearest` qualified supplier plants (all outside the province,
+   * by definition of a gap), by great-circle distance to the closest delivery plant among the
+   * category's gap requirements.
+   */
+  async gapCandidates(region: string, province: string, categoryCode: string | null, nearest: number): Promise<GapCandidateRow[]> {
+    const params = this.gapParams(region, province, categoryCode);
+    params.push(nearest);
+    const rows = await this.dataSource.query<{ category_code: string; supplier_id: string; legal_name: string; site_id: string; site_name: string; region_code: string | null; region_name: string | null; country_code: string; km: number; reqs: string }[]>(
+      `WITH ${GAP_CTES},
+       cand AS (
+         SELECT g.category_code, p.site_id, p.supplier_id,
+           min(earth_distance(ll_to_earth(g.lat, g.lon), ll_to_earth(ps.lat, ps.lon)) / 1000.0) AS km, count(DISTINCT g.id) AS reqs
+         FROM gap g JOIN pair p ON p.requirement_id = g.id JOIN sites ps ON ps.id = p.site_id
+         GROUP BY g.category_code, p.site_id, p.supplier_id),
+       ranked AS (SELECT cand.*, row_number() OVER (PARTITION BY cand.category_code ORDER BY cand.km, cand.site_id) AS rn FROM cand)
+       SELECT x.category_code, x.supplier_id, o.legal_name, x.site_id, s.name AS site_name, s.region_code, g.name AS region_name, s.country_code, x.km, x.reqs
+       FROM ranked x JOIN organizations o ON o.id = x.supplier_id JOIN sites s ON s.id = x.site_id LEFT JOIN regions g ON g.code = s.region_code
+       WHERE x.rn <= $9 ORDER BY x.category_code, x.rn`,
+      params,
+    );
+    return rows.map((r) => ({
+      categoryCode: r.category_code, supplierId: r.supplier_id, supplierName: r.legal_name, siteId: r.site_id, siteName: r.site_name,
+      regionCode: r.region_code, regionName: r.region_name, countryCode: r.country_code.trim(), distanceKm: Number(r.km), qualifiedRequirements: Number(r.reqs),
+    }));
+  }
+
+  /** The gap requirements of one category (exact code), by SOP date then id. */
+  async gapRequirements(region: string, province: string, categoryCode: string, first: number, after: { sopDate: string; id: string } | null): Promise<{ rows: GapRequirementRow[]; totalCount: number }> {
+    const params: unknown[] = this.gapParams(region, province, categoryCode);
+    let keyset = '';
+    if (after) {
+      params.push(after.sopDate, after.id);
+      keyset = `AND (g.sop_date, g.id) > ($9::date, $10::uuid)`;
+    }
+    params.push(first + 1);
+    const rows = await this.dataSource.query<{ id: string; title: string; category_code: string; organization_id: string; legal_name: string; delivery_site_id: string; region_code: string; annual_volume: number; target_unit_price: string; annual_value: string; sop_date: string; total: string }[]>(
+      `WITH ${GAP_CTES}
+       SELECT g.id, g.title, g.category_code, g.organization_id, o.legal_name, g.delivery_site_id, g.region_code, g.annual_volume,
+         g.target_unit_price::text AS target_unit_price, g.annual_value::text AS annual_value, g.sop_date,
+         (SELECT count(*) FROM gap WHERE gap.category_code = $6) AS total
+       FROM gap g JOIN organizations o ON o.id = g.organization_id
+       WHERE g.category_code = $6 ${keyset}
+       ORDER BY g.sop_date, g.id LIMIT $${params.length}`,
+      params,
+    );
+    const totalCount = rows.length > 0 ? Number(rows[0].total) : after ? await this.gapRequirementCount(region, province, categoryCode) : 0;
+    return {
+      totalCount,
+      rows: rows.map((r) => ({
+        id: r.id, title: r.title, categoryCode: r.category_code, organizationId: r.organization_id, oemName: r.legal_name,
+        deliverySiteId: r.delivery_site_id, deliveryRegionCode: r.region_code, annualVolume: r.annual_volume,
+        targetUnitPrice: new Decimal(r.target_unit_price), annualValue: new Decimal(r.annual_value), sopDate: r.sop_date,
+      })),
+    };
+  }
+
+  private async gapRequirementCount(region: string, province: string, categoryCode: string): Promise<number> {
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+      `WITH ${GAP_CTES} SELECT count(*) AS total FROM gap WHERE gap.category_code = $6`,
+      this.gapParams(region, province, categoryCode),
+    );
+    return Number(total);
+  }
+
+  private gapParams(region: string, province: string, categoryCode: string | null): unknown[] {
+    const [lo, hi] = regionRange(region);
+    const [plo, phi] = regionRange(province);
+    return [...levelRankArrays(), lo, hi, categoryCode, plo, phi];
+  }
+
+  findBaseline(region: string): Promise<SourcingBaseline | null> {
+    return this.dataSource.getRepository(SourcingBaseline).findOneBy({ regionCode: region });
+  }
+
+  async saveBaseline(manager: EntityManager, baseline: Omit<SourcingBaseline, 'updatedAt' | 'region'>): Promise<SourcingBaseline> {
+    await manager.upsert(SourcingBaseline, baseline, ['regionCode']);
+    return manager.getRepository(SourcingBaseline).findOneByOrFail({ regionCode: baseline.regionCode });
+  }
+
+  /** Recomputes the rollup from the contracts table (the triggers keep it current; this is for repair). */
+  async rebuildRollups(): Promise<void> {
+    await this.dataSource.query('SELECT sourcing_rollups_rebuild()');
+  }
+}
+
+/** WHERE over `contracts k` (joined to `part_categories pc`) for a drill-down selection. */
+function contractFilterSql(s: ContractSelection): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const [lo, hi] = regionRange(s.region);
+  const { from, until } = periodDates(s.period);
+  const clauses = [`k.buyer_region_code BETWEEN ${add(lo)} AND ${add(hi)}`, `k.signed_date >= ${add(from)}::date`, `k.signed_date < ${add(until)}::date`];
+  if (s.source) clauses.push(`k.source = ${add(s.source)}`);
+  if (s.local !== null) clauses.push(`k.${s.scope === Scope.PROVINCE ? 'same_province' : 'same_city'} = ${add(s.local)}`);
+  if (s.area) {
+    const [alo, ahi] = regionRange(s.area);
+    clauses.push(`k.buyer_region_code BETWEEN ${add(alo)} AND ${add(ahi)}`);
+  }
+  if (s.buyerOrganizationId) clauses.push(`k.buyer_organization_id = ${add(s.buyerOrganizationId)}::uuid`);
+  if (s.categoryCode) {
+    const p = add(s.categoryCode);
+    clauses.push(`(k.category_code = ${p} OR k.category_code LIKE ${p} || '.%')`);
+  }
+  if (s.focusArea) clauses.push(s.focusArea === 'OTHER' ? 'pc.focus_area IS NULL' : `pc.focus_area = ${add(s.focusArea)}`);
+  return { sql: clauses.join(' AND '), params };
+}
+
+function contractRow(r: ContractRowSql): SourcingContractRow {
+  return {
+    id: r.id, source: r.source, status: r.status, signedDate: r.signed_date,
+    buyerOrganizationId: r.buyer_organization_id, buyerName: r.buyer_name, buyerSiteId: r.buyer_site_id, buyerRegionCode: r.buyer_region_code,
+    supplierOrganizationId: r.supplier_organization_id, supplierName: r.supplier_name, supplierSiteId: r.supplier_site_id,
+    supplierRegionCode: r.supplier_region_code, supplierCountryCode: r.supplier_country_code.trim(),
+    categoryCode: r.category_code, categoryNameZh: r.name_zh, categoryNameEn: r.name_en,
+    totalValue: new Decimal(r.total_value), deliveredValue: r.delivered_value === null ? null : new Decimal(r.delivered_value),
+    countedValue: new Decimal(r.counted_value), sameProvince: r.same_province, sameCity: r.same_city, distanceKm: r.distance_km,
+  };
+}
