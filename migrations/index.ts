@@ -9,6 +9,7 @@ import { SearchLexicon1795552772386 } from './1795552772386-SearchLexicon.js';
 import { LoginThrottles1795552847107 } from './1795552847107-LoginThrottles.js';
 import { SearchStrongLexemes1795553482105 } from './1795553482105-SearchStrongLexemes.js';
 import { SourcingStats1795553521019 } from './1795553521019-SourcingStats.js';
+import { ContractLookups1795554354809 } from './1795554354809-ContractLookups.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LoginThrottles1795552847107,
   SearchStrongLexemes1795553482105,
   SourcingStats1795553521019,
+  ContractLookups1795554354809,
 ];

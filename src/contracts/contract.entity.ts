@@ -67,6 +67,8 @@ export class Award {
 @Index('contracts_buyer_idx', ['buyerOrganizationId', 'signedDate'])
 @Index('contracts_supplier_idx', ['supplierOrganizationId', 'signedDate'])
 @Index('contracts_buyer_region_idx', ['buyerRegionCode', 'signedDate'])
+@Index('contracts_award_idx', ['awardId'])
+@Index('contracts_requirement_idx', ['requirementId'])
 @Check('contracts_value_check', 'total_value >= 0 AND unit_price >= 0 AND volume > 0')
 @Check('contracts_dates_check', 'end_date IS NULL OR end_date >= start_date')
 export class Contract {
