@@ -196,13 +196,13 @@
     if (target && target.baselineRate !== null) marks.push({ yAxis: asNumber(target.baselineRate), name: '基准 Baseline', lineStyle: { color: '#8a99ab' } });
     if (target && target.targetRate !== null) marks.push({ yAxis: asNumber(target.targetRate), name: '目标 Target', lineStyle: { color: '#2e8b57' } });
     chart('trend').setOption({
-      grid: { left: 48, right: 96, top: 24, bottom: 32 },
+      grid: { left: 48, right: 24, top: 24, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${v} %`) },
       xAxis: { type: 'category', data: quarters.map((q) => q.key) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
       series: [{
         name: '本地配套率 Rate', type: 'line', connectNulls: true, symbolSize: 7, data: quarters.map((q) => asNumber(q.rate)),
-        markLine: { symbol: 'none', label: { formatter: '{b} {c} %', position: 'end' }, data: marks },
+        markLine: { symbol: 'none', label: { formatter: '{b} {c} %', position: 'insideEndTop' }, data: marks },
       }],
     }, true);
   }
@@ -216,7 +216,7 @@
       } },
       xAxis: { type: 'category', data: rows.map((r) => `${r.nameZh || r.key}\n${r.nameEn || ''}`), axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
-      series: [{ type: 'bar', barMaxWidth: 36, data: rows.map((r) => asNumber(r.rate)), itemStyle: { color: '#1765ad' }, label: { show: true, position: 'top', formatter: (p) => `${p.value} %` } }],
+      series: [{ type: 'bar', barMaxWidth: 36, data: rows.map((r) => asNumber(r.rate)), itemStyle: { color: '#1765ad' }, label: { show: true, position: 'top', formatter: (p) => percentText(rows[p.dataIndex].rate) } }],
     }, true);
   }
 
@@ -238,7 +238,7 @@
       series: [{
         type: 'bar', barMaxWidth: 16,
         data: rows.map((r) => ({ value: asNumber(r.rate), itemStyle: { color: r.color } })),
-        label: { show: true, position: 'right', formatter: (p) => (p.value === null || p.value === undefined ? '—' : `${p.value} %`) },
+        label: { show: true, position: 'right', formatter: (p) => percentText(rows[p.dataIndex].rate) },
       }],
     }, true);
   }
