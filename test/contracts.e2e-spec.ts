@@ -118,7 +118,7 @@ describe('recorded contracts', () => {
     ['an OEM as supplier', {}, { creditCode: 'OTHER_OEM' }, 'input.supplier.creditCode'],
   ])('refuses %s with BAD_USER_INPUT, writing nothing', async (_name, overrides, supplier, field) => {
     const before = await tables();
-    const s = supplier.creditCode === 'OTHER_OEM' ? { ...supplier, creditCode: otherOem.creditCode } : supplier;
+    const s = (supplier as { creditCode?: string }).creditCode === 'OTHER_OEM' ? { ...supplier, creditCode: otherOem.creditCode } : supplier;
     const result = await t.gql(RECORD, { input: record(overrides, s) }, oem.token);
     expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions.fields?.map((f) => f.field)).toContain(field);

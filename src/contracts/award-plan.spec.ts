@@ -79,3 +79,13 @@ describe('planAward', () => {
     expect(contractValue(new Decimal('1.2345'), 3).toFixed(2)).toBe('3.70');
   });
 });
+
+describe('money bounds', () => {
+  it('keeps unit prices and contract values well inside their columns', async () => {
+    const { unitPriceProblem, contractValueProblem } = await import('./award-plan.js');
+    expect(['0.0001', '9999999999.9999'].map((p) => unitPriceProblem(new Decimal(p)))).toEqual([null, null]);
+    expect(['0', '-1', '1.00001', '10000000000'].map((p) => unitPriceProblem(new Decimal(p)))).toEqual(['must be greater than 0', 'must be greater than 0', 'at most 4 decimal places', 'must be less than 10000000000']);
+    expect(['0.01', '9999999999999999.99'].map((v) => contractValueProblem(new Decimal(v)))).toEqual([null, null]);
+    expect(['0', '0.001', '1e16'].map((v) => contractValueProblem(new Decimal(v)))).toEqual(['must be greater than 0', 'at most 2 decimal places', 'must be less than 10000000000000000']);
+  });
+});

@@ -3,7 +3,7 @@
  * terms that actually change, before and after.
  */
 import type { Decimal } from 'decimal.js';
-import { contractValue } from './award-plan.js';
+import { contractValue, contractValueProblem, unitPriceProblem } from './award-plan.js';
 
 export interface ContractTerms {
   unitPrice: Decimal;
@@ -47,14 +47,10 @@ function same(a: Decimal | number | string | null, b: Decimal | number | string 
  */
 export function planAmendment(current: ContractTerms, change: TermsChange): AmendmentPlan {
   const problems: FieldProblem[] = [];
-  if (change.unitPrice !== undefined) {
-    if (change.unitPrice.lessThanOrEqualTo(0)) problems.push({ field: 'input.unitPrice', message: 'must be greater than 0' });
-    if (change.unitPrice.decimalPlaces() > 4) problems.push({ field: 'input.unitPrice', message: 'at most 4 decimal places' });
-  }
-  if (change.totalValue !== undefined) {
-    if (change.totalValue.lessThanOrEqualTo(0)) problems.push({ field: 'input.totalValue', message: 'must be greater than 0' });
-    if (change.totalValue.decimalPlaces() > 2) problems.push({ field: 'input.totalValue', message: 'at most 2 decimal places' });
-  }
+  const priceProblem = change.unitPrice !== undefined ? unitPriceProblem(change.unitPrice) : null;
+  if (priceProblem) problems.push({ field: 'input.unitPrice', message: priceProblem });
+  const valueProblem = change.totalValue !== undefined ? contractValueProblem(change.totalValue) : null;
+  if (valueProblem) problems.push({ field: 'input.totalValue', message: valueProblem });
   const unitPrice = change.unitPrice ?? current.unitPrice;
   const volume = change.volume ?? current.volume;
   const repriced = change.unitPrice !== undefined || change.volume !== undefined;
@@ -65,6 +61,10 @@ export function planAmendment(current: ContractTerms, change: TermsChange): Amen
     startDate: change.startDate ?? current.startDate,
     endDate: change.endDate ?? current.endDate,
   };
+  if (!priceProblem && !valueProblem && change.totalValue === undefined && repriced) {
+    const computed = contractValueProblem(terms.totalValue);
+    if (computed) problems.push({ field: change.volume !== undefined ? 'input.volume' : 'input.unitPrice', message: `unit price × volume ${computed}` });
+  }
   if (terms.endDate !== null && terms.endDate < terms.startDate) problems.push({ field: change.endDate !== undefined ? 'input.endDate' : 'input.startDate', message: `the end date ${terms.endDate} must not be before the start date ${terms.startDate}` });
   const diff: AmendmentDiff = { before: {}, after: {} };
   for (const key of KEYS) {

@@ -8,7 +8,8 @@ import { planAmendment } from './contract-amendment.js';
 import { ContractsRepository } from './contracts.repository.js';
 import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, TerminateContractInput } from './dto/contract.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
-import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
+import { toConnection, type Connection } from '../common/pagination.js';
+import { dateIdCursor } from './cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../auth/role.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -39,7 +40,7 @@ export class ContractsService {
   async list(actor: Principal, filter: ContractFilter, first: number, after: string | null | undefined): Promise<Connection<Contract>> {
     const query = this.repository.visibleTo(actor, filter);
     const totalCount = await query.clone().getCount();
-    const cursor = decodeCursor(after, 2);
+    const cursor = dateIdCursor(after);
     if (cursor) query.andWhere('(k.signed_date, k.id) < (:signed::date, :id::uuid)', { signed: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('k.signed_date', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();
     return toConnection(rows, first, totalCount, (k) => [k.signedDate, k.id]);

@@ -5,6 +5,7 @@ import { Decimal } from 'decimal.js';
 import { Contract, ContractSource, ContractStatus } from './contract.entity.js';
 import { hasChineseRegion, localitySnapshot } from './locality-snapshot.js';
 import { isUniqueViolation } from './db-errors.js';
+import { MAX_UNIT_PRICE, contractValueProblem, unitPriceProblem } from './award-plan.js';
 import type { RecordContractInput, RecordedPlantInput } from './dto/contract.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { todayInChina } from '../common/local-date.scalar.js';
@@ -140,12 +141,11 @@ export class RecordedContractsService {
     if (!site) problems.push({ field: 'input.buyerSiteId', message: 'no such plant' });
     else if (!hasChineseRegion(site)) problems.push({ field: 'input.buyerSiteId', message: 'contracts are recorded for plants in China' });
     if (!(await manager.existsBy(PartCategory, { code: input.categoryCode }))) problems.push({ field: 'input.categoryCode', message: `unknown part category ${input.categoryCode}` });
-    if (input.totalValue.lessThanOrEqualTo(0)) problems.push({ field: 'input.totalValue', message: 'must be greater than 0' });
-    if (input.totalValue.decimalPlaces() > 2) problems.push({ field: 'input.totalValue', message: 'at most 2 decimal places' });
-    if (input.unitPrice != null) {
-      if (input.unitPrice.lessThanOrEqualTo(0)) problems.push({ field: 'input.unitPrice', message: 'must be greater than 0' });
-      if (input.unitPrice.decimalPlaces() > 4) problems.push({ field: 'input.unitPrice', message: 'at most 4 decimal places' });
-    }
+    const valueProblem = contractValueProblem(input.totalValue);
+    if (valueProblem) problems.push({ field: 'input.totalValue', message: valueProblem });
+    const priceProblem = input.unitPrice != null ? unitPriceProblem(input.unitPrice) : null;
+    if (priceProblem) problems.push({ field: 'input.unitPrice', message: priceProblem });
+    else if (input.unitPrice == null && !valueProblem && input.totalValue.dividedBy(input.volume).greaterThanOrEqualTo(MAX_UNIT_PRICE)) problems.push({ field: 'input.totalValue', message: 'total value ÷ volume is too high a unit price' });
     const today = todayInChina();
     if (input.signedDate > today) problems.push({ field: 'input.signedDate', message: `must not be after today (${today}): record contracts already signed` });
     const start = input.startDate ?? input.signedDate;

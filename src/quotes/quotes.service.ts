@@ -8,7 +8,8 @@ import { compareQuote, sortComparison, type MatchFacts } from './quote-compariso
 import type { InviteSuppliersInput, QuoteComparisonArgs, QuoteFilter, ReviseQuoteInput, SubmitQuoteInput, WithdrawQuoteInput } from './dto/quote.inputs.js';
 import type { QuoteComparisonModel } from './quote.models.js';
 import { AppError, ErrorCode, type FieldError } from '../common/app-error.js';
-import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
+import { toConnection, type Connection } from '../common/pagination.js';
+import { instantIdCursor } from '../contracts/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../auth/role.js';
 import { Requirement } from '../requirements/requirement.entity.js';
@@ -19,6 +20,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { ContractsRepository } from '../contracts/contracts.repository.js';
 import { isUniqueViolation } from '../contracts/db-errors.js';
+import { MAX_CONTRACT_VALUE, contractValue, unitPriceProblem } from '../contracts/award-plan.js';
 import { provinceOf } from '../regions/region-codes.js';
 
 /** The fields of a quote that each revision keeps. */
@@ -79,7 +81,7 @@ export class QuotesService {
   async myInvitations(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<QuoteInvitation>> {
     const query = this.dataSource.getRepository(QuoteInvitation).createQueryBuilder('i').where('i.supplier_id = :org', { org: actor.organizationId });
     const totalCount = await query.clone().getCount();
-    const cursor = decodeCursor(after, 2);
+    const cursor = instantIdCursor(after);
     if (cursor) query.andWhere('(i.created_at, i.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(first + 1).getMany();
     return toConnection(rows, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
@@ -178,7 +180,7 @@ export class QuotesService {
     if (filter.status?.length) query.andWhere('q.status IN (:...statuses)', { statuses: filter.status });
     if (filter.requirementId) query.andWhere('q.requirement_id = :requirementId', { requirementId: filter.requirementId });
     const totalCount = await query.clone().getCount();
-    const cursor = decodeCursor(after, 2);
+    const cursor = instantIdCursor(after);
     if (cursor) query.andWhere('(q.created_at, q.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('q.created_at', 'DESC').addOrderBy('q.id', 'DESC').take(first + 1).getMany();
     return toConnection(rows, first, totalCount, (q) => [q.createdAt.toISOString(), q.id]);
@@ -276,8 +278,9 @@ export class QuotesService {
 
   private async checkTerms(manager: EntityManager, actor: Principal, terms: QuoteTerms): Promise<void> {
     const problems: FieldError[] = [];
-    if (terms.unitPrice.lessThanOrEqualTo(0)) problems.push({ field: 'input.unitPrice', message: 'must be greater than 0' });
-    if (terms.unitPrice.decimalPlaces() > 4) problems.push({ field: 'input.unitPrice', message: 'at most 4 decimal places' });
+    const priceProblem = unitPriceProblem(terms.unitPrice);
+    if (priceProblem) problems.push({ field: 'input.unitPrice', message: priceProblem });
+    else if (contractValue(terms.unitPrice, terms.volume).greaterThanOrEqualTo(MAX_CONTRACT_VALUE)) problems.push({ field: 'input.volume', message: `unit price × volume must be less than ${MAX_CONTRACT_VALUE.toFixed()}` });
     const today = todayInChina();
     if (terms.validUntil < today) problems.push({ field: 'input.validUntil', message: `must be today (${today}) or later` });
     const site = await manager.findOneBy(Site, { id: terms.siteId });

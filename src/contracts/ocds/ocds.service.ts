@@ -7,7 +7,8 @@ import { ContractsRepository } from '../contracts.repository.js';
 import type { ContractFilter } from '../dto/contract.inputs.js';
 import { DEFAULT_OCID_PREFIX, releasePackage, toRelease, type OcdsOrganizationFacts, type OcdsPlantFacts, type OcdsProcessFacts, type OcdsReleasePackage } from './ocds-mapper.js';
 import { releasePackageProblems } from './ocds-validator.js';
-import { decodeCursor, encodeCursor, type PageInfo } from '../../common/pagination.js';
+import { encodeCursor, type PageInfo } from '../../common/pagination.js';
+import { dateIdCursor } from '../cursor-keys.js';
 import type { Principal } from '../../auth/role.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Site } from '../../organizations/site.entity.js';
@@ -53,7 +54,7 @@ export class OcdsService {
     const query = this.repository.visibleTo(actor, filter);
     const [{ n }] = await query.clone().select(`COUNT(DISTINCT ${PROCESS_KEY})::int`, 'n').getRawMany<{ n: number }>();
     const keysQuery = query.clone().select(PROCESS_KEY, 'process').addSelect('MAX(k.signed_date)', 'signed').groupBy(PROCESS_KEY);
-    const cursor = decodeCursor(after, 2);
+    const cursor = dateIdCursor(after);
     if (cursor) keysQuery.having(`(MAX(k.signed_date), ${PROCESS_KEY}) < (:signed::date, :process::uuid)`, { signed: cursor[0], process: cursor[1] });
     const keys = await keysQuery.orderBy('MAX(k.signed_date)', 'DESC').addOrderBy(PROCESS_KEY, 'DESC').limit(first + 1).getRawMany<{ process: string; signed: string }>();
     const page = keys.slice(0, first);
