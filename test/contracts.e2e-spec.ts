@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { daysFromNow, makeOrganization, makePlatformAdmin, makeSite, nextCreditCode, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
@@ -202,5 +204,20 @@ describe('recorded contracts', () => {
     expect(province.total).toBe(nb.total + hz.total);
     const supplierView = await list(knownSupplier.token, { signedFrom: '2024-01-01' });
     expect(supplierView.refs.every((r) => r !== 'CSV-002')).toBe(true);
+  });
+  it('lists contracts with parties, plants, regions, category and amendments in a bounded number of queries', async () => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const data = await t.ok<{ contracts: { totalCount: number; edges: { node: any }[] } }>(
+      `{ contracts(first: 50) { totalCount edges { node { buyerReference buyerOrganization { legalName } supplierOrganization { legalName } buyerSite { name region { name } }
+        supplierSite { name region { name } } category { nameZh } amendments { sequence } requirement { title } quote { id } localitySnapshot { sameCity } } } } }`,
+      {},
+      oem.token,
+    );
+    const queries = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(data.contracts.edges.length).toBeGreaterThanOrEqual(8);
+    expect(data.contracts.edges.every((e) => e.node.supplierOrganization.legalName && e.node.category.nameZh)).toBe(true);
+    // count + page + organisations + sites + regions + categories + amendments = 7, whatever the page size.
+    expect(queries).toBeLessThanOrEqual(7);
   });
 });
