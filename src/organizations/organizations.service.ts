@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error.js';
 import { creditCodeProblem, describeCreditCodeProblem } from './credit-code.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { Role, type Principal } from '../auth/role.js';
 import type { CreateSiteInput, UpdateSiteInput } from './dto/site.input.js';
 
@@ -30,6 +31,7 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async get(id: string): Promise<Organization> {
@@ -63,6 +65,7 @@ export class OrganizationsService {
     });
     await manager.save(organization);
     await this.audit.record(manager, actor, { action: 'organization.create', entityType: 'Organization', entityId: organization.id, after: organization });
+    await this.outbox.enqueue(manager, 'Organization', organization.id);
     return organization;
   }
 
@@ -73,6 +76,7 @@ export class OrganizationsService {
       await manager.update(Organization, { id }, { verified, version: () => 'version + 1' });
       const after = await manager.findOneByOrFail(Organization, { id });
       await this.audit.record(manager, actor, { action: verified ? 'organization.verify' : 'organization.unverify', entityType: 'Organization', entityId: id, before, after });
+      await this.outbox.enqueue(manager, 'Organization', id);
       return after;
     });
   }
@@ -96,6 +100,7 @@ export class OrganizationsService {
       const site = manager.create(Site, { organizationId, name: input.name.trim(), address: input.address.trim(), ...place });
       await manager.save(site);
       await this.audit.record(manager, actor, { action: 'site.create', entityType: 'Site', entityId: site.id, after: site });
+      await this.outbox.enqueue(manager, 'Site', site.id);
       return site;
     });
   }
@@ -124,6 +129,7 @@ export class OrganizationsService {
       if (result.affected !== 1) throw AppError.staleVersion('Site', input.version, before.version);
       const after = await manager.findOneByOrFail(Site, { id: input.id });
       await this.audit.record(manager, actor, { action: 'site.update', entityType: 'Site', entityId: after.id, before, after });
+      await this.outbox.enqueue(manager, 'Site', after.id);
       return after;
     });
   }
