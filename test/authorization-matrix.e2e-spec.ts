@@ -42,6 +42,14 @@ const RULES: Record<string, Caller[]> = {
   searchSuppliers: SIGNED_IN, searchRequirements: SIGNED_IN, searchSynonyms: ADMIN, addSearchSynonyms: ADMIN, removeSearchSynonyms: ADMIN, searchIndexStatus: ADMIN,
   // matching
   matchesForRequirement: ['OEM_BUYER', 'PLATFORM_ADMIN'], explainMatch: ['OEM_BUYER', 'PLATFORM_ADMIN'], opportunitiesForSupplier: ['SUPPLIER_ADMIN'],
+  // quotes and awards
+  inviteSuppliers: ['OEM_BUYER'], quoteInvitations: ['OEM_BUYER'], myQuoteInvitations: ['SUPPLIER_ADMIN'],
+  submitQuote: ['SUPPLIER_ADMIN'], reviseQuote: ['SUPPLIER_ADMIN'], withdrawQuote: ['SUPPLIER_ADMIN'], myQuotes: ['SUPPLIER_ADMIN'],
+  quote: ['OEM_BUYER', 'SUPPLIER_ADMIN'], quoteComparison: ['OEM_BUYER'], awardRequirement: ['OEM_BUYER'],
+  // contracts: the parties and bureaus read; the buyer changes; nobody else
+  contract: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'], contracts: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'], contractsAsOcds: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'],
+  activateContract: ['OEM_BUYER'], completeContract: ['OEM_BUYER'], terminateContract: ['OEM_BUYER'], amendContract: ['OEM_BUYER'],
+  recordContract: ['OEM_BUYER'], importContracts: ['OEM_BUYER'],
   // bureau statistics (a bureau within its jurisdiction, checked by the service)
   localSourcingRate: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingContracts: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], demandGaps: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
   demandGapRequirements: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], setSourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
