@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } f
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
-import { verifyAccessToken } from './tokens.js';
+import { principalOfRequest } from './tokens.js';
 import { AppError } from '../common/app-error.js';
 import type { GraphQLRequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -48,7 +48,7 @@ export class AccessGuard implements CanActivate {
     }
     const token = bearerToken(ctx.req);
     if (!token) throw AppError.unauthenticated();
-    const principal = verifyAccessToken(token, this.config.jwtSecret);
+    const principal = principalOfRequest(ctx.req, token, this.config.jwtSecret);
     ctx.principal = principal;
     if (!rule.roles.includes(principal.role)) throw AppError.forbidden(`Not allowed for role ${principal.role}`);
     return true;
@@ -68,7 +68,7 @@ export class AccessGuard implements CanActivate {
     }
     const token = bearerToken(request);
     if (!token) throw AppError.unauthenticated();
-    const principal = verifyAccessToken(token, this.config.jwtSecret);
+    const principal = principalOfRequest(request, token, this.config.jwtSecret);
     HTTP_PRINCIPALS.set(request, principal);
     if (!rule.roles.includes(principal.role)) throw AppError.forbidden(`Not allowed for role ${principal.role}`);
     return true;
@@ -76,9 +76,9 @@ export class AccessGuard implements CanActivate {
 
   private tryPrincipal(req: Request | undefined) {
     const token = bearerToken(req);
-    if (!token) return undefined;
+    if (!token || !req) return undefined;
     try {
-      return verifyAccessToken(token, this.config.jwtSecret);
+      return principalOfRequest(req, token, this.config.jwtSecret);
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/config.js';
 import { FixedWindowLimiter } from '../common/rate-limiter.js';
-import { verifyAccessToken } from './tokens.js';
+import { principalOfRequest } from './tokens.js';
 
 /**
  * Per client address and per signed-in user: over the limit, HTTP 429 with Retry-After and
@@ -16,7 +16,7 @@ export function rateLimitMiddleware(config: AppConfig) {
     const header = req.headers.authorization;
     if (wait === 0 && typeof header === 'string' && header.startsWith('Bearer ')) {
       try {
-        wait = byUser.hit(`user:${verifyAccessToken(header.slice(7).trim(), config.jwtSecret).userId}`, now);
+        wait = byUser.hit(`user:${principalOfRequest(req, header.slice(7).trim(), config.jwtSecret).userId}`, now);
       } catch {
         // An invalid token is refused by the access guard; it is counted by address only.
       }

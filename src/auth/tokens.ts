@@ -34,3 +34,26 @@ export function verifyAccessToken(token: string, secret: string): Principal {
   }
   return { userId: claims.sub, role: claims.role, organizationId: claims.org, orgAdmin: claims.adm === true, jurisdictionCode: claims.jur ?? null };
 }
+
+const verified = new WeakMap<object, { token: string; result: Principal | AppError }>();
+
+/**
+ * The principal of a request's bearer token, verified once per request (the rate limiter and
+ * the access guard both ask); throws the same UNAUTHENTICATED error every time it is asked.
+ */
+export function principalOfRequest(request: object, token: string, secret: string): Principal {
+  let entry = verified.get(request);
+  if (!entry || entry.token !== token) {
+    let result: Principal | AppError;
+    try {
+      result = verifyAccessToken(token, secret);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result = error;
+    }
+    entry = { token, result };
+    verified.set(request, entry);
+  }
+  if (entry.result instanceof AppError) throw entry.result;
+  return entry.result;
+}
