@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { SearchIndexer } from '../src/search/search-indexer.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { daysFromNow, makeOrganization, makePlatformAdmin, makeSite, nextCreditCode, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
@@ -206,6 +207,8 @@ describe('recorded contracts', () => {
     expect(supplierView.refs.every((r) => r !== 'CSV-002')).toBe(true);
   });
   it('lists contracts with parties, plants, regions, category and amendments in a bounded number of queries', async () => {
+    // The search indexer's background loop queries too: stop it so that only this request is counted.
+    await t.app.get(SearchIndexer).stop();
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     const data = await t.ok<{ contracts: { totalCount: number; edges: { node: any }[] } }>(
       `{ contracts(first: 50) { totalCount edges { node { buyerReference buyerOrganization { legalName } supplierOrganization { legalName } buyerSite { name region { name } }

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { SearchIndexer } from '../src/search/search-indexer.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { makeOrganization, makePlatformAdmin, makeSite, requirementInput, CREATE_REQUIREMENT } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
@@ -22,6 +23,8 @@ describe('lists fan out through DataLoaders', () => {
   afterAll(() => t.close());
 
   it('lists 100 requirements with plant, region, category, organisation and certifications in a bounded number of queries', async () => {
+    // The search indexer's background loop queries too: stop it so that only this request is counted.
+    await t.app.get(SearchIndexer).stop();
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     const data = await t.ok<{ myRequirements: { edges: { node: any }[] } }>(
       `{ myRequirements(first: 100) { totalCount edges { node { title organization { legalName } deliverySite { name region { name } } category { nameZh } requiredCertifications { typeCode } } } } }`,
