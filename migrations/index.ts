@@ -10,6 +10,7 @@ import { LoginThrottles1795552847107 } from './1795552847107-LoginThrottles.js';
 import { SearchStrongLexemes1795553482105 } from './1795553482105-SearchStrongLexemes.js';
 import { SourcingStats1795553521019 } from './1795553521019-SourcingStats.js';
 import { ContractLookups1795554354809 } from './1795554354809-ContractLookups.js';
+import { SourcingDrillDown1795556259471 } from './1795556259471-SourcingDrillDown.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SearchStrongLexemes1795553482105,
   SourcingStats1795553521019,
   ContractLookups1795554354809,
+  SourcingDrillDown1795556259471,
 ];

@@ -373,6 +373,23 @@ describe('bureau statistics (local sourcing rate)', () => {
       expect(node('c4')).toMatchObject({ supplierRegionCode: '330402', sameProvince: true, local: true, buyerName: '整车乙(测试)', supplierName: '供应商S5(测试)' });
     });
 
+    it('counts every selection exactly, from the rollup or by counting', async () => {
+      const selections: Record<string, unknown>[] = [
+        {}, { scope: 'CITY', filter: { local: true } }, { filter: { local: false } }, { scope: 'CITY', filter: { local: false } },
+        { source: 'RECORDED', filter: { local: true } }, { filter: { area: '330206', local: true } }, { filter: { area: '330282', buyerOrganizationId: oemB.id } },
+        { filter: { buyerOrganizationId: oemA.id, local: false } }, { filter: { categoryCode: 'CHIP' } }, { filter: { focusArea: 'COCKPIT', area: '330206' } },
+        { filter: { focusArea: 'OTHER' } }, { filter: { categoryCode: 'CHASSIS', buyerOrganizationId: oemB.id } }, { period: { startYear: 2024, endYear: 2026 }, filter: { local: true } },
+      ];
+      for (const selection of selections) {
+        const page = await list(selection);
+        expect([JSON.stringify(selection), page.totalCount]).toEqual([JSON.stringify(selection), page.edges.length]);
+      }
+      // 2024–2026, province-local: c1 c2 c4 c5 c7 + b1 b3 + d1 = 8
+      expect((await list({ period: { startYear: 2024, endYear: 2026 }, filter: { local: true } })).totalCount).toBe(8);
+      // OEM 乙 and CHASSIS (two dimensions: counted, not from the rollup): c5 c6 c10
+      expect(keysOf(await list({ filter: { categoryCode: 'CHASSIS', buyerOrganizationId: oemB.id } })).sort()).toEqual(['c10', 'c5', 'c6']);
+    });
+
     it('filters by a breakdown row\'s key', async () => {
       expect(keysOf(await list({ filter: { area: '330282' } })).sort()).toEqual(['c10', 'c4', 'c5', 'c6']);
       expect(keysOf(await list({ filter: { buyerOrganizationId: oemA.id } })).sort()).toEqual(['c1', 'c2', 'c3', 'c7']);

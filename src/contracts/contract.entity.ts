@@ -67,6 +67,7 @@ export class Award {
 @Index('contracts_buyer_idx', ['buyerOrganizationId', 'signedDate'])
 @Index('contracts_supplier_idx', ['supplierOrganizationId', 'signedDate'])
 @Index('contracts_buyer_region_idx', ['buyerRegionCode', 'signedDate'])
+@Index('contracts_signed_idx', ['signedDate', 'id'])
 @Index('contracts_award_idx', ['awardId'])
 @Index('contracts_requirement_idx', ['requirementId'])
 @Check('contracts_value_check', 'total_value >= 0 AND unit_price >= 0 AND volume > 0')

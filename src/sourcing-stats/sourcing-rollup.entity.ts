@@ -19,12 +19,13 @@ export enum RollupDimension {
 @Entity('sourcing_rollups')
 @Check('sourcing_rollups_quarter_check', 'quarter BETWEEN 1 AND 4')
 export class SourcingRollup {
+  /** First in the primary key: a figure reads one dimension of one region, or of a range of regions (its cities or counties). */
+  @PrimaryColumn('varchar', { length: 8 })
+  dimension: RollupDimension;
+
   /** The province, city or county that contains the buyer plant (one row for each level). */
   @PrimaryColumn({ type: 'char', length: 6 })
   regionCode: string;
-
-  @PrimaryColumn('varchar', { length: 8 })
-  dimension: RollupDimension;
 
   @PrimaryColumn('smallint')
   year: number;
@@ -53,6 +54,13 @@ export class SourcingRollup {
 
   @Column('int')
   countedCityLocal: number;
+
+  /** Contracts local to the buyer plant's province at signing, counting or not (the drill-down's totalCount). */
+  @Column('int', { default: 0 })
+  contractsProvinceLocal: number;
+
+  @Column('int', { default: 0 })
+  contractsCityLocal: number;
 
   /** Counted value, CNY: current total value; delivered value for a TERMINATED contract. */
   @Column('numeric', { precision: 22, scale: 2, transformer: decimalTransformer })

@@ -174,11 +174,38 @@ function levelRankArrays(): [string[], string[], number[]] {
 }
 
 /**
+ * SQL: does the supplier organisation `org` hold every certificate requirement `req` asks for,
+ * at or above the minimum level and valid on its SOP date? (`lr`: the level ranks.)
+ */
+function certificatesHeld(req: string, org: string): string {
+  return `NOT EXISTS (
+    SELECT 1 FROM requirement_certifications rc
+    JOIN certification_types ct ON ct.code = rc.type_code
+    LEFT JOIN lr need ON need.scheme = ct.level_scheme AND need.level = rc.min_level
+    WHERE rc.requirement_id = ${req}.id AND NOT EXISTS (
+      SELECT 1 FROM supplier_certifications sc
+      LEFT JOIN lr held ON held.scheme = ct.level_scheme AND held.level = sc.level
+      WHERE sc.organization_id = ${org} AND sc.type_code = rc.type_code
+        AND sc.valid_from <= ${req}.sop_date AND sc.valid_until >= ${req}.sop_date
+        AND (rc.min_level IS NULL OR ct.level_scheme = 'HELD' OR held.rank >= need.rank)))`;
+}
+
+/** SQL joins from requirement `req` to the supplier plants `ps` that make its category or a sub-category (capability `c`). */
+function producingPlants(req: string): string {
+  return `part_categories sub
+    JOIN capabilities c ON c.category_code = sub.code
+    JOIN capability_sites cs ON cs.capability_id = c.id
+    JOIN sites ps ON ps.id = cs.site_id AND ps.organization_id = c.organization_id
+    WHERE (sub.code = ${req}.category_code OR sub.code LIKE ${req}.category_code || '.%')`;
+}
+
+/**
  * OPEN requirements delivered in the region ($4–$5 range; $6 a category subtree or null) with
- * no qualified supplier plant in the province ($7–$8): CTEs `gap` (the requirements) and
- * `pair` (every requirement × supplier plant passing the hard filters — a capability in the
+ * no supplier plant in the province ($7–$8) passing the hard filters — a capability in the
  * requirement's category or a sub-category produced at that plant, and every required
- * certificate held at or above the minimum level and valid on the SOP date). $1–$3: level ranks.
+ * certificate held at or above the minimum level and valid on the SOP date. CTE `gap`; the
+ * check stops at the first qualified local plant, so requirements that are served cost little.
+ * $1–$3: level ranks.
  */
 const GAP_CTES = `
   lr AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) AS lr(scheme, level, rank)),
@@ -188,26 +215,16 @@ const GAP_CTES = `
     FROM requirements q JOIN sites s ON s.id = q.delivery_site_id
     WHERE q.status = 'OPEN' AND s.region_code BETWEEN $4 AND $5
       AND ($6::text IS NULL OR q.category_code = $6 OR q.category_code LIKE $6 || '.%')),
-  pair AS (
-    SELECT DISTINCT req.id AS requirement_id, ps.id AS site_id, c.organization_id AS supplier_id, ps.region_code AS site_region
-    FROM req
-    JOIN part_categories sub ON sub.code = req.category_code OR sub.code LIKE req.category_code || '.%'
-    JOIN capabilities c ON c.category_code = sub.code
-    JOIN capability_sites cs ON cs.capability_id = c.id
-    JOIN sites ps ON ps.id = cs.site_id AND ps.organization_id = c.organization_id
-    WHERE NOT EXISTS (
-      SELECT 1 FROM requirement_certifications rc
-      JOIN certification_types ct ON ct.code = rc.type_code
-      LEFT JOIN lr need ON need.scheme = ct.level_scheme AND need.level = rc.min_level
-      WHERE rc.requirement_id = req.id AND NOT EXISTS (
-        SELECT 1 FROM supplier_certifications sc
-        LEFT JOIN lr held ON held.scheme = ct.level_scheme AND held.level = sc.level
-        WHERE sc.organization_id = c.organization_id AND sc.type_code = rc.type_code
-          AND sc.valid_from <= req.sop_date AND sc.valid_until >= req.sop_date
-          AND (rc.min_level IS NULL OR ct.level_scheme = 'HELD' OR held.rank >= need.rank)))),
-  gap AS (
+  gap AS MATERIALIZED (
     SELECT req.* FROM req
-    WHERE NOT EXISTS (SELECT 1 FROM pair p WHERE p.requirement_id = req.id AND p.site_region BETWEEN $7 AND $8))`;
+    WHERE NOT EXISTS (SELECT 1 FROM ${producingPlants('req')} AND ps.region_code BETWEEN $7 AND $8 AND ${certificatesHeld('req', 'c.organization_id')}))`;
+
+/** Every (gap requirement, qualified supplier plant) pair — all outside the province, since the requirement is a gap. */
+const GAP_PAIRS = `
+  pair AS (
+    SELECT DISTINCT g.id AS requirement_id, g.category_code, g.lat AS delivery_lat, g.lon AS delivery_lon, q.site_id, q.supplier_id, q.lat, q.lon
+    FROM gap g CROSS JOIN LATERAL (
+      SELECT ps.id AS site_id, c.organization_id AS supplier_id, ps.lat, ps.lon FROM ${producingPlants('g')} AND ${certificatesHeld('g', 'c.organization_id')}) q)`;
 
 /** The named queries of the bureau statistics: rollup reads, drill-down, demand gaps, baselines. */
 @Injectable()
@@ -267,9 +284,17 @@ export class SourcingStatsRepository {
 
   /**
    * One page of the contracts behind a figure, newest signature first (keyset on signed date
-   * and id), and how many there are in all.
+   * and id, served by contracts_signed_idx), and how many there are in all — from the rollup
+   * when the filter is one it keeps (one of OEM, category or focus area, with any region, area,
+   * period, source and local flag), else by counting.
    */
   async contracts(selection: ContractSelection, first: number, after: { signedDate: string; id: string } | null): Promise<{ rows: SourcingContractRow[]; totalCount: number }> {
+    const [rows, totalCount] = await Promise.all([this.contractPage(selection, first, after), this.contractCount(selection)]);
+    return { rows, totalCount };
+  }
+
+  /** `first + 1` contracts after the cursor (the extra one says another page exists). */
+  async contractPage(selection: ContractSelection, first: number, after: { signedDate: string; id: string } | null): Promise<SourcingContractRow[]> {
     const { sql, params } = contractFilterSql(selection);
     const pageParams = [...params];
     let keyset = '';
@@ -278,33 +303,38 @@ export class SourcingStatsRepository {
       keyset = `AND (k.signed_date, k.id) < ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`;
     }
     pageParams.push(first + 1);
-    const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query<ContractRowSql[]>(
-        `SELECT k.id, k.source, k.status, k.signed_date, k.buyer_organization_id, bo.legal_name AS buyer_name, k.buyer_site_id, k.buyer_region_code,
-           k.supplier_organization_id, so.legal_name AS supplier_name, k.supplier_site_id, k.supplier_region_code, k.supplier_country_code,
-           k.category_code, pc.name_zh, pc.name_en, k.total_value::text AS total_value, k.delivered_value::text AS delivered_value,
-           (${countedValueSql('k')})::text AS counted_value, k.same_province, k.same_city, k.distance_km
-         FROM contracts k
-         JOIN part_categories pc ON pc.code = k.category_code
-         JOIN organizations bo ON bo.id = k.buyer_organization_id
-         JOIN organizations so ON so.id = k.supplier_organization_id
-         WHERE ${sql} ${keyset}
-         ORDER BY k.signed_date DESC, k.id DESC LIMIT $${pageParams.length}`,
-        pageParams,
-      ),
-      this.dataSource.query<{ count: string }[]>(
-        `SELECT count(*) AS count FROM contracts k JOIN part_categories pc ON pc.code = k.category_code WHERE ${sql}`,
-        params,
-      ),
-    ]);
-    return { rows: rows.map(contractRow), totalCount: Number(count) };
+    const rows = await this.dataSource.query<ContractRowSql[]>(
+      `SELECT k.id, k.source, k.status, k.signed_date, k.buyer_organization_id, bo.legal_name AS buyer_name, k.buyer_site_id, k.buyer_region_code,
+         k.supplier_organization_id, so.legal_name AS supplier_name, k.supplier_site_id, k.supplier_region_code, k.supplier_country_code,
+         k.category_code, pc.name_zh, pc.name_en, k.total_value::text AS total_value, k.delivered_value::text AS delivered_value,
+         (${countedValueSql('k')})::text AS counted_value, k.same_province, k.same_city, k.distance_km
+       FROM (SELECT k.* FROM contracts k WHERE ${sql} ${keyset} ORDER BY k.signed_date DESC, k.id DESC LIMIT $${pageParams.length}) k
+       JOIN part_categories pc ON pc.code = k.category_code
+       JOIN organizations bo ON bo.id = k.buyer_organization_id
+       JOIN organizations so ON so.id = k.supplier_organization_id
+       ORDER BY k.signed_date DESC, k.id DESC`,
+      pageParams,
+    );
+    return rows.map(contractRow);
+  }
+
+  /** How many contracts a drill-down selection holds. */
+  async contractCount(selection: ContractSelection): Promise<number> {
+    const fromRollup = rollupCountSql(selection);
+    if (fromRollup) {
+      const [{ count }] = await this.dataSource.query<{ count: string | null }[]>(fromRollup.sql, fromRollup.params);
+      return Number(count ?? 0);
+    }
+    const { sql, params } = contractFilterSql(selection);
+    const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM contracts k WHERE ${sql}`, params);
+    return Number(count);
   }
 
   /** Every contract behind a figure, in batches (for the CSV export), newest first. */
   async *allContracts(selection: ContractSelection, batchSize = 5000): AsyncGenerator<SourcingContractRow[]> {
     let after: { signedDate: string; id: string } | null = null;
     for (;;) {
-      const { rows } = await this.contracts({ ...selection }, batchSize, after);
+      const rows = await this.contractPage(selection, batchSize, after);
       const page = rows.slice(0, batchSize);
       if (page.length > 0) yield page;
       if (rows.length <= batchSize) return;
@@ -338,12 +368,11 @@ export class SourcingStatsRepository {
     const params = this.gapParams(region, province, categoryCode);
     params.push(nearest);
     const rows = await this.dataSource.query<{ category_code: string; supplier_id: string; legal_name: string; site_id: string; site_name: string; region_code: string | null; region_name: string | null; country_code: string; km: number; reqs: string }[]>(
-      `WITH ${GAP_CTES},
+      `WITH ${GAP_CTES}, ${GAP_PAIRS},
        cand AS (
-         SELECT g.category_code, p.site_id, p.supplier_id,
-           min(earth_distance(ll_to_earth(g.lat, g.lon), ll_to_earth(ps.lat, ps.lon)) / 1000.0) AS km, count(DISTINCT g.id) AS reqs
-         FROM gap g JOIN pair p ON p.requirement_id = g.id JOIN sites ps ON ps.id = p.site_id
-         GROUP BY g.category_code, p.site_id, p.supplier_id),
+         SELECT p.category_code, p.site_id, p.supplier_id,
+           min(earth_distance(ll_to_earth(p.delivery_lat, p.delivery_lon), ll_to_earth(p.lat, p.lon)) / 1000.0) AS km, count(DISTINCT p.requirement_id) AS reqs
+         FROM pair p GROUP BY p.category_code, p.site_id, p.supplier_id),
        ranked AS (SELECT cand.*, row_number() OVER (PARTITION BY cand.category_code ORDER BY cand.km, cand.site_id) AS rn FROM cand)
        SELECT x.category_code, x.supplier_id, o.legal_name, x.site_id, s.name AS site_name, s.region_code, g.name AS region_name, s.country_code, x.km, x.reqs
        FROM ranked x JOIN organizations o ON o.id = x.supplier_id JOIN sites s ON s.id = x.site_id LEFT JOIN regions g ON g.code = s.region_code
@@ -415,7 +444,7 @@ export class SourcingStatsRepository {
   }
 }
 
-/** WHERE over `contracts k` (joined to `part_categories pc`) for a drill-down selection. */
+/** WHERE over `contracts k` for a drill-down selection. */
 function contractFilterSql(s: ContractSelection): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const add = (value: unknown) => {
@@ -436,8 +465,37 @@ function contractFilterSql(s: ContractSelection): { sql: string; params: unknown
     const p = add(s.categoryCode);
     clauses.push(`(k.category_code = ${p} OR k.category_code LIKE ${p} || '.%')`);
   }
-  if (s.focusArea) clauses.push(s.focusArea === 'OTHER' ? 'pc.focus_area IS NULL' : `pc.focus_area = ${add(s.focusArea)}`);
+  if (s.focusArea) clauses.push(`k.category_code IN (SELECT f.code FROM part_categories f WHERE ${s.focusArea === 'OTHER' ? 'f.focus_area IS NULL' : `f.focus_area = ${add(s.focusArea)}`})`);
   return { sql: clauses.join(' AND '), params };
+}
+
+/**
+ * The drill-down's count as a rollup read, when the rollup keeps that cut: the region (or the
+ * area within it) is a rollup region, and at most one of OEM, category (subtree) and focus area
+ * is asked. Null otherwise.
+ */
+function rollupCountSql(s: ContractSelection): { sql: string; params: unknown[] } | null {
+  const dimensions = [s.buyerOrganizationId, s.categoryCode, s.focusArea].filter((d) => d !== null);
+  if (dimensions.length > 1) return null;
+  const dimension = s.buyerOrganizationId ? RollupDimension.OEM : s.categoryCode || s.focusArea ? RollupDimension.CATEGORY : RollupDimension.ALL;
+  const where = rollupWhere(dimension, s);
+  const params = [...where.params, s.area ?? s.region];
+  const localColumn = s.scope === Scope.PROVINCE ? 'r.contracts_province_local' : 'r.contracts_city_local';
+  const counted = s.local === null ? 'r.contracts' : s.local ? localColumn : `r.contracts - ${localColumn}`;
+  let dimFilter = '';
+  if (s.buyerOrganizationId) {
+    params.push(s.buyerOrganizationId);
+    dimFilter = `AND r.dim_key = $${params.length}`;
+  } else if (s.categoryCode) {
+    params.push(s.categoryCode);
+    dimFilter = `AND (r.dim_key = $${params.length} OR r.dim_key LIKE $${params.length} || '.%')`;
+  } else if (s.focusArea === 'OTHER') {
+    dimFilter = 'AND r.dim_key IN (SELECT f.code FROM part_categories f WHERE f.focus_area IS NULL)';
+  } else if (s.focusArea) {
+    params.push(s.focusArea);
+    dimFilter = `AND r.dim_key IN (SELECT f.code FROM part_categories f WHERE f.focus_area = $${params.length})`;
+  }
+  return { sql: `SELECT sum(${counted}) AS count FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql} ${dimFilter}`, params };
 }
 
 function contractRow(r: ContractRowSql): SourcingContractRow {
