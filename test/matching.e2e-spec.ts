@@ -120,6 +120,13 @@ describe('matching', () => {
     expect(ok).toMatchObject({ eligible: true, failures: [], tier: 'SAME_CITY' });
   });
 
+  it('matches a requirement that asks for no certificate (every supplier in the category qualifies)', async () => {
+    const delivery = (await t.dataSource.query(`SELECT delivery_site_id AS id FROM requirements WHERE id = $1`, [requirementId]))[0].id;
+    const open = await makeRequirement(t, oem.token, delivery, { title: '线控制动 EHB', specs: [], sopDate: SOP, requiredCertifications: [] });
+    const data = await t.ok<{ matchesForRequirement: any }>(MATCHES, { id: open.id, first: 20 }, oem.token);
+    expect(data.matchesForRequirement.totalCount).toBe(7);
+  });
+
   it('shows matches to the requirement\'s owner only', async () => {
     const other = await makeOrganization(t, admin.token, OrganizationKind.OEM);
     const result = await t.gql(MATCHES, { id: requirementId }, other.token);
@@ -135,7 +142,8 @@ describe('matching', () => {
     const node = data.opportunitiesForSupplier.edges.find((e: any) => e.node.requirementId === requirementId)?.node;
     expect(node).toMatchObject({ tier: 'SAME_CITY', requirement: { title: '线控制动 EHB' } });
     expect(node.factors.find((f: any) => f.name === 'locality').value).toBe(0.8306);
-    const none = await t.ok<{ opportunitiesForSupplier: any }>(`{ opportunitiesForSupplier(first: 10) { totalCount } }`, {}, suppliers.expired.token);
-    expect(none.opportunitiesForSupplier.totalCount).toBe(0);
+    // The supplier whose IATF 16949 lapses before SOP does not see the requirement that asks for it.
+    const expired = await t.ok<{ opportunitiesForSupplier: any }>(`{ opportunitiesForSupplier(first: 10) { edges { node { requirementId } } } }`, {}, suppliers.expired.token);
+    expect(expired.opportunitiesForSupplier.edges.map((e: any) => e.node.requirementId)).not.toContain(requirementId);
   });
 });

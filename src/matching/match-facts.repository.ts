@@ -95,12 +95,12 @@ export class MatchFactsRepository {
   /** Suppliers passing the hard filters: a capability in the category subtree made at some plant, and every certificate. */
   async candidateSupplierIds(req: RequirementFacts, onlySupplierIds?: readonly string[]): Promise<string[]> {
     const categories = await this.categorySubtree(req.categoryCode);
-    const params: unknown[] = [categories, req.sopDate];
+    const params: unknown[] = [categories];
     const certConditions = req.requiredCertifications.map((cert) => {
-      params.push(cert.typeCode, acceptableLevels(cert.scheme, cert.minLevel));
-      const t = params.length - 1;
-      return `AND EXISTS (SELECT 1 FROM supplier_certifications sc WHERE sc.organization_id = c.organization_id AND sc.type_code = $${t}
-                AND sc.valid_from <= $2 AND sc.valid_until >= $2 AND ($${t + 1}::text[] IS NULL OR sc.level = ANY($${t + 1}::text[])))`;
+      params.push(req.sopDate, cert.typeCode, acceptableLevels(cert.scheme, cert.minLevel));
+      const [sop, type, levels] = [params.length - 2, params.length - 1, params.length];
+      return `AND EXISTS (SELECT 1 FROM supplier_certifications sc WHERE sc.organization_id = c.organization_id AND sc.type_code = $${type}
+                AND sc.valid_from <= $${sop}::date AND sc.valid_until >= $${sop}::date AND ($${levels}::text[] IS NULL OR sc.level = ANY($${levels}::text[])))`;
     });
     let only = '';
     if (onlySupplierIds) {
