@@ -1,0 +1,140 @@
+/**
+ * `npm run bench` — every benchmark, one after the other in one session, written to
+ * bench/RESULTS.md with the machine, date and commit; `npm run bench -- --smoke` runs the
+ * same code on small data in seconds (CI runs the smoke mode so the benchmarks never rot).
+ *
+ * 1. seed the generated market (`large`: 100k suppliers, 300k plants, 20k requirements, 1M
+ *    contracts; `--smoke`: `demo`) into a database of its own, timed;
+ * 2. build the search index from it (timed);
+ * 3. matching (server-side, split SQL / relevance / scoring), GraphQL throughput against bare
+ *    graphql-js, CSV import rows/s — on that database;
+ * 4. the search and bureau-statistics benchmarks, which load their own data at the same scale
+ *    (100k profiles, 1M contracts) and write RESULTS-search.md and RESULTS-sourcing-stats.md;
+ *    their headline figures are copied here.
+ * The database is DATABASE_URL's server (a database `zlt_bench` is created on it) or an
+ * embedded PostgreSQL in .data/bench.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config/config.js';
+import { createApp } from '../src/app.js';
+import { createDatabaseIfMissing } from '../src/database/database-server.js';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { projectRoot } from '../src/common/paths.js';
+import { SearchIndex } from '../src/search/search-index.port.js';
+import { SearchSettings } from '../src/search/search-settings.js';
+import { reindexAll } from '../src/search/reindex.js';
+import { SCALES } from '../seeds/market-rows.js';
+import { seedMarket } from '../seeds/seed-market.js';
+import { benchMatching } from './matching.js';
+import { benchGraphqlThroughput } from './graphql-throughput.js';
+import { benchImport } from './import.js';
+import { commit, machine } from './stats.js';
+
+const TARGETS = { matchP95: 20, searchP95: 20, rateMs: 10, graphqlRatio: 0.75, importRowsPerS: 10_000, seedSeconds: 120 };
+
+async function database(smoke: boolean): Promise<{ url: string; close: () => Promise<void> }> {
+  const name = smoke ? 'zlt_bench_smoke' : 'zlt_bench';
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    admin.pathname = '/postgres';
+    await createDatabaseIfMissing(admin.toString(), name);
+    const url = new URL(admin.toString());
+    url.pathname = `/${name}`;
+    return { url: url.toString(), close: async () => undefined };
+  }
+  const dataDir = join(projectRoot(), '.data', smoke ? 'bench-smoke' : 'bench');
+  if (smoke) rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir, port: smoke ? 54341 : 54340, persistent: !smoke });
+  await createDatabaseIfMissing(server.url('postgres'), name);
+  return { url: server.url(name), close: () => server.stop() };
+}
+
+/** Runs a standalone benchmark; a full run writes its RESULTS file, a smoke run only prints. */
+function childBench(script: string, smoke: boolean): string {
+  execFileSync(process.execPath, [join(projectRoot(), 'dist', 'bench', script), ...(smoke ? ['--smoke'] : [])], { stdio: 'inherit' });
+  const file = join(projectRoot(), 'bench', `RESULTS-${script.replace('.js', '')}.md`);
+  return !smoke && existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** The lines of a results table whose first cell is bold: the headline rows. */
+function headline(markdown: string): string[] {
+  return markdown.split('\n').filter((line) => line.startsWith('| **'));
+}
+
+async function main(): Promise<void> {
+  const smoke = process.argv.includes('--smoke');
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  const db = await database(smoke);
+  // No indexer loop during the measures: the index is rebuilt once, explicitly.
+  process.env.SEARCH_INDEXER_INTERVAL_MS = '0';
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789', RATE_LIMIT_PER_USER: '10000000', RATE_LIMIT_PER_IP: '10000000', LOGIN_RATE_LIMIT_PER_IP: '100000' });
+  const app = await createApp({ config, databaseUrl: db.url, logger: ['error'] });
+  const dataSource = app.get(DataSource);
+  const lines: string[] = [];
+  try {
+    log(`seeding ${smoke ? 'demo' : 'large'} …`);
+    const seed = await seedMarket(dataSource, { scale: smoke ? SCALES.demo : SCALES.large, seed: 42, reset: true, enqueueForSearch: false, log });
+    log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
+    const t0 = performance.now();
+    await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
+    const reindexSeconds = (performance.now() - t0) / 1000;
+
+    log('matching …');
+    const matching = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 5 });
+    log('GraphQL throughput …');
+    const buyer = seed.logins.find((l) => l.role === 'OEM_BUYER');
+    if (!buyer) throw new Error('the seed has no buyer login');
+    const graphql = await benchGraphqlThroughput({ databaseUrl: db.url, login: { email: buyer.email, password: buyer.password }, seconds: smoke ? 2 : 10, connections: 10 });
+    log('CSV import …');
+    const imported = await benchImport(dataSource, smoke ? 1000 : 20_000);
+    await app.close();
+
+    log('search (own data, 100k profiles) …');
+    const search = childBench('search.js', smoke);
+    log('bureau statistics (own data, 1M contracts) …');
+    const stats = childBench('sourcing-stats.js', smoke);
+
+    const ok = (pass: boolean) => (pass ? 'met' : '**missed**');
+    lines.push(
+      `# Benchmark results${smoke ? ' (smoke run: small data, not a measurement)' : ''}`,
+      '',
+      `Reproduce: \`npm run bench\`${smoke ? ' (this file: `npm run bench -- --smoke`)' : ''}. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
+      `Database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL 18'}; all measures in one session, one after the other.`,
+      '',
+      '| measure | median | p95 | target | | anchor |',
+      '|---|---:|---:|---:|---|---|',
+      `| seed \`${seed.scale}\` (COPY, all tables) | ${seed.totalSeconds.toFixed(1)} s | | ≤ ${TARGETS.seedSeconds} s (large) | ${smoke ? '' : ok(seed.totalSeconds <= TARGETS.seedSeconds)} | search index rebuilt after it in ${reindexSeconds.toFixed(1)} s |`,
+      `| matchesForRequirement, server-side (${matching.runs} runs over ${matching.requirements} OPEN requirements; candidates median ${matching.candidates.median}, max ${matching.candidates.max}) | ${matching.totalMs.median.toFixed(1)} ms | ${matching.totalMs.p95.toFixed(1)} ms | p95 ≤ ${TARGETS.matchP95} ms | ${ok(matching.totalMs.p95 <= TARGETS.matchP95)} | split (median / p95 ms): candidate SQL ${matching.split.candidateSqlMs.median.toFixed(1)} / ${matching.split.candidateSqlMs.p95.toFixed(1)}, facts SQL ${matching.split.factsSqlMs.median.toFixed(1)} / ${matching.split.factsSqlMs.p95.toFixed(1)}, text relevance ${matching.split.relevanceMs.median.toFixed(1)} / ${matching.split.relevanceMs.p95.toFixed(1)}, scoring ${matching.split.scoringMs.median.toFixed(1)} / ${matching.split.scoringMs.p95.toFixed(1)} |`,
+      ...graphql.map((g) => `| GraphQL ${g.name}, req/s (autocannon, 10 connections) | ${g.service.rps.toFixed(0)} req/s (p50 ${g.service.p50} ms, p99 ${g.service.p99} ms) | | ≥ ${TARGETS.graphqlRatio} × bare | ${ok(g.ratio >= TARGETS.graphqlRatio)} | bare graphql-js, same SQL and loaders: ${g.bare.rps.toFixed(0)} req/s → ratio **${g.ratio.toFixed(2)}** |`),
+      `| CSV import, ${imported.rows} new rows (supplier, plant, capability, certificate) | ${imported.firstRowsPerS.toFixed(0)} rows/s | | ≥ ${TARGETS.importRowsPerS} rows/s | ${ok(imported.firstRowsPerS >= TARGETS.importRowsPerS)} | same file again (all present): ${imported.againRowsPerS.toFixed(0)} rows/s |`,
+      '',
+      '## Search (PostgreSQL adapter) — bench/RESULTS-search.md',
+      '',
+      ...headline(search),
+      '',
+      `Target p95 ≤ ${TARGETS.searchP95} ms for a typical query; the file has every query.`,
+      '',
+      '## Bureau statistics — bench/RESULTS-sourcing-stats.md',
+      '',
+      ...headline(stats),
+      '',
+      `Target ≤ ${TARGETS.rateMs} ms; the file has every figure.`,
+      '',
+      `Seed: ${seed.timings.map((t) => `${t.table} ${t.rows} rows in ${t.seconds.toFixed(1)} s`).join('; ')}.`,
+      '',
+    );
+    const file = join(projectRoot(), 'bench', smoke ? 'RESULTS-smoke.md' : 'RESULTS.md');
+    writeFileSync(file, lines.join('\n'));
+    log(`wrote ${file}`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
