@@ -47,12 +47,12 @@ function sumsOf(row: SumsRow): ContractSums {
   };
 }
 
-/** `r.dimension = … AND period AND source`, with its parameters from $1. */
-function rollupWhere(dimension: RollupDimension, selection: RollupSelection): { sql: string; params: unknown[] } {
+/** `r.dimension = ANY(…) AND period AND source`, with its parameters from $1. */
+function rollupWhere(dimensions: RollupDimension | RollupDimension[], selection: RollupSelection): { sql: string; params: unknown[] } {
   const { period, source } = selection;
   return {
-    sql: `r.dimension = $1 AND (r.year, r.quarter) >= ($2::smallint, $3::smallint) AND (r.year, r.quarter) <= ($4::smallint, $5::smallint) AND ($6::text IS NULL OR r.source = $6)`,
-    params: [dimension, period.startYear, period.startQuarter, period.endYear, period.endQuarter, source],
+    sql: `r.dimension = ANY($1::text[]) AND (r.year, r.quarter) >= ($2::smallint, $3::smallint) AND (r.year, r.quarter) <= ($4::smallint, $5::smallint) AND ($6::text IS NULL OR r.source = $6)`,
+    params: [Array.isArray(dimensions) ? dimensions : [dimensions], period.startYear, period.startQuarter, period.endYear, period.endQuarter, source],
   };
 }
 
@@ -231,6 +231,44 @@ const GAP_PAIRS = `
 export class SourcingStatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The cities and counties inside the region (the ALL dimension over its code range, the
+   * region itself left out), each summed over the period. With names (left join: a code may
+   * lack a regions row).
+   */
+  async areaSums(region: string, selection: RollupSelection): Promise<AreaSums[]> {
+    const where = rollupWhere(RollupDimension.ALL, selection);
+    const [lo, hi] = regionRange(region);
+    const rows = await this.dataSource.query<(SumsRow & { code: string; name: string | null; name_en: string | null })[]>(
+      `SELECT s.*, g.name, g.name_en FROM (
+         SELECT r.region_code AS code, ${SUMS} FROM sourcing_rollups r
+         WHERE r.region_code BETWEEN $7 AND $8 AND r.region_code <> $9 AND ${where.sql}
+         GROUP BY r.region_code HAVING sum(r.contracts) > 0) s
+       LEFT JOIN regions g ON g.code = s.code ORDER BY s.code`,
+      [...where.params, lo, hi, region],
+    );
+    return rows.map((row) => ({ code: row.code, name: row.name, nameEn: row.name_en, sums: sumsOf(row) }));
+  }
+
+  /** One read of the OEM and CATEGORY dimensions of the region, with names. */
+  async dimensionSums(region: string, selection: RollupSelection): Promise<{ oems: OemSums[]; categories: CategorySums[] }> {
+    const where = rollupWhere([RollupDimension.OEM, RollupDimension.CATEGORY], selection);
+    const rows = await this.dataSource.query<(SumsRow & { dimension: string; dim_key: string; name: string | null; name_en: string | null; focus_area: string | null })[]>(
+      `SELECT s.*, coalesce(o.legal_name, c.name_zh) AS name, coalesce(o.name_en, c.name_en) AS name_en, c.focus_area FROM (
+         SELECT r.dimension, r.dim_key, ${SUMS} FROM sourcing_rollups r
+         WHERE r.region_code = $7 AND ${where.sql}
+         GROUP BY r.dimension, r.dim_key HAVING sum(r.contracts) > 0) s
+       LEFT JOIN organizations o ON o.id = (CASE WHEN s.dimension = 'OEM' THEN s.dim_key::uuid END)
+       LEFT JOIN part_categories c ON s.dimension = 'CATEGORY' AND c.code = s.dim_key
+       ORDER BY s.dimension, s.dim_key`,
+      [...where.params, region],
+    );
+    return {
+      oems: rows.filter((r) => r.dimension === RollupDimension.OEM).map((r) => ({ organizationId: r.dim_key, name: r.name, nameEn: r.name_en, sums: sumsOf(r) })),
+      categories: rows.filter((r) => r.dimension === RollupDimension.CATEGORY).map((r) => ({ code: r.dim_key, nameZh: r.name, nameEn: r.name_en, focusArea: r.focus_area, sums: sumsOf(r) })),
+    };
+  }
+
   /** The region's own rollup rows per quarter (only quarters with contracts). */
   async quarterSums(region: string, selection: RollupSelection): Promise<QuarterSums[]> {
     const where = rollupWhere(RollupDimension.ALL, selection);
@@ -240,46 +278,6 @@ export class SourcingStatsRepository {
       [...where.params, region],
     );
     return rows.map((row) => ({ year: row.year, quarter: row.quarter, sums: sumsOf(row) }));
-  }
-
-  /** Cities (or counties) within `area`, each with the contracts of buyer plants inside it. */
-  async areaSums(area: string, level: 'CITY' | 'COUNTY', selection: RollupSelection): Promise<AreaSums[]> {
-    const where = rollupWhere(RollupDimension.ALL, selection);
-    const [lo, hi] = regionRange(area);
-    const levelSql = level === 'CITY' ? `r.region_code LIKE '____00' AND r.region_code NOT LIKE '__0000'` : `r.region_code NOT LIKE '____00'`;
-    const rows = await this.dataSource.query<(SumsRow & { code: string; name: string | null; name_en: string | null })[]>(
-      `SELECT s.*, g.name, g.name_en FROM (
-         SELECT r.region_code AS code, ${SUMS} FROM sourcing_rollups r
-         WHERE r.region_code BETWEEN $7 AND $8 AND ${levelSql} AND ${where.sql}
-         GROUP BY r.region_code HAVING sum(r.contracts) > 0) s
-       LEFT JOIN regions g ON g.code = s.code ORDER BY s.code`,
-      [...where.params, lo, hi],
-    );
-    return rows.map((row) => ({ code: row.code, name: row.name, nameEn: row.name_en, sums: sumsOf(row) }));
-  }
-
-  async oemSums(region: string, selection: RollupSelection): Promise<OemSums[]> {
-    const where = rollupWhere(RollupDimension.OEM, selection);
-    const rows = await this.dataSource.query<(SumsRow & { dim_key: string; legal_name: string | null; name_en: string | null })[]>(
-      `SELECT s.*, o.legal_name, o.name_en FROM (
-         SELECT r.dim_key, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql}
-         GROUP BY r.dim_key HAVING sum(r.contracts) > 0) s
-       LEFT JOIN organizations o ON o.id = s.dim_key::uuid ORDER BY s.dim_key`,
-      [...where.params, region],
-    );
-    return rows.map((row) => ({ organizationId: row.dim_key, name: row.legal_name, nameEn: row.name_en, sums: sumsOf(row) }));
-  }
-
-  async categorySums(region: string, selection: RollupSelection): Promise<CategorySums[]> {
-    const where = rollupWhere(RollupDimension.CATEGORY, selection);
-    const rows = await this.dataSource.query<(SumsRow & { dim_key: string; name_zh: string | null; name_en: string | null; focus_area: string | null })[]>(
-      `SELECT s.*, c.name_zh, c.name_en, c.focus_area FROM (
-         SELECT r.dim_key, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql}
-         GROUP BY r.dim_key HAVING sum(r.contracts) > 0) s
-       LEFT JOIN part_categories c ON c.code = s.dim_key ORDER BY s.dim_key`,
-      [...where.params, region],
-    );
-    return rows.map((row) => ({ code: row.dim_key, nameZh: row.name_zh, nameEn: row.name_en, focusArea: row.focus_area, sums: sumsOf(row) }));
   }
 
   /**

@@ -40,6 +40,8 @@ function sourceOf(filter: SourceFilter): string | null {
  */
 @Injectable()
 export class SourcingStatsService {
+  private readonly regionCache = new Map<string, Region>();
+
   constructor(
     private readonly repository: SourcingStatsRepository,
     private readonly regions: RegionsService,
@@ -52,14 +54,16 @@ export class SourcingStatsService {
     const region = await this.readableRegion(actor, args.region, 'region');
     const selection: RollupSelection = { period, source: sourceOf(args.source) };
     const level = codeLevel(region.code);
-    const [quarters, cities, counties, oems, categories, city] = await Promise.all([
+    // Three small reads: the region's quarters, its cities and counties, its OEMs and categories.
+    const [quarters, areaRows, { oems, categories }, city] = await Promise.all([
       this.repository.quarterSums(region.code, selection),
-      level === 'COUNTY' ? Promise.resolve([]) : this.repository.areaSums(region.code, 'CITY', selection),
-      this.repository.areaSums(region.code, 'COUNTY', selection),
-      this.repository.oemSums(region.code, selection),
-      this.repository.categorySums(region.code, selection),
-      level === 'COUNTY' ? this.regions.get(cityOf(region.code) as string).catch(() => null) : Promise.resolve(null),
+      this.repository.areaSums(region.code, selection),
+      this.repository.dimensionSums(region.code, selection),
+      level === 'COUNTY' ? this.region(cityOf(region.code) as string, 'region').catch(() => null) : Promise.resolve(null),
     ]);
+    // A city region is its own (only) city; a county's city comes from its own figures below.
+    const cities = level === 'PROVINCE' ? areaRows.filter((r) => codeLevel(r.code) === 'CITY') : [];
+    const counties = areaRows.filter((r) => codeLevel(r.code) === 'COUNTY');
     const { basis, scope } = args;
     const total = sumAll(quarters.map((q) => q.sums));
     const figure = figureOf(total, basis, scope);
@@ -70,9 +74,12 @@ export class SourcingStatsService {
     const byQuarterSums = new Map(quarters.map((q) => [quarterLabel(q.year, q.quarter), q.sums]));
     const byFocus = sumBy(categories, (c) => c.focusArea ?? 'OTHER', (c) => c.sums);
     const focusKeys = [...FOCUS_AREAS, ...(byFocus.has('OTHER') ? ['OTHER'] : [])];
-    const byCity = level === 'COUNTY'
-      ? (total.contracts > 0 ? [row(SourcingDimension.CITY, cityOf(region.code) as string, total, { nameZh: city?.name ?? null, nameEn: city?.nameEn ?? null })] : [])
+    const byCity = level !== 'PROVINCE'
+      ? (total.contracts > 0 ? [row(SourcingDimension.CITY, cityOf(region.code) as string, total, { nameZh: (city ?? region).name, nameEn: (city ?? region).nameEn })] : [])
       : cities.map((c) => row(SourcingDimension.CITY, c.code, c.sums, { nameZh: c.name, nameEn: c.nameEn }));
+    const byCounty = level === 'COUNTY'
+      ? (total.contracts > 0 ? [row(SourcingDimension.COUNTY, region.code, total, { nameZh: region.name, nameEn: region.nameEn })] : [])
+      : counties.map((c) => row(SourcingDimension.COUNTY, c.code, c.sums, { nameZh: c.name, nameEn: c.nameEn }));
 
     return {
       regionCode: region.code,
@@ -85,7 +92,7 @@ export class SourcingStatsService {
       definition: RATE_DEFINITION,
       ...figure,
       byCity,
-      byCounty: counties.map((c) => row(SourcingDimension.COUNTY, c.code, c.sums, { nameZh: c.name, nameEn: c.nameEn })),
+      byCounty,
       byOem: oems
         .map((o) => row(SourcingDimension.OEM, o.organizationId, o.sums, { nameZh: o.name, nameEn: o.nameEn }))
         .sort((a, b) => b.denominator.comparedTo(a.denominator) || (a.key < b.key ? -1 : 1)),
@@ -228,7 +235,16 @@ export class SourcingStatsService {
     if (!mayReadRegion(actor, code)) {
       throw AppError.forbidden(actor.role === Role.BUREAU_ANALYST ? `Region ${code} is outside your jurisdiction ${actor.jurisdictionCode ?? '(none)'}` : 'Not allowed');
     }
-    return this.regions.get(code, field);
+    return this.region(code, field);
+  }
+
+  /** Regions are reference data (changed only by migrations): looked up once per process. */
+  private async region(code: string, field: string): Promise<Region> {
+    const cached = this.regionCache.get(code);
+    if (cached) return cached;
+    const region = await this.regions.get(code, field);
+    if (this.regionCache.size < 10_000) this.regionCache.set(code, region);
+    return region;
   }
 
   private period(input: PeriodInput, field: string): QuarterPeriod {
