@@ -25,7 +25,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   // Bodies over 2 MB are refused (HTTP 413). A connection silent for longer than the request
   // timeout (a slow sender, or a request that takes too long) is answered 408 and closed.
   app.useBodyParser('json', { limit: '2mb' });
-  app.use('/graphql', rateLimitMiddleware(options.config));
+  // One set of counters for the API and the CSV exports.
+  const rateLimit = rateLimitMiddleware(options.config);
+  app.use('/graphql', rateLimit);
+  app.use('/exports', rateLimit);
   const server = app.getHttpServer() as Server;
   server.setTimeout(options.config.requestTimeoutMs, (socket: Socket) => {
     if (socket.destroyed) return;

@@ -27,6 +27,8 @@ describe('rate limits', () => {
       let status = 200;
       for (let i = 0; i < 40 && status === 200; i++) status = (await t.gql(`{ regions { code } }`)).status;
       expect(status).toBe(429);
+      const csv = await fetch(t.url.replace('/graphql', '/exports/sourcing/summary.csv'));
+      expect(csv.status).toBe(429);
     });
   });
 
