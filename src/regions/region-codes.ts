@@ -4,8 +4,11 @@
  */
 export type CodeLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
 
+/** Six digits, the first not 0. */
+export const REGION_CODE_PATTERN = /^[1-9]\d{5}$/;
+
 export function isRegionCode(code: string): boolean {
-  return /^[1-9]\d{5}$/.test(code);
+  return REGION_CODE_PATTERN.test(code);
 }
 
 export function codeLevel(code: string): CodeLevel {

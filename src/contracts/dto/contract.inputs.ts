@@ -7,6 +7,7 @@ import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
 import { ContractSource, ContractStatus } from '../contract.entity.js';
+import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
@@ -14,7 +15,6 @@ registerEnumType(ContractSource, {
 });
 registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'SIGNED → ACTIVE → (COMPLETED | TERMINATED); SIGNED → TERMINATED when called off before delivery.' });
 
-const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
 const REGION_CODE = /^\d{6}$/;
 
 @InputType()
@@ -185,7 +185,7 @@ export class RecordContractInput {
 
   @Field({ description: 'Part category code, e.g. CHASSIS.BRAKE_BY_WIRE.' })
   @IsString()
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   @MaxLength(64)
   categoryCode: string;
 

@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import { creditCodeProblem, describeCreditCodeProblem } from '../../organizations/credit-code.js';
 import { isLocalDate } from '../../common/local-date.scalar.js';
 import { ContractStatus } from '../contract.entity.js';
+import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 
 export const CONTRACT_IMPORT_COLUMNS = [
   'reference', 'buyer_plant', 'supplier_credit_code', 'supplier_name',
@@ -72,7 +73,6 @@ export interface ContractRowProblem {
 }
 
 const DECIMAL = /^\d{1,18}(\.\d{1,6})?$/;
-const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
 
 export function parseContractRow(raw: Partial<Record<ContractImportColumn, string>>, line: number): { row: ContractImportRow } | { problems: ContractRowProblem[] } {
   const problems: ContractRowProblem[] = [];
@@ -134,7 +134,7 @@ export function parseContractRow(raw: Partial<Record<ContractImportColumn, strin
   const lon = number('supplier_lon', -180, 180);
   const address = text('supplier_address', 0, 500);
   const categoryCode = get('category_code');
-  if (!CATEGORY_CODE.test(categoryCode) || categoryCode.length > 64) fail('category_code', 'must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE');
+  if (!CATEGORY_CODE_PATTERN.test(categoryCode) || categoryCode.length > 64) fail('category_code', 'must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE');
   const totalValue = decimal('total_value', true);
   const volumeText = get('volume');
   const volume = Number(volumeText);

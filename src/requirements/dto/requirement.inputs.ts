@@ -8,10 +8,10 @@ import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { SpecInput } from '../../common/spec.types.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { RequirementStatus } from '../requirement-status.js';
+import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 
 registerEnumType(RequirementStatus, { name: 'RequirementStatus' });
 
-const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
 
 @InputType()
 export class RequiredCertificationInput {
@@ -44,7 +44,7 @@ export class CreateRequirementInput {
 
   @Field({ description: 'Part category code from the taxonomy, e.g. CHASSIS.BRAKE_BY_WIRE.' })
   @IsString()
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   @MaxLength(64)
   categoryCode: string;
 
@@ -108,7 +108,7 @@ export class UpdateRequirementInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   @MaxLength(64)
   categoryCode?: string;
 

@@ -7,6 +7,7 @@ import { RequirementStatus } from '../../requirements/requirement-status.js';
 // Registers the RequirementStatus and Designation GraphQL enums used below.
 import '../../requirements/dto/requirement.inputs.js';
 import '../../organizations/organization.model.js';
+import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
 
 export enum SupplierSearchFacet {
   CATEGORY = 'category',
@@ -28,7 +29,6 @@ registerEnumType(SupplierSearchFacet, { name: 'SupplierSearchFacet', description
 registerEnumType(RequirementSearchFacet, { name: 'RequirementSearchFacet', description: 'A field to count search hits by.' });
 
 const CATEGORY_CODE = /^[A-Z0-9_]+(\.[A-Z0-9_]+)*$/;
-const REGION_CODE = /^[1-9]\d{5}$/;
 
 @InputType({ description: 'A certification held and valid today, at or above a level.' })
 export class CertificationFilterInput {
@@ -64,7 +64,7 @@ export class SupplierSearchFilter {
   @Field(() => String, { nullable: true, description: 'A plant in this county, city or province (GB/T 2260 code, e.g. 330200 for Ningbo).' })
   @IsOptional()
   @IsString()
-  @Matches(REGION_CODE, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   regionCode?: string | null;
 
   @Field(() => [Designation], { nullable: true, description: 'At least one of these designations.' })
@@ -92,7 +92,7 @@ export class RequirementSearchFilter {
   @Field(() => String, { nullable: true, description: 'The delivery plant in this county, city or province (GB/T 2260 code).' })
   @IsOptional()
   @IsString()
-  @Matches(REGION_CODE, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   regionCode?: string | null;
 
   @Field(() => [RequirementStatus], { nullable: true, description: 'Any of these statuses (within what you may see).' })

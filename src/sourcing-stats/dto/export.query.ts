@@ -3,9 +3,9 @@ import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, 
 import { Basis, Scope, SourceFilter } from '../sourcing-figures.js';
 import { MAX_YEAR, MIN_YEAR } from '../period.js';
 import { FOCUS_AREA_KEYS } from './sourcing-stats.inputs.js';
+import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
+import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
 
-const REGION_CODE = /^[1-9]\d{5}$/;
-const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
@@ -14,7 +14,7 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
  */
 export class ExportQuery {
   @IsString()
-  @Matches(REGION_CODE, { message: 'region must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'region must be a six-digit GB/T 2260 code' })
   region: string;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR)
@@ -41,13 +41,13 @@ export class ExportQuery {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   local?: boolean;
 
-  @IsOptional() @IsString() @Matches(REGION_CODE, { message: 'area must be a six-digit GB/T 2260 code' })
+  @IsOptional() @IsString() @Matches(REGION_CODE_PATTERN, { message: 'area must be a six-digit GB/T 2260 code' })
   area?: string;
 
   @IsOptional() @IsUUID()
   buyerOrganizationId?: string;
 
-  @IsOptional() @IsString() @MaxLength(64) @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @IsOptional() @IsString() @MaxLength(64) @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   categoryCode?: string;
 
   @IsOptional() @IsIn(FOCUS_AREA_KEYS)

@@ -8,9 +8,9 @@ import { PageArgs } from '../../common/pagination.js';
 import { FOCUS_AREAS } from '../../taxonomy/taxonomy.data.js';
 import { Basis, Scope, SourceFilter } from '../sourcing-figures.js';
 import { MAX_YEAR, MIN_YEAR } from '../period.js';
+import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
+import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 
-const REGION_CODE = /^[1-9]\d{5}$/;
-const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
 export const FOCUS_AREA_KEYS = [...FOCUS_AREAS, 'OTHER'] as const;
 
 @InputType({ description: 'Whole calendar quarters of the signing date: { startYear: 2025 } is 2025; { startYear: 2025, startQuarter: 2, endQuarter: 2 } is 2025Q2; at most 40 quarters.' })
@@ -47,7 +47,7 @@ export class PeriodInput {
 export class SourcingRateArgs {
   @Field({ description: 'The jurisdiction: a GB/T 2260 province, city or county code (e.g. 330000, 330200, 330206).' })
   @IsString()
-  @Matches(REGION_CODE, { message: 'region must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'region must be a six-digit GB/T 2260 code' })
   region: string;
 
   @Field(() => PeriodInput)
@@ -78,7 +78,7 @@ export class SourcingContractFilter {
   @Field(() => String, { nullable: true, description: 'A city or county within the region (byCity / byCounty key).' })
   @IsOptional()
   @IsString()
-  @Matches(REGION_CODE, { message: 'area must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'area must be a six-digit GB/T 2260 code' })
   area?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A buying OEM (byOem key).' })
@@ -90,7 +90,7 @@ export class SourcingContractFilter {
   @IsOptional()
   @IsString()
   @MaxLength(64)
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   categoryCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'COCKPIT, CHASSIS, CHIP or OTHER (byFocusArea key).' })
@@ -103,7 +103,7 @@ export class SourcingContractFilter {
 export class SourcingContractArgs extends PageArgs {
   @Field({ description: 'The jurisdiction, as for localSourcingRate.' })
   @IsString()
-  @Matches(REGION_CODE, { message: 'region must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'region must be a six-digit GB/T 2260 code' })
   region: string;
 
   @Field(() => PeriodInput)
@@ -130,14 +130,14 @@ export class SourcingContractArgs extends PageArgs {
 export class DemandGapArgs {
   @Field({ description: 'The jurisdiction whose OPEN requirements (by delivery plant) are examined; local supply is sought in its province.' })
   @IsString()
-  @Matches(REGION_CODE, { message: 'region must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'region must be a six-digit GB/T 2260 code' })
   region: string;
 
   @Field(() => String, { nullable: true, description: 'Only this category and its sub-categories.' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   categoryCode?: string | null;
 
   @Field(() => Int, { defaultValue: 3, description: 'Supplier plants outside the province to list per gap, 0 to 10.' })
@@ -151,13 +151,13 @@ export class DemandGapArgs {
 export class DemandGapRequirementArgs extends PageArgs {
   @Field()
   @IsString()
-  @Matches(REGION_CODE, { message: 'region must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'region must be a six-digit GB/T 2260 code' })
   region: string;
 
   @Field({ description: 'A gap\'s categoryCode (exact).' })
   @IsString()
   @MaxLength(64)
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   categoryCode: string;
 }
 
@@ -165,7 +165,7 @@ export class DemandGapRequirementArgs extends PageArgs {
 export class SetSourcingBaselineInput {
   @Field()
   @IsString()
-  @Matches(REGION_CODE, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   regionCode: string;
 
   @Field(() => Int)

@@ -5,8 +5,8 @@ import { SpecInput } from '../../common/spec.types.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { Designation } from '../../organizations/organization.entity.js';
+import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 
-const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
 
 @InputType()
 export class CreateCapabilityInput {
@@ -17,7 +17,7 @@ export class CreateCapabilityInput {
 
   @Field()
   @IsString()
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a taxonomy code such as CHIP.MCU' })
+  @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHIP.MCU' })
   @MaxLength(64)
   categoryCode: string;
 
