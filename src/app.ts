@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { rateLimitMiddleware } from './auth/rate-limit.middleware.js';
+import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import type { AppConfig } from './config/config.js';
 
 export interface CreateAppOptions {
@@ -27,7 +28,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.useBodyParser('json', { limit: '2mb' });
   // One set of counters for the API and the CSV exports.
   const rateLimit = rateLimitMiddleware(options.config);
-  app.use('/graphql', rateLimit);
+  // Then the document's size in tokens, fields and list items, before Apollo validates it.
+  app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
   const server = app.getHttpServer() as Server;
   server.setTimeout(options.config.requestTimeoutMs, (socket: Socket) => {

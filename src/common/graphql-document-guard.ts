@@ -1,0 +1,116 @@
+/**
+ * Cheap bounds on a GraphQL request, checked before Apollo validates or coerces anything, so
+ * that no document or variable set can hold the event loop: the parser stops at a token limit,
+ * then the fields and list items of the document and the list items of the variables are
+ * counted. Validation (overlapping fields, in particular) grows faster than linearly with the
+ * number of fields, and coercing a variable list costs per item: both run only on requests
+ * that pass here. Every refusal is HTTP 400 with `extensions.code` BAD_USER_INPUT.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { parse, visit, type DocumentNode } from 'graphql';
+
+export interface DocumentBounds {
+  /** Lexical tokens in the query text (a real page's query has a few hundred). */
+  maxTokens: number;
+  /** Field selections in the document, fragments counted where written. */
+  maxFields: number;
+  /** Items in any one list, written in the query or sent as a variable (inputs allow at most 50). */
+  maxListItems: number;
+  /** Scalar values across all variables. */
+  maxVariableValues: number;
+}
+
+export const DEFAULT_DOCUMENT_BOUNDS: DocumentBounds = { maxTokens: 5_000, maxFields: 1_000, maxListItems: 100, maxVariableValues: 5_000 };
+
+/** Why a request is refused, or null. `document` is parsed with the token limit. */
+export function documentProblem(document: DocumentNode, bounds: DocumentBounds): string | null {
+  let fields = 0;
+  let problem: string | null = null;
+  visit(document, {
+    Field() {
+      fields += 1;
+      if (fields > bounds.maxFields) {
+        problem = `More than ${bounds.maxFields} fields in one document`;
+        return false;
+      }
+      return undefined;
+    },
+    ListValue(node) {
+      if (node.values.length > bounds.maxListItems) {
+        problem = `A list of ${node.values.length} items exceeds the limit of ${bounds.maxListItems}`;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return problem;
+}
+
+/** Walks variables breadth-first, stopping at the first bound crossed. */
+export function variablesProblem(variables: unknown, bounds: DocumentBounds): string | null {
+  const pending: unknown[] = [variables];
+  let values = 0;
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      if (value.length > bounds.maxListItems) return `A variable list of ${value.length} items exceeds the limit of ${bounds.maxListItems}`;
+      pending.push(...value);
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.values(value);
+      if (entries.length > bounds.maxVariableValues) return `More than ${bounds.maxVariableValues} values in the variables`;
+      pending.push(...entries);
+    } else {
+      values += 1;
+    }
+    if (values > bounds.maxVariableValues) return `More than ${bounds.maxVariableValues} values in the variables`;
+  }
+  return null;
+}
+
+/** Why a request's query text and variables are refused, or null (syntax errors are left to Apollo). */
+export function requestProblem(query: unknown, variables: unknown, bounds: DocumentBounds): string | null {
+  if (typeof query === 'string') {
+    let document: DocumentNode | null = null;
+    try {
+      document = parse(query, { maxTokens: bounds.maxTokens, noLocation: true });
+    } catch (error) {
+      if (error instanceof Error && /Document contains more \w+ \d+ tokens/.test(error.message)) {
+        return `The query has more than ${bounds.maxTokens} tokens`;
+      }
+      // Any other syntax error: Apollo answers it with its location.
+    }
+    if (document) {
+      const problem = documentProblem(document, bounds);
+      if (problem) return problem;
+    }
+  }
+  let parsed = variables;
+  if (typeof variables === 'string') {
+    try {
+      parsed = JSON.parse(variables);
+    } catch {
+      return null;
+    }
+  }
+  return variablesProblem(parsed, bounds);
+}
+
+/** The query and variables of a POST body or of a GET query string. */
+function requestParts(req: Request): { query: unknown; variables: unknown } {
+  if (req.method === 'GET') return { query: req.query.query, variables: req.query.variables };
+  const body: unknown = req.body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const { query, variables } = body as { query?: unknown; variables?: unknown };
+    return { query, variables };
+  }
+  return { query: undefined, variables: undefined };
+}
+
+export function documentGuardMiddleware(bounds: DocumentBounds = DEFAULT_DOCUMENT_BOUNDS) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const { query, variables } = requestParts(req);
+    const problem = requestProblem(query, variables, bounds);
+    if (!problem) return next();
+    res.status(400).json({ errors: [{ message: problem, extensions: { code: 'BAD_USER_INPUT' } }] });
+  };
+}
