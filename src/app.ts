@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { LoggerService, LogLevel, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { rateLimitMiddleware } from './auth/rate-limit.middleware.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
+import { enforceRequestDeadline } from './common/request-deadline.js';
 import type { AppConfig } from './config/config.js';
 
 export interface CreateAppOptions {
@@ -23,8 +23,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
-  // Bodies over 2 MB are refused (HTTP 413). A connection silent for longer than the request
-  // timeout (a slow sender, or a request that takes too long) is answered 408 and closed.
+  // Bodies over 2 MB are refused (HTTP 413). A request not received whole within the request
+  // timeout (a silent or a trickling sender) is answered 408 and its connection closed.
   app.useBodyParser('json', { limit: '2mb' });
   // One set of counters for the API and the CSV exports.
   const rateLimit = rateLimitMiddleware(options.config);
@@ -32,11 +32,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
   const server = app.getHttpServer() as Server;
-  server.setTimeout(options.config.requestTimeoutMs, (socket: Socket) => {
-    if (socket.destroyed) return;
-    const body = JSON.stringify({ errors: [{ message: 'Request timed out', extensions: { code: 'BAD_USER_INPUT' } }] });
-    socket.end(`HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  });
+  enforceRequestDeadline(server, options.config.requestTimeoutMs);
   await app.get(DataSource).runMigrations({ transaction: 'each' });
   return app;
 }

@@ -81,6 +81,32 @@ describe('GraphQL limits', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
+
+  it('drops a request that trickles in, one byte at a time, past the deadline (408)', async () => {
+    const port = new URL(t.url).port;
+    const body = JSON.stringify({ query: '{ regions { code } }' });
+    let sent = 0;
+    const answer = await new Promise<string>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+        // One byte every 200 ms: never silent for the 700 ms timeout, done only after ~5 s.
+        timer = setInterval(() => {
+          if (sent < body.length && !socket.destroyed) socket.write(body[sent++]);
+        }, 200);
+      });
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve(data);
+      });
+      socket.on('error', reject);
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(sent).toBeLessThan(body.length);
+  });
 });
 
 describe('GraphQL in production', () => {
