@@ -60,6 +60,18 @@ describe('rate limits', () => {
       expect(locked.errors?.[0].extensions.code).toBe('RATE_LIMITED');
     });
 
+    it('evaluates at most 5 guesses however many arrive at once, known e-mail or not', async () => {
+      const victim = (await makePlatformAdmin(t)).email;
+      for (const target of [victim, 'nobody-in-parallel@example.test']) {
+        const results = await Promise.all(Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { input: { email: target, password: `parallel guess ${i}` } })));
+        const codes = results.map((r) => r.errors?.[0].extensions.code);
+        expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+        expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(25);
+      }
+      const locked = await t.gql(LOGIN, { input: { email: victim, password: PASSWORD } });
+      expect(locked.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    });
+
     it('resets the count on a successful sign-in', async () => {
       const admin = await makePlatformAdmin(t);
       await t.gql(LOGIN, { input: { email: admin.email, password: 'wrong password' } });

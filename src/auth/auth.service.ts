@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User } from './user.entity.js';
 import { LoginThrottle } from './login-throttle.entity.js';
+import { reserveAttempt } from './login-lockout.js';
 import { FixedWindowLimiter } from '../common/rate-limiter.js';
 import { Role, type Principal } from './role.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
@@ -35,9 +36,6 @@ export function principalOf(user: User): Principal {
   return { userId: user.id, role: user.role, organizationId: user.organizationId, orgAdmin: user.orgAdmin, jurisdictionCode: user.jurisdictionCode };
 }
 
-/** Failed sign-ins in a row before an e-mail is locked. */
-export const LOCKOUT_AFTER = 5;
-
 @Injectable()
 export class AuthService {
   private readonly loginLimiter: FixedWindowLimiter;
@@ -54,39 +52,38 @@ export class AuthService {
 
   /**
    * Signs in. Attempts are limited per client address; after LOCKOUT_AFTER failures in a row
-   * an e-mail is locked for 15 minutes, doubling with each further failure (up to a day).
+   * an e-mail is locked for 15 minutes, doubling with each further failure (up to a day). Each
+   * attempt is counted before its password is checked (login-lockout.ts), so that parallel
+   * guesses cannot outrun the lock.
    */
   async login(input: LoginInput, clientAddress: string): Promise<Session> {
     const wait = this.loginLimiter.hit(`login:${clientAddress}`, Date.now());
     if (wait > 0) throw AppError.rateLimited(`Too many sign-in attempts from this address: retry in ${wait} s`);
     const email = input.email.trim().toLowerCase();
-    const throttle = await this.dataSource.getRepository(LoginThrottle).findOneBy({ email });
-    if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) {
-      throw AppError.rateLimited(`Too many failed sign-ins: this e-mail is locked until ${throttle.lockedUntil.toISOString()}`);
-    }
+    const lockedUntil = await this.reserveAttempt(email);
+    if (lockedUntil) throw AppError.rateLimited(`Too many failed sign-ins: this e-mail is locked until ${lockedUntil.toISOString()}`);
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-    if (!user || !ok) {
-      await this.recordFailure(email);
-      throw AppError.unauthenticated('Wrong e-mail or password');
-    }
-    if (throttle) await this.dataSource.getRepository(LoginThrottle).delete({ email });
+    if (!user || !ok) throw AppError.unauthenticated('Wrong e-mail or password');
+    await this.dataSource.getRepository(LoginThrottle).delete({ email });
     return this.session(user);
   }
 
-  private async recordFailure(email: string): Promise<void> {
-    const [{ failures }] = await this.dataSource.query<{ failures: number }[]>(
-      `INSERT INTO login_throttles (email, failures, last_failure_at) VALUES ($1, 1, now())
-       ON CONFLICT (email) DO UPDATE SET
-         failures = CASE WHEN login_throttles.last_failure_at < now() - interval '1 day' THEN 1 ELSE login_throttles.failures + 1 END,
-         last_failure_at = now()
-       RETURNING failures`,
-      [email],
-    );
-    if (failures >= LOCKOUT_AFTER) {
-      const minutes = Math.min(15 * 2 ** (failures - LOCKOUT_AFTER), 24 * 60);
-      await this.dataSource.query(`UPDATE login_throttles SET locked_until = now() + make_interval(mins => $2) WHERE email = $1`, [email, minutes]);
-    }
+  /** Counts an attempt under the row's lock; the lock's end when the e-mail is locked, else null. */
+  private async reserveAttempt(email: string): Promise<Date | null> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO login_throttles (email, failures, last_failure_at) VALUES ($1, 0, now()) ON CONFLICT (email) DO NOTHING`, [email]);
+      const [row] = await manager.query<{ failures: number; locked_until: Date | null; last_failure_at: Date; now: Date }[]>(
+        `SELECT failures, locked_until, last_failure_at, now() AS now FROM login_throttles WHERE email = $1 FOR UPDATE`,
+        [email],
+      );
+      const state = row.failures === 0 ? null : { failures: row.failures, lockedUntil: row.locked_until, lastFailureAt: row.last_failure_at };
+      const reservation = reserveAttempt(state, row.now);
+      if (!reservation.allowed) return reservation.lockedUntil;
+      const { failures, lockedUntil, lastFailureAt } = reservation.next;
+      await manager.query(`UPDATE login_throttles SET failures = $2, locked_until = $3, last_failure_at = $4 WHERE email = $1`, [email, failures, lockedUntil, lastFailureAt]);
+      return null;
+    });
   }
 
   async me(principal: Principal): Promise<User> {
