@@ -29,4 +29,14 @@ describe('start-up configuration', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(line);
   });
+
+  it('refuses a production start (npm run start:prod) without a real signing key, even with NODE_ENV unset', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'start:prod'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('Configuration error: JWT_SECRET is required when NODE_ENV=production');
+  });
 });
