@@ -1,5 +1,5 @@
 // Jest runs the TypeScript sources as native ES modules (NestJS 12 ships ESM only),
-// compiled by SWC with decorator metadata; see ../shared/STACK.md. Two suites:
+// compiled by SWC with decorator metadata (see docs/architecture.md). Two suites:
 // `JEST_SUITE=unit` (src/ and seeds/ *.spec.ts) and `JEST_SUITE=e2e` (test/*.e2e-spec.ts).
 const swc = [
   '@swc/jest',

@@ -12,7 +12,7 @@ import pg from 'pg';
 import jwt from 'jsonwebtoken';
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config/config.js';
+import { benchConfig } from './bench-config.js';
 
 export const SIMPLE_QUERY = `{ regions(parent: "330000") { code name nameEn } }`;
 export const NESTED_QUERY = `{ myRequirements(first: 50) { edges { node { title annualVolume organization { legalName } deliverySite { name regionCode } category { nameZh nameEn } } } } }`;
@@ -119,7 +119,7 @@ async function cannon(url: string, query: string, token: string, seconds: number
 
 /** Runs both servers against `databaseUrl` (already migrated and seeded; `login` gives a buyer's token). */
 export async function benchGraphqlThroughput(options: { databaseUrl: string; login: { email: string; password: string }; seconds: number; connections: number }): Promise<ThroughputResult[]> {
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789', RATE_LIMIT_PER_USER: '10000000', RATE_LIMIT_PER_IP: '10000000', LOGIN_RATE_LIMIT_PER_IP: '100000' });
+  const config = benchConfig();
   const app = await createApp({ config, databaseUrl: options.databaseUrl, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const serviceUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;

@@ -18,7 +18,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/config/config.js';
+import type { AppConfig } from '../src/config/config.js';
+import { benchConfig } from './bench-config.js';
 import { createApp } from '../src/app.js';
 import { createDatabaseIfMissing } from '../src/database/database-server.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
@@ -35,10 +36,10 @@ import { commit, machine } from './stats.js';
 
 const TARGETS = { matchP95: 20, searchP95: 20, rateMs: 10, graphqlRatio: 0.75, importRowsPerS: 10_000, seedSeconds: 120 };
 
-async function database(smoke: boolean): Promise<{ url: string; close: () => Promise<void> }> {
+async function database(config: AppConfig, smoke: boolean): Promise<{ url: string; close: () => Promise<void> }> {
   const name = smoke ? 'zlt_bench_smoke' : 'zlt_bench';
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
+  if (config.databaseUrl) {
+    const admin = new URL(config.databaseUrl);
     admin.pathname = '/postgres';
     await createDatabaseIfMissing(admin.toString(), name);
     const url = new URL(admin.toString());
@@ -75,10 +76,9 @@ function headline(markdown: string): string[] {
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
   const log = (line: string) => console.log(`[bench] ${line}`);
-  const db = await database(smoke);
-  // No indexer loop during the measures: the index is rebuilt once, explicitly.
-  process.env.SEARCH_INDEXER_INTERVAL_MS = '0';
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789', RATE_LIMIT_PER_USER: '10000000', RATE_LIMIT_PER_IP: '10000000', LOGIN_RATE_LIMIT_PER_IP: '100000' });
+  // No indexer loop during the measures (the index is rebuilt once, explicitly): see bench-config.ts.
+  const config = benchConfig();
+  const db = await database(config, smoke);
   const app = await createApp({ config, databaseUrl: db.url, logger: ['error'] });
   const dataSource = app.get(DataSource);
   const lines: string[] = [];
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       `# Benchmark results${smoke ? ' (smoke run: small data, not a measurement)' : ''}`,
       '',
       `Reproduce: \`npm run bench\`${smoke ? ' (this file: `npm run bench -- --smoke`)' : ''}. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
-      `Database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL 18'}; all measures in one session, one after the other.`,
+      `Database: ${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL 18'}; all measures in one session, one after the other.`,
       '',
       '| measure | median | p95 | target | | anchor |',
       '|---|---:|---:|---:|---|---|',

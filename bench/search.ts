@@ -21,6 +21,8 @@ import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { createDatabaseIfMissing } from '../src/database/database-server.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { projectRoot } from '../src/common/paths.js';
+import type { AppConfig } from '../src/config/config.js';
+import { benchConfig } from './bench-config.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search-index.js';
 import { SearchSettings } from '../src/search/search-settings.js';
 import type { SearchRequest } from '../src/search/search-index.port.js';
@@ -56,10 +58,10 @@ const QUERIES: { name: string; request: Omit<SearchRequest<'suppliers'>, 'offset
   { name: '(no text) CHASSIS in Ningbo + facets', request: { text: '', filter: { categoryCode: 'CHASSIS', regionCode: '330200' }, limit: 20, facets: ['category', 'certification'] } },
 ];
 
-async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
+async function openDatabase(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
   const name = 'zlt_bench_search';
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
+  if (config.databaseUrl) {
+    const admin = new URL(config.databaseUrl);
     admin.pathname = '/postgres';
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
@@ -72,7 +74,7 @@ async function openDatabase(): Promise<{ url: string; close: () => Promise<void>
   }
   const dataDir = join(projectRoot(), '.data', 'bench-search');
   rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54520), persistent: false });
+  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: false });
   await createDatabaseIfMissing(server.url('postgres'), name);
   return {
     url: server.url(name),
@@ -85,7 +87,8 @@ async function openDatabase(): Promise<{ url: string; close: () => Promise<void>
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const database = await openDatabase();
+  const config = benchConfig({ EMBEDDED_PG_PORT: '54520' });
+  const database = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(database.url, { extra: { max: 4 } }));
   await dataSource.initialize();
   try {
@@ -147,7 +150,7 @@ async function main(): Promise<void> {
     const header = [
       `- documents: ${options.count} generated supplier profiles (bench/search-data.ts, seed 20260101), loaded in ${loadSeconds.toFixed(1)} s; table + indexes ${size.total}`,
       `- rounds: ${options.rounds} per query after 3 warm-up rounds, queries interleaved, one connection at a time, page of 20`,
-      `- PostgreSQL ${version} (${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded-postgres, default settings'}), ${machine()}`,
+      `- PostgreSQL ${version} (${config.databaseUrl ? 'DATABASE_URL server' : 'embedded-postgres, default settings'}), ${machine()}`,
       `- commit ${commit()}, ${new Date().toISOString()}`,
     ].join('\n');
     console.log(`\n${header}\n\n${table}\n`);

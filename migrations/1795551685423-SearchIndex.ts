@@ -1,9 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEED_SYNONYMS } from '../src/search/text/synonyms.data.js';
+import { readMigrationData } from './data/frozen-data.js';
 
 /**
  * The PostgreSQL search adapter's tables (generated), their GIN indexes (hand-written: the
- * entities declare them with synchronize: false), the synonym groups of ../shared/DOMAIN.md,
+ * entities declare them with synchronize: false), the synonym groups of docs/domain.md as they
+ * stood then (frozen in data/1795551685423-search-synonyms.json; later groups come as new
+ * migrations or through the addSearchSynonyms mutation),
  * the certificate-validity watermark, and an outbox row per existing supplier and
  * requirement so that the indexer fills the new index.
  */
@@ -20,7 +22,8 @@ export class SearchIndex1795551685423 implements MigrationInterface {
       await queryRunner.query(`CREATE INDEX "${table}_fuzzy_idx" ON "${table}" USING gin ("fuzzy" gin_trgm_ops)`);
       await queryRunner.query(`CREATE INDEX "${table}_keys_idx" ON "${table}" USING gin ("filter_keys")`);
     }
-    for (const group of SEED_SYNONYMS) {
+    const { synonyms } = readMigrationData<{ synonyms: { terms: string[]; oneWay: boolean }[] }>('1795551685423-search-synonyms.json');
+    for (const group of synonyms) {
       await queryRunner.query(`INSERT INTO "search_synonyms" ("terms", "one_way") VALUES ($1, $2)`, [group.terms, group.oneWay]);
     }
     await queryRunner.query(`INSERT INTO "search_state" ("name", "value") VALUES ('certificates-swept-through', ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text)`);

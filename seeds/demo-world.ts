@@ -1,6 +1,6 @@
 /**
  * The demo market: illustrative organisations at real places. Plant locations follow the
- * public examples in ../shared/DOMAIN.md (OEM plants in Hangzhou Bay, Qiantang, Jinhua,
+ * public examples in docs/domain.md (OEM plants in Hangzhou Bay, Qiantang, Jinhua,
  * Linhai, Changxing, Tongxiang); every name is invented (示例 = "example") and no real firm
  * is claimed to trade with another.
  */

@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/database/database-server.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { loadSearchOptions } from '../src/search/search.options.js';
+import { searchOptionsOf } from '../src/search/search.options.js';
 import { createSearchIndex } from '../src/search/search.module.js';
 import { SearchSettings } from '../src/search/search-settings.js';
 import { reindexAll } from '../src/search/reindex.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     for (const login of report.logins) console.log(`  ${login.role.padEnd(15)} ${login.email}  (${login.organization})`);
     console.log(`  and ${report.generatedBuyerEmails.length} generated OEM buyers: ${report.generatedBuyerEmails[0] ?? ''} … (same password)`);
     if (demo) {
-      const index = createSearchIndex(config, loadSearchOptions(), dataSource);
+      const index = createSearchIndex(config, searchOptionsOf(config), dataSource);
       try {
         const result = await reindexAll(dataSource, index, new SearchSettings(dataSource, index));
         console.log(`search index (${index.backend}) rebuilt: ${result.suppliers} suppliers, ${result.requirements} requirements`);

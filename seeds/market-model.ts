@@ -1,7 +1,7 @@
 /**
  * The shape of the generated market: where suppliers and OEM plants are, what they make,
  * which certificates they hold, what parts cost. Static data only; the builders in
- * market-rows.ts draw from it. Places and public facts follow ../shared/DOMAIN.md (OEM plants
+ * market-rows.ts draw from it. Places and public facts follow docs/domain.md (OEM plants
  * at the real sites in Hangzhou Bay, Qiantang, Jinhua, Linhai, Changxing, Tongxiang, Beilun …;
  * supplier clusters in Ningbo, Hangzhou, Taizhou, Wenzhou, Jiaxing …); the weights are the
  * generator's own assumptions for plausible demo and benchmark data, not statistics.
@@ -82,7 +82,7 @@ export const FOREIGN_PLACES: readonly { country: string; city: string; lat: numb
 ];
 
 /**
- * Counties with real OEM plants (../shared/DOMAIN.md, checked): Hangzhou Bay (Cixi, Yuyao),
+ * Counties with real OEM plants (docs/domain.md, checked): Hangzhou Bay (Cixi, Yuyao),
  * Beilun (Chunxiao), Qiantang, Jinhua (Jindong), Linhai, Changxing, Tongxiang; and further
  * plausible assembly sites. Generated OEMs place their plants here, round robin.
  */
@@ -334,7 +334,7 @@ export const VERIFIED_SHARE = 0.85;
 
 /**
  * Provincial local share of contract value by signing year, before noise: a 2024 baseline in
- * the 50–60 % band (no official baseline is published, see DOMAIN.md), rising a few points.
+ * the 50–60 % band (no official baseline is published, see docs/domain.md), rising a few points.
  */
 export const LOCAL_SHARE_BY_YEAR: Readonly<Record<number, number>> = { 2024: 0.55, 2025: 0.575, 2026: 0.6 };
 /** Of the local contracts, the share placed with a plant in the buyer plant's own city when one exists. */

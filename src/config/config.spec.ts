@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     expect(problemOf({ SEARCH_BACKEND: 'elastic' })).toBe('SEARCH_BACKEND must be one of postgres, meilisearch (got "elastic")');
     expect(problemOf({ SEARCH_BACKEND: 'meilisearch' })).toBe('MEILI_HOST is required when SEARCH_BACKEND=meilisearch');
     expect(problemOf({ JWT_SECRET: 'short' })).toBe('JWT_SECRET must be at least 32 characters');
+    expect(problemOf({ MEILI_INDEX_PREFIX: 'zlt prod' })).toBe('MEILI_INDEX_PREFIX may hold only letters, digits, - and _ (got "zlt prod")');
+    expect(problemOf({ SEARCH_INDEXER_INTERVAL_MS: '-1' })).toBe('SEARCH_INDEXER_INTERVAL_MS must be an integer from 0 to 3600000 (got "-1")');
+    expect(problemOf({ SEARCH_INDEXER_BATCH: '0' })).toBe('SEARCH_INDEXER_BATCH must be an integer from 1 to 1000 (got "0")');
+  });
+
+  it('carries the search worker and index settings', () => {
+    expect(loadConfig({})).toMatchObject({ meiliIndexPrefix: 'zlt_', searchIndexerIntervalMs: 1000, searchIndexerBatch: 100, benchDataDir: null });
+    expect(loadConfig({ MEILI_INDEX_PREFIX: 'ci-1_', SEARCH_INDEXER_INTERVAL_MS: '0', SEARCH_INDEXER_BATCH: '500' })).toMatchObject({
+      meiliIndexPrefix: 'ci-1_', searchIndexerIntervalMs: 0, searchIndexerBatch: 500,
+    });
   });
 
   it('demands a real signing key in production', () => {

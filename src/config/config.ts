@@ -1,6 +1,11 @@
 /**
  * Configuration read from environment variables, validated once at start-up.
  * A missing or malformed variable stops the process with one line naming it.
+ *
+ * This is the only module that reads `process.env` (as the default of `loadConfig`); every
+ * other part of the service, the CLIs, seeds and benchmarks get an `AppConfig` from here —
+ * a benchmark or test that needs other settings builds an env object and passes it in.
+ * It imports nothing from the rest of `src/`. `.env.example` lists every variable.
  */
 export type SearchBackend = 'postgres' | 'meilisearch';
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -26,6 +31,14 @@ export interface AppConfig {
   searchBackend: SearchBackend;
   meiliHost: string | null;
   meiliApiKey: string | null;
+  /** Prefix of the Meilisearch index names. */
+  meiliIndexPrefix: string;
+  /** Pause between runs of the search outbox worker; 0 = no loop (drained on demand only). */
+  searchIndexerIntervalMs: number;
+  /** Outbox rows the search worker takes per transaction. */
+  searchIndexerBatch: number;
+  /** Benchmarks only: where the bureau benchmark keeps its embedded database (emptied first). */
+  benchDataDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +84,13 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
   throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+function pattern(env: Env, name: string, shape: RegExp, rule: string, fallback: string): string {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!shape.test(value)) throw new ConfigError(name, `${rule} (got "${value}")`);
+  return value;
 }
 
 function url(env: Env, name: string, protocols: readonly string[]): string | null {
@@ -122,5 +142,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     searchBackend,
     meiliHost,
     meiliApiKey: read(env, 'MEILI_API_KEY') ?? null,
+    meiliIndexPrefix: pattern(env, 'MEILI_INDEX_PREFIX', /^[A-Za-z0-9_-]{1,40}$/, 'may hold only letters, digits, - and _', 'zlt_'),
+    searchIndexerIntervalMs: integer(env, 'SEARCH_INDEXER_INTERVAL_MS', 1000, 0, 3_600_000),
+    searchIndexerBatch: integer(env, 'SEARCH_INDEXER_BATCH', 100, 1, 1000),
+    benchDataDir: read(env, 'BENCH_DATA_DIR') ?? null,
   };
 }

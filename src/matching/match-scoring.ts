@@ -3,7 +3,7 @@
  * TypeORM. The matching service loads the facts, asks the search index for text relevance,
  * resolves the buyer's weights with `resolveWeights` and calls `scoreMatch` / `rankMatches`.
  *
- * See DESIGN.md, "Matching": hard filters first (category, certifications valid on SOP day),
+ * See README.md, "Matching: how suppliers are ranked": hard filters first (category, certifications valid on SOP day),
  * then a 0–100 score, the weighted sum of five factors in [0, 1], each with a one-line reason.
  */
 import { describeLevel, LEVEL_SCHEMES, meetsMinimum, strengthBeyond, type LevelScheme } from '../taxonomy/certification-levels.js';

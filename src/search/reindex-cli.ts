@@ -7,14 +7,14 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../database/database-server.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
-import { loadSearchOptions } from './search.options.js';
+import { searchOptionsOf } from './search.options.js';
 import { createSearchIndex } from './search.module.js';
 import { SearchSettings } from './search-settings.js';
 import { reindexAll } from './reindex.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const options = loadSearchOptions();
+  const options = searchOptionsOf(config);
   const server = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(server.url, { extra: { max: 4 } }));
   await dataSource.initialize();

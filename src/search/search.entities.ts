@@ -74,7 +74,7 @@ export class SearchRequirementRow {
 
 /**
  * A synonym group, used by both adapters (query expansion in PostgreSQL, the `synonyms`
- * setting in Meilisearch). Seeded from ../shared/DOMAIN.md; platform admins add more.
+ * setting in Meilisearch). Seeded from docs/domain.md; platform admins add more.
  */
 @Entity('search_synonyms')
 @Check('search_synonyms_terms_check', 'cardinality(terms) >= 2')

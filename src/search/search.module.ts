@@ -15,7 +15,7 @@ import { DocumentSync } from './document-sync.js';
 import { SearchIndexer } from './search-indexer.js';
 import { SearchService } from './search.service.js';
 import { SearchResolver, SupplierSearchHitResolver } from './search.resolver.js';
-import { loadSearchOptions, type SearchOptions } from './search.options.js';
+import { searchOptionsOf, type SearchOptions } from './search.options.js';
 
 export const SEARCH_OPTIONS = Symbol('SEARCH_OPTIONS');
 
@@ -36,7 +36,7 @@ export function createSearchIndex(config: AppConfig, options: SearchOptions, dat
 @Module({
   imports: [AuditModule, OutboxModule],
   providers: [
-    { provide: SEARCH_OPTIONS, useFactory: () => loadSearchOptions() },
+    { provide: SEARCH_OPTIONS, useFactory: searchOptionsOf, inject: [APP_CONFIG] },
     { provide: SearchIndex, useFactory: createSearchIndex, inject: [APP_CONFIG, SEARCH_OPTIONS, DataSource] },
     { provide: SearchDocumentsRepository, useFactory: (ds: DataSource) => new SearchDocumentsRepository(ds), inject: [DataSource] },
     { provide: SearchSettings, useFactory: (ds: DataSource, index: SearchIndex) => new SearchSettings(ds, index), inject: [DataSource, SearchIndex] },

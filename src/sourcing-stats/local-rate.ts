@@ -3,7 +3,7 @@
  * (or counts, for the count basis) as Decimal, rates are fractions in [0, 1], percentage-point
  * (pp) values are rate differences × 100. Nothing here rounds; round only when presenting.
  *
- * rate = local value ÷ total value (DESIGN.md, "Local sourcing rate"). Which contracts are
+ * rate = local value ÷ total value (README.md, "Bureau analytics"). Which contracts are
  * local and which count is decided by the callers; this file only does the arithmetic.
  */
 import { Decimal } from 'decimal.js';

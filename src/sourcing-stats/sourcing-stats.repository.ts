@@ -47,13 +47,28 @@ function sumsOf(row: SumsRow): ContractSums {
   };
 }
 
-/** `r.dimension = ANY(…) AND period AND source`, with its parameters from $1. */
-function rollupWhere(dimensions: RollupDimension | RollupDimension[], selection: RollupSelection): { sql: string; params: unknown[] } {
+/**
+ * The parameters of one query: `add(value)` keeps the value and returns its placeholder
+ * (`$1`, `$2`, …), so SQL fragments are written with `${p.add(x)}` and nobody numbers
+ * parameters by hand. Every query in this file builds its parameters through one.
+ */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** `r.dimension = ANY(…) AND period AND source`, its parameters added to `p`. */
+function rollupWhere(p: SqlParams, dimensions: RollupDimension | RollupDimension[], selection: RollupSelection): string {
   const { period, source } = selection;
-  return {
-    sql: `r.dimension = ANY($1::text[]) AND (r.year, r.quarter) >= ($2::smallint, $3::smallint) AND (r.year, r.quarter) <= ($4::smallint, $5::smallint) AND ($6::text IS NULL OR r.source = $6)`,
-    params: [Array.isArray(dimensions) ? dimensions : [dimensions], period.startYear, period.startQuarter, period.endYear, period.endQuarter, source],
-  };
+  const dimensionList = p.add(Array.isArray(dimensions) ? dimensions : [dimensions]);
+  const from = `(${p.add(period.startYear)}::smallint, ${p.add(period.startQuarter)}::smallint)`;
+  const to = `(${p.add(period.endYear)}::smallint, ${p.add(period.endQuarter)}::smallint)`;
+  const sourceParam = p.add(source);
+  return `r.dimension = ANY(${dimensionList}::text[]) AND (r.year, r.quarter) >= ${from} AND (r.year, r.quarter) <= ${to} AND (${sourceParam}::text IS NULL OR r.source = ${sourceParam})`;
 }
 
 /** Filters of the contracts behind a figure. */
@@ -200,24 +215,31 @@ function producingPlants(req: string): string {
 }
 
 /**
- * OPEN requirements delivered in the region ($4–$5 range; $6 a category subtree or null) with
- * no supplier plant in the province ($7–$8) passing the hard filters — a capability in the
- * requirement's category or a sub-category produced at that plant, and every required
- * certificate held at or above the minimum level and valid on the SOP date. CTE `gap`; the
+ * OPEN requirements delivered in the region (a category subtree, or any when null) with no
+ * supplier plant in the province passing the hard filters — a capability in the requirement's
+ * category or a sub-category produced at that plant, and every required certificate held at or
+ * above the minimum level and valid on the SOP date. CTEs `lr` (level ranks) and `gap`; the
  * check stops at the first qualified local plant, so requirements that are served cost little.
- * $1–$3: level ranks.
+ * Returns the SQL and the placeholder of the category code, for callers that filter on it again.
  */
-const GAP_CTES = `
-  lr AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) AS lr(scheme, level, rank)),
+function gapCtes(p: SqlParams, region: string, province: string, categoryCode: string | null): { sql: string; category: string } {
+  const [schemes, levels, ranks] = levelRankArrays().map((list) => p.add(list));
+  const [lo, hi] = regionRange(region).map((code) => p.add(code));
+  const category = p.add(categoryCode);
+  const [plo, phi] = regionRange(province).map((code) => p.add(code));
+  const sql = `
+  lr AS (SELECT * FROM unnest(${schemes}::text[], ${levels}::text[], ${ranks}::int[]) AS lr(scheme, level, rank)),
   req AS (
     SELECT q.id, q.organization_id, q.category_code, q.sop_date, q.title, q.annual_volume, q.target_unit_price, q.delivery_site_id,
       (q.annual_volume * q.target_unit_price) AS annual_value, s.lat, s.lon, s.region_code
     FROM requirements q JOIN sites s ON s.id = q.delivery_site_id
-    WHERE q.status = 'OPEN' AND s.region_code BETWEEN $4 AND $5
-      AND ($6::text IS NULL OR q.category_code = $6 OR q.category_code LIKE $6 || '.%')),
+    WHERE q.status = 'OPEN' AND s.region_code BETWEEN ${lo} AND ${hi}
+      AND (${category}::text IS NULL OR q.category_code = ${category} OR q.category_code LIKE ${category} || '.%')),
   gap AS MATERIALIZED (
     SELECT req.* FROM req
-    WHERE NOT EXISTS (SELECT 1 FROM ${producingPlants('req')} AND ps.region_code BETWEEN $7 AND $8 AND ${certificatesHeld('req', 'c.organization_id')}))`;
+    WHERE NOT EXISTS (SELECT 1 FROM ${producingPlants('req')} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld('req', 'c.organization_id')}))`;
+  return { sql, category };
+}
 
 /** Every (gap requirement, qualified supplier plant) pair — all outside the province, since the requirement is a gap. */
 const GAP_PAIRS = `
@@ -237,31 +259,33 @@ export class SourcingStatsRepository {
    * lack a regions row).
    */
   async areaSums(region: string, selection: RollupSelection): Promise<AreaSums[]> {
-    const where = rollupWhere(RollupDimension.ALL, selection);
+    const p = new SqlParams();
+    const where = rollupWhere(p, RollupDimension.ALL, selection);
     const [lo, hi] = regionRange(region);
     const rows = await this.dataSource.query<(SumsRow & { code: string; name: string | null; name_en: string | null })[]>(
       `SELECT s.*, g.name, g.name_en FROM (
          SELECT r.region_code AS code, ${SUMS} FROM sourcing_rollups r
-         WHERE r.region_code BETWEEN $7 AND $8 AND r.region_code <> $9 AND ${where.sql}
+         WHERE r.region_code BETWEEN ${p.add(lo)} AND ${p.add(hi)} AND r.region_code <> ${p.add(region)} AND ${where}
          GROUP BY r.region_code HAVING sum(r.contracts) > 0) s
        LEFT JOIN regions g ON g.code = s.code ORDER BY s.code`,
-      [...where.params, lo, hi, region],
+      p.values,
     );
     return rows.map((row) => ({ code: row.code, name: row.name, nameEn: row.name_en, sums: sumsOf(row) }));
   }
 
   /** One read of the OEM and CATEGORY dimensions of the region, with names. */
   async dimensionSums(region: string, selection: RollupSelection): Promise<{ oems: OemSums[]; categories: CategorySums[] }> {
-    const where = rollupWhere([RollupDimension.OEM, RollupDimension.CATEGORY], selection);
+    const p = new SqlParams();
+    const where = rollupWhere(p, [RollupDimension.OEM, RollupDimension.CATEGORY], selection);
     const rows = await this.dataSource.query<(SumsRow & { dimension: string; dim_key: string; name: string | null; name_en: string | null; focus_area: string | null })[]>(
       `SELECT s.*, coalesce(o.legal_name, c.name_zh) AS name, coalesce(o.name_en, c.name_en) AS name_en, c.focus_area FROM (
          SELECT r.dimension, r.dim_key, ${SUMS} FROM sourcing_rollups r
-         WHERE r.region_code = $7 AND ${where.sql}
+         WHERE r.region_code = ${p.add(region)} AND ${where}
          GROUP BY r.dimension, r.dim_key HAVING sum(r.contracts) > 0) s
        LEFT JOIN organizations o ON o.id = (CASE WHEN s.dimension = 'OEM' THEN s.dim_key::uuid END)
        LEFT JOIN part_categories c ON s.dimension = 'CATEGORY' AND c.code = s.dim_key
        ORDER BY s.dimension, s.dim_key`,
-      [...where.params, region],
+      p.values,
     );
     return {
       oems: rows.filter((r) => r.dimension === RollupDimension.OEM).map((r) => ({ organizationId: r.dim_key, name: r.name, nameEn: r.name_en, sums: sumsOf(r) })),
@@ -271,11 +295,12 @@ export class SourcingStatsRepository {
 
   /** The region's own rollup rows per quarter (only quarters with contracts). */
   async quarterSums(region: string, selection: RollupSelection): Promise<QuarterSums[]> {
-    const where = rollupWhere(RollupDimension.ALL, selection);
+    const p = new SqlParams();
+    const where = rollupWhere(p, RollupDimension.ALL, selection);
     const rows = await this.dataSource.query<(SumsRow & { year: number; quarter: number })[]>(
-      `SELECT r.year, r.quarter, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql}
+      `SELECT r.year, r.quarter, ${SUMS} FROM sourcing_rollups r WHERE r.region_code = ${p.add(region)} AND ${where}
        GROUP BY r.year, r.quarter HAVING sum(r.contracts) > 0 ORDER BY r.year, r.quarter`,
-      [...where.params, region],
+      p.values,
     );
     return rows.map((row) => ({ year: row.year, quarter: row.quarter, sums: sumsOf(row) }));
   }
@@ -293,25 +318,20 @@ export class SourcingStatsRepository {
 
   /** `first + 1` contracts after the cursor (the extra one says another page exists). */
   async contractPage(selection: ContractSelection, first: number, after: { signedDate: string; id: string } | null): Promise<SourcingContractRow[]> {
-    const { sql, params } = contractFilterSql(selection);
-    const pageParams = [...params];
-    let keyset = '';
-    if (after) {
-      pageParams.push(after.signedDate, after.id);
-      keyset = `AND (k.signed_date, k.id) < ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`;
-    }
-    pageParams.push(first + 1);
+    const p = new SqlParams();
+    const sql = contractFilterSql(p, selection);
+    const keyset = after ? `AND (k.signed_date, k.id) < (${p.add(after.signedDate)}::date, ${p.add(after.id)}::uuid)` : '';
     const rows = await this.dataSource.query<ContractRowSql[]>(
       `SELECT k.id, k.source, k.status, k.signed_date, k.buyer_organization_id, bo.legal_name AS buyer_name, k.buyer_site_id, k.buyer_region_code,
          k.supplier_organization_id, so.legal_name AS supplier_name, k.supplier_site_id, k.supplier_region_code, k.supplier_country_code,
          k.category_code, pc.name_zh, pc.name_en, k.total_value::text AS total_value, k.delivered_value::text AS delivered_value,
          (${countedValueSql('k')})::text AS counted_value, k.same_province, k.same_city, k.distance_km
-       FROM (SELECT k.* FROM contracts k WHERE ${sql} ${keyset} ORDER BY k.signed_date DESC, k.id DESC LIMIT $${pageParams.length}) k
+       FROM (SELECT k.* FROM contracts k WHERE ${sql} ${keyset} ORDER BY k.signed_date DESC, k.id DESC LIMIT ${p.add(first + 1)}) k
        JOIN part_categories pc ON pc.code = k.category_code
        JOIN organizations bo ON bo.id = k.buyer_organization_id
        JOIN organizations so ON so.id = k.supplier_organization_id
        ORDER BY k.signed_date DESC, k.id DESC`,
-      pageParams,
+      p.values,
     );
     return rows.map(contractRow);
   }
@@ -323,8 +343,9 @@ export class SourcingStatsRepository {
       const [{ count }] = await this.dataSource.query<{ count: string | null }[]>(fromRollup.sql, fromRollup.params);
       return Number(count ?? 0);
     }
-    const { sql, params } = contractFilterSql(selection);
-    const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM contracts k WHERE ${sql}`, params);
+    const p = new SqlParams();
+    const sql = contractFilterSql(p, selection);
+    const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM contracts k WHERE ${sql}`, p.values);
     return Number(count);
   }
 
@@ -343,13 +364,15 @@ export class SourcingStatsRepository {
 
   /** Demand gaps by category: requirements, OEMs and demanded annual value. */
   async gapGroups(region: string, province: string, categoryCode: string | null): Promise<GapGroupRow[]> {
+    const p = new SqlParams();
+    const gap = gapCtes(p, region, province, categoryCode);
     const rows = await this.dataSource.query<{ category_code: string; name_zh: string; name_en: string; focus_area: string | null; requirements: string; oems: string; value: string }[]>(
-      `WITH ${GAP_CTES}
+      `WITH ${gap.sql}
        SELECT g.category_code, pc.name_zh, pc.name_en, pc.focus_area, count(*) AS requirements, count(DISTINCT g.organization_id) AS oems, sum(g.annual_value)::text AS value
        FROM gap g JOIN part_categories pc ON pc.code = g.category_code
        GROUP BY g.category_code, pc.name_zh, pc.name_en, pc.focus_area
        ORDER BY sum(g.annual_value) DESC, g.category_code`,
-      this.gapParams(region, province, categoryCode),
+      p.values,
     );
     return rows.map((r) => ({
       categoryCode: r.category_code, nameZh: r.name_zh, nameEn: r.name_en, focusArea: r.focus_area,
@@ -363,10 +386,10 @@ export class SourcingStatsRepository {
    * category's gap requirements.
    */
   async gapCandidates(region: string, province: string, categoryCode: string | null, nearest: number): Promise<GapCandidateRow[]> {
-    const params = this.gapParams(region, province, categoryCode);
-    params.push(nearest);
+    const p = new SqlParams();
+    const gap = gapCtes(p, region, province, categoryCode);
     const rows = await this.dataSource.query<{ category_code: string; supplier_id: string; legal_name: string; site_id: string; site_name: string; region_code: string | null; region_name: string | null; country_code: string; km: number; reqs: string }[]>(
-      `WITH ${GAP_CTES}, ${GAP_PAIRS},
+      `WITH ${gap.sql}, ${GAP_PAIRS},
        cand AS (
          SELECT p.category_code, p.site_id, p.supplier_id,
            min(earth_distance(ll_to_earth(p.delivery_lat, p.delivery_lon), ll_to_earth(p.lat, p.lon)) / 1000.0) AS km, count(DISTINCT p.requirement_id) AS reqs
@@ -374,8 +397,8 @@ export class SourcingStatsRepository {
        ranked AS (SELECT cand.*, row_number() OVER (PARTITION BY cand.category_code ORDER BY cand.km, cand.site_id) AS rn FROM cand)
        SELECT x.category_code, x.supplier_id, o.legal_name, x.site_id, s.name AS site_name, s.region_code, g.name AS region_name, s.country_code, x.km, x.reqs
        FROM ranked x JOIN organizations o ON o.id = x.supplier_id JOIN sites s ON s.id = x.site_id LEFT JOIN regions g ON g.code = s.region_code
-       WHERE x.rn <= $9 ORDER BY x.category_code, x.rn`,
-      params,
+       WHERE x.rn <= ${p.add(nearest)} ORDER BY x.category_code, x.rn`,
+      p.values,
     );
     return rows.map((r) => ({
       categoryCode: r.category_code, supplierId: r.supplier_id, supplierName: r.legal_name, siteId: r.site_id, siteName: r.site_name,
@@ -385,22 +408,18 @@ export class SourcingStatsRepository {
 
   /** The gap requirements of one category (exact code), by SOP date then id. */
   async gapRequirements(region: string, province: string, categoryCode: string, first: number, after: { sopDate: string; id: string } | null): Promise<{ rows: GapRequirementRow[]; totalCount: number }> {
-    const params: unknown[] = this.gapParams(region, province, categoryCode);
-    let keyset = '';
-    if (after) {
-      params.push(after.sopDate, after.id);
-      keyset = `AND (g.sop_date, g.id) > ($9::date, $10::uuid)`;
-    }
-    params.push(first + 1);
+    const p = new SqlParams();
+    const gap = gapCtes(p, region, province, categoryCode);
+    const keyset = after ? `AND (g.sop_date, g.id) > (${p.add(after.sopDate)}::date, ${p.add(after.id)}::uuid)` : '';
     const rows = await this.dataSource.query<{ id: string; title: string; category_code: string; organization_id: string; legal_name: string; delivery_site_id: string; region_code: string; annual_volume: number; target_unit_price: string; annual_value: string; sop_date: string; total: string }[]>(
-      `WITH ${GAP_CTES}
+      `WITH ${gap.sql}
        SELECT g.id, g.title, g.category_code, g.organization_id, o.legal_name, g.delivery_site_id, g.region_code, g.annual_volume,
          g.target_unit_price::text AS target_unit_price, g.annual_value::text AS annual_value, g.sop_date,
-         (SELECT count(*) FROM gap WHERE gap.category_code = $6) AS total
+         (SELECT count(*) FROM gap WHERE gap.category_code = ${gap.category}) AS total
        FROM gap g JOIN organizations o ON o.id = g.organization_id
-       WHERE g.category_code = $6 ${keyset}
-       ORDER BY g.sop_date, g.id LIMIT $${params.length}`,
-      params,
+       WHERE g.category_code = ${gap.category} ${keyset}
+       ORDER BY g.sop_date, g.id LIMIT ${p.add(first + 1)}`,
+      p.values,
     );
     const totalCount = rows.length > 0 ? Number(rows[0].total) : after ? await this.gapRequirementCount(region, province, categoryCode) : 0;
     return {
@@ -414,17 +433,13 @@ export class SourcingStatsRepository {
   }
 
   private async gapRequirementCount(region: string, province: string, categoryCode: string): Promise<number> {
+    const p = new SqlParams();
+    const gap = gapCtes(p, region, province, categoryCode);
     const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `WITH ${GAP_CTES} SELECT count(*) AS total FROM gap WHERE gap.category_code = $6`,
-      this.gapParams(region, province, categoryCode),
+      `WITH ${gap.sql} SELECT count(*) AS total FROM gap WHERE gap.category_code = ${gap.category}`,
+      p.values,
     );
     return Number(total);
-  }
-
-  private gapParams(region: string, province: string, categoryCode: string | null): unknown[] {
-    const [lo, hi] = regionRange(region);
-    const [plo, phi] = regionRange(province);
-    return [...levelRankArrays(), lo, hi, categoryCode, plo, phi];
   }
 
   findBaseline(region: string): Promise<SourcingBaseline | null> {
@@ -442,13 +457,9 @@ export class SourcingStatsRepository {
   }
 }
 
-/** WHERE over `contracts k` for a drill-down selection. */
-function contractFilterSql(s: ContractSelection): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const add = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+/** WHERE over `contracts k` for a drill-down selection, its parameters added to `p`. */
+function contractFilterSql(p: SqlParams, s: ContractSelection): string {
+  const add = (value: unknown) => p.add(value);
   const [lo, hi] = regionRange(s.region);
   const { from, until } = periodDates(s.period);
   const clauses = [`k.buyer_region_code BETWEEN ${add(lo)} AND ${add(hi)}`, `k.signed_date >= ${add(from)}::date`, `k.signed_date < ${add(until)}::date`];
@@ -464,7 +475,7 @@ function contractFilterSql(s: ContractSelection): { sql: string; params: unknown
     clauses.push(`(k.category_code = ${p} OR k.category_code LIKE ${p} || '.%')`);
   }
   if (s.focusArea) clauses.push(`k.category_code IN (SELECT f.code FROM part_categories f WHERE ${s.focusArea === 'OTHER' ? 'f.focus_area IS NULL' : `f.focus_area = ${add(s.focusArea)}`})`);
-  return { sql: clauses.join(' AND '), params };
+  return clauses.join(' AND ');
 }
 
 /**
@@ -476,24 +487,23 @@ function rollupCountSql(s: ContractSelection): { sql: string; params: unknown[] 
   const dimensions = [s.buyerOrganizationId, s.categoryCode, s.focusArea].filter((d) => d !== null);
   if (dimensions.length > 1) return null;
   const dimension = s.buyerOrganizationId ? RollupDimension.OEM : s.categoryCode || s.focusArea ? RollupDimension.CATEGORY : RollupDimension.ALL;
-  const where = rollupWhere(dimension, s);
-  const params = [...where.params, s.area ?? s.region];
+  const p = new SqlParams();
+  const where = rollupWhere(p, dimension, s);
+  const region = p.add(s.area ?? s.region);
   const localColumn = s.scope === Scope.PROVINCE ? 'r.contracts_province_local' : 'r.contracts_city_local';
   const counted = s.local === null ? 'r.contracts' : s.local ? localColumn : `r.contracts - ${localColumn}`;
   let dimFilter = '';
   if (s.buyerOrganizationId) {
-    params.push(s.buyerOrganizationId);
-    dimFilter = `AND r.dim_key = $${params.length}`;
+    dimFilter = `AND r.dim_key = ${p.add(s.buyerOrganizationId)}`;
   } else if (s.categoryCode) {
-    params.push(s.categoryCode);
-    dimFilter = `AND (r.dim_key = $${params.length} OR r.dim_key LIKE $${params.length} || '.%')`;
+    const category = p.add(s.categoryCode);
+    dimFilter = `AND (r.dim_key = ${category} OR r.dim_key LIKE ${category} || '.%')`;
   } else if (s.focusArea === 'OTHER') {
     dimFilter = 'AND r.dim_key IN (SELECT f.code FROM part_categories f WHERE f.focus_area IS NULL)';
   } else if (s.focusArea) {
-    params.push(s.focusArea);
-    dimFilter = `AND r.dim_key IN (SELECT f.code FROM part_categories f WHERE f.focus_area = $${params.length})`;
+    dimFilter = `AND r.dim_key IN (SELECT f.code FROM part_categories f WHERE f.focus_area = ${p.add(s.focusArea)})`;
   }
-  return { sql: `SELECT sum(${counted}) AS count FROM sourcing_rollups r WHERE r.region_code = $7 AND ${where.sql} ${dimFilter}`, params };
+  return { sql: `SELECT sum(${counted}) AS count FROM sourcing_rollups r WHERE r.region_code = ${region} AND ${where} ${dimFilter}`, params: p.values };
 }
 
 function contractRow(r: ContractRowSql): SourcingContractRow {

@@ -1,7 +1,7 @@
 /**
- * The part taxonomy and certification types, from ../shared/DOMAIN.md. Codes are the
- * product's own; a migration loads these rows, and later changes go through new migrations
- * or the platform admin.
+ * The part taxonomy and certification types, from docs/domain.md. Codes are the product's
+ * own. A migration loaded these rows as they were then (its frozen copy is in migrations/data/);
+ * a later change here needs a new migration, or goes through the platform admin.
  */
 import type { LevelScheme } from './certification-levels.js';
 

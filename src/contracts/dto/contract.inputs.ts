@@ -8,14 +8,13 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
 import { ContractSource, ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
+import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
   valuesMap: { AWARDED: { description: 'Made on the platform by an award.' }, RECORDED: { description: 'An existing contract reported by the buyer.' } },
 });
 registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'SIGNED → ACTIVE → (COMPLETED | TERMINATED); SIGNED → TERMINATED when called off before delivery.' });
-
-const REGION_CODE = /^\d{6}$/;
 
 @InputType()
 export class AwardLineInput {
@@ -129,7 +128,7 @@ export class RecordedPlantInput {
 
   @Field(() => String, { nullable: true, description: 'County-level GB/T 2260 code; required in China, absent abroad.' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   regionCode?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Default in China: the region\'s centre point.' })
@@ -250,7 +249,7 @@ export class ContractFilter {
 
   @Field(() => String, { nullable: true, description: 'Buyer plant within this province, city or county.' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'buyerRegionCode must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'buyerRegionCode must be a six-digit GB/T 2260 code' })
   buyerRegionCode?: string;
 
   @Field({ nullable: true, description: 'This category and its sub-categories.' })

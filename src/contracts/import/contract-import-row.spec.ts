@@ -32,4 +32,9 @@ describe('parseContractRow', () => {
     const parsed = parseContractRow({}, 4);
     expect('problems' in parsed && parsed.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['reference', 'buyer_plant', 'supplier_credit_code', 'supplier_plant', 'category_code', 'total_value', 'volume', 'signed_date']));
   });
+
+  it('takes region codes by the one GB/T 2260 pattern (six digits, the first not 0)', () => {
+    const parsed = parseContractRow({ ...good, supplier_region_code: '012345' }, 4);
+    expect('problems' in parsed && parsed.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['4:supplier_region_code']);
+  });
 });

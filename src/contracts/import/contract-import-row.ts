@@ -8,6 +8,7 @@ import { creditCodeProblem, describeCreditCodeProblem } from '../../organization
 import { isLocalDate } from '../../common/local-date.scalar.js';
 import { ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
+import { isRegionCode } from '../../regions/region-codes.js';
 
 export const CONTRACT_IMPORT_COLUMNS = [
   'reference', 'buyer_plant', 'supplier_credit_code', 'supplier_name',
@@ -129,7 +130,7 @@ export function parseContractRow(raw: Partial<Record<ContractImportColumn, strin
   const countryCode = (get('supplier_country_code') || 'CN').toUpperCase();
   if (!/^[A-Z]{2}$/.test(countryCode)) fail('supplier_country_code', 'must be an ISO 3166-1 alpha-2 code');
   const regionCode = get('supplier_region_code') || null;
-  if (regionCode !== null && !/^\d{6}$/.test(regionCode)) fail('supplier_region_code', 'must be a six-digit GB/T 2260 code');
+  if (regionCode !== null && !isRegionCode(regionCode)) fail('supplier_region_code', 'must be a six-digit GB/T 2260 code');
   const lat = number('supplier_lat', -90, 90);
   const lon = number('supplier_lon', -180, 180);
   const address = text('supplier_address', 0, 500);

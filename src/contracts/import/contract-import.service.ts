@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { parse } from 'csv-parse/sync';
 import { AppError, ErrorCode } from '../../common/app-error.js';
+import { readCsv } from '../../common/csv-reader.js';
 import type { Principal } from '../../auth/role.js';
 import { Site } from '../../organizations/site.entity.js';
 import { RecordedContractsService } from '../recorded-contracts.service.js';
@@ -32,7 +32,7 @@ export class ContractImportService {
   ) {}
 
   async importCsv(actor: Principal, csv: string): Promise<ContractImportReport> {
-    const records = readCsv(csv);
+    const records = readCsv(csv, { columns: CONTRACT_IMPORT_COLUMNS, required: CONTRACT_REQUIRED_COLUMNS, maxRows: MAX_ROWS });
     const report: ContractImportReport = { rows: records.length, created: 0, unchanged: 0, rejected: [] };
     const plants = await this.dataSource.getRepository(Site).findBy({ organizationId: actor.organizationId });
     const plantId = new Map<string, string>([...plants.map((p) => [p.name, p.id] as const), ...plants.map((p) => [p.id, p.id] as const)]);
@@ -88,25 +88,3 @@ function problemsOf(error: AppError, line: number): ContractRowProblem[] {
   return [{ line, column, message: error.message }];
 }
 
-interface CsvRecord {
-  line: number;
-  raw: Record<string, string>;
-}
-
-/** Parses the file and checks its header; line numbers count the header as line 1. */
-function readCsv(csv: string): CsvRecord[] {
-  const text = csv.replace(/^\uFEFF/, '');
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, info: true }) as never;
-  } catch (error) {
-    throw AppError.badInput('csv', `not readable as CSV: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const header = text.split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
-  const missing = CONTRACT_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw AppError.badInput('csv', `the header lacks ${missing.join(', ')}`);
-  const unknown = header.filter((h) => !(CONTRACT_IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${CONTRACT_IMPORT_COLUMNS.join(', ')})`);
-  if (rows.length > MAX_ROWS) throw AppError.badInput('csv', `at most ${MAX_ROWS} rows per import`);
-  return rows.map(({ record, info }) => ({ line: info.lines, raw: record }));
-}

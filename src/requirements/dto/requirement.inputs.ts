@@ -9,6 +9,7 @@ import { SpecInput } from '../../common/spec.types.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { RequirementStatus } from '../requirement-status.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
+import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
 
 registerEnumType(RequirementStatus, { name: 'RequirementStatus' });
 
@@ -171,7 +172,7 @@ export class RequirementFilter {
   @Field(() => String, { nullable: true, description: 'Delivery plant within this province, city or county code.' })
   @IsOptional()
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   regionCode?: string;
 
   @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() sopFrom?: string;

@@ -1,6 +1,6 @@
 /**
- * The synonym groups a fresh database starts with (loaded by the SearchIndex migration), from
- * ../shared/DOMAIN.md: 线控制动 ≈ brake-by-wire ≈ EHB/EMB; 域控 ≈ 域控制器 ≈ domain controller;
+ * The synonym groups a fresh database starts with (the SearchIndex migration applies a frozen
+ * copy of them, migrations/data/), from docs/domain.md: 线控制动 ≈ brake-by-wire ≈ EHB/EMB; 域控 ≈ 域控制器 ≈ domain controller;
  * 车规 ≈ automotive-grade; and the Chinese and English names of common parts. A platform admin
  * adds more through the `addSearchSynonyms` mutation. Each category's Chinese and English
  * names are treated as synonyms without being listed here (see vocabulary.ts).

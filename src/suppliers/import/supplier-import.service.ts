@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parse } from 'csv-parse/sync';
-import { AppError } from '../../common/app-error.js';
+import { readCsv } from '../../common/csv-reader.js';
 import type { Principal } from '../../auth/role.js';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
@@ -31,7 +30,7 @@ export class SupplierImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async importCsv(actor: Principal | null, csv: string): Promise<ImportReport> {
-    const records = readCsv(csv);
+    const records = readCsv(csv, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxRows: MAX_ROWS });
     const reference = await this.reference();
     const report: ImportReport = { rows: records.length, accepted: 0, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } };
     const valid: ImportRow[] = [];
@@ -165,29 +164,6 @@ export class SupplierImportService {
     }
     return accepted.length;
   }
-}
-
-interface CsvRecord {
-  line: number;
-  raw: Record<string, string>;
-}
-
-/** Parses the file, checking the header; line numbers count from the header as line 1. */
-function readCsv(csv: string): CsvRecord[] {
-  const text = csv.replace(/^\uFEFF/, '');
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, info: true, trim: false }) as never;
-  } catch (error) {
-    throw AppError.badInput('csv', `not readable as CSV: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const header = text.split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw AppError.badInput('csv', `the header lacks ${missing.join(', ')}`);
-  const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${IMPORT_COLUMNS.join(', ')})`);
-  if (rows.length > MAX_ROWS) throw AppError.badInput('csv', `at most ${MAX_ROWS} rows per import`);
-  return rows.map(({ record, info }) => ({ line: info.lines, raw: record }));
 }
 
 function distinctBy<T>(items: T[], key: (item: T) => string): T[] {
