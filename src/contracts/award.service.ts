@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Award, Contract, ContractSource, ContractStatus } from './contract.entity.js';
 import { awardRequestHash, planAward, type QuoteForAward } from './award-plan.js';
-import { localitySnapshot, hasChineseRegion } from './locality-snapshot.js';
+import { localitySnapshot, hasChineseRegion } from '../locality/locality-snapshot.js';
 import { isRetryableConflict, isUniqueViolation } from './db-errors.js';
 import type { AwardRequirementInput } from './dto/contract.inputs.js';
 import { AppError } from '../common/app-error.js';

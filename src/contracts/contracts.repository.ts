@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { Contract } from './contract.entity.js';
-import { countedValueSql } from '../sourcing-stats/counted-value.js';
-import type { RateBasis } from '../sourcing-stats/local-rate.js';
-import { regionPrefix } from '../regions/region-codes.js';
+import { countedValueSql } from '../locality/counted-value.js';
+import type { RateBasis } from '../locality/local-rate.js';
+import { regionPrefix } from '../locality/region-codes.js';
 import { Role, type Principal } from '../auth/role.js';
 import type { ContractFilter } from './dto/contract.inputs.js';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { Contract, ContractSource, ContractStatus } from './contract.entity.js';
-import { hasChineseRegion, localitySnapshot } from './locality-snapshot.js';
+import { hasChineseRegion, localitySnapshot } from '../locality/locality-snapshot.js';
 import { isUniqueViolation } from './db-errors.js';
 import { MAX_UNIT_PRICE, contractValueProblem, unitPriceProblem } from './award-plan.js';
 import type { RecordContractInput, RecordedPlantInput } from './dto/contract.inputs.js';

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
-import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-scoring.js';
-import { countedValueSql } from '../sourcing-stats/counted-value.js';
+import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-facts.js';
+import { countedValueSql } from '../locality/counted-value.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
 
 export interface LoadedRequirement {

@@ -5,10 +5,13 @@ import { decodeCursor, toConnection, type Connection } from '../common/paginatio
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../auth/role.js';
 import { SearchIndex } from '../search/search-index.port.js';
-import { rateImpactPp } from '../sourcing-stats/local-rate.js';
-import { provinceOf } from '../regions/region-codes.js';
+import { rateImpactPp } from '../locality/local-rate.js';
+import { provinceOf } from '../locality/region-codes.js';
 import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
-import { PROVINCIALLY_LOCAL_TIERS, rankMatches, resolveWeights, scoreMatch, type MatchScore, type MatchWeights, type SupplierFacts } from './match-scoring.js';
+import { rankMatches, scoreMatch, type MatchScore } from './match-scoring.js';
+import type { SupplierFacts } from './match-facts.js';
+import { isProvinciallyLocal } from '../locality/locality-tier.js';
+import { resolveWeights, type MatchWeights } from '../requirements/match-weights.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
 
 /** A scored supplier with the local-sourcing impact of awarding it this requirement. */
@@ -139,6 +142,5 @@ function searchText(requirement: LoadedRequirement): string {
 
 /** pp change of the buyer's provincial rate if this requirement's annual value went to the match's plant. */
 function impact(totals: { local: Decimal; total: Decimal }, annualValue: Decimal, match: MatchScore): Decimal {
-  const local = match.tier !== null && PROVINCIALLY_LOCAL_TIERS.includes(match.tier);
-  return rateImpactPp(totals, annualValue, local);
+  return rateImpactPp(totals, annualValue, isProvinciallyLocal(match.tier));
 }

@@ -21,7 +21,7 @@ import { MatchingService } from '../matching/matching.service.js';
 import { ContractsRepository } from '../contracts/contracts.repository.js';
 import { isUniqueViolation } from '../contracts/db-errors.js';
 import { MAX_CONTRACT_VALUE, contractValue, unitPriceProblem } from '../contracts/award-plan.js';
-import { provinceOf } from '../regions/region-codes.js';
+import { provinceOf } from '../locality/region-codes.js';
 
 /** The fields of a quote that each revision keeps. */
 type QuoteTerms = Pick<Quote, 'siteId' | 'unitPrice' | 'volume' | 'leadTimeDays' | 'validUntil'>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
-import { countedValueSql } from './counted-value.js';
+import { countedValueSql } from '../locality/counted-value.js';
 import { RollupDimension } from './sourcing-rollup.entity.js';
 import { SourcingBaseline } from './sourcing-baseline.entity.js';
 import { Scope, type ContractSums } from './sourcing-figures.js';

@@ -15,7 +15,7 @@ import { Site } from '../../organizations/site.entity.js';
 import { Region } from '../../regions/region.entity.js';
 import { PartCategory } from '../../taxonomy/part-category.entity.js';
 import { Requirement } from '../../requirements/requirement.entity.js';
-import { provinceOf } from '../../regions/region-codes.js';
+import { provinceOf } from '../../locality/region-codes.js';
 
 export const PUBLISHER_NAME = '整零通 Zhenglingtong automotive parts marketplace';
 
