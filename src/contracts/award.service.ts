@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Award, Contract, ContractSource, ContractStatus } from './contract.entity.js';
 import { awardRequestHash, planAward, type QuoteForAward } from './award-plan.js';
 import { localitySnapshot, hasChineseRegion } from '../locality/locality-snapshot.js';
-import { isRetryableConflict, isUniqueViolation } from './db-errors.js';
+import { isRetryableConflict, isUniqueViolation } from '../common/db-errors.js';
 import type { AwardRequirementInput } from './dto/contract.inputs.js';
 import { AppError } from '../common/app-error.js';
 import { todayInChina } from '../common/local-date.scalar.js';

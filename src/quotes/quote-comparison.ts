@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { greatCircleKm } from '../locality/distance.js';
 import { TIER_ORDER, isProvinciallyLocal, localityTier, type LocalityTier, type Place } from '../locality/locality-tier.js';
 import { rateImpactPp, type RateBasis } from '../locality/local-rate.js';
-import { contractValue } from '../contracts/award-plan.js';
+import { contractValue } from '../common/money.js';
 
 export interface QuoteFacts {
   id: string;

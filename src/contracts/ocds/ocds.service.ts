@@ -8,7 +8,7 @@ import type { ContractFilter } from '../dto/contract.inputs.js';
 import { DEFAULT_OCID_PREFIX, releasePackage, toRelease, type OcdsOrganizationFacts, type OcdsPlantFacts, type OcdsProcessFacts, type OcdsReleasePackage } from './ocds-mapper.js';
 import { releasePackageProblems } from './ocds-validator.js';
 import { encodeCursor, type PageInfo } from '../../common/pagination.js';
-import { dateIdCursor } from '../cursor-keys.js';
+import { dateIdCursor } from '../../common/cursor-keys.js';
 import type { Principal } from '../../auth/role.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Site } from '../../organizations/site.entity.js';
