@@ -2,6 +2,7 @@ import { buildRegionRows } from '../src/regions/region-data.js';
 import { CERTIFICATION_TYPES, flattenTaxonomy } from '../src/taxonomy/taxonomy.data.js';
 import { isLevelOf } from '../src/taxonomy/certification-levels.js';
 import { creditCodeProblem } from '../src/organizations/credit-code.js';
+import { countedValue } from '../src/locality/counted-value.js';
 import { buildMarket, centsToDecimal, localShareOn, SCALES, type ContractRow, type Market, type MarketInput, type ScaleSpec } from './market-rows.js';
 import { DEFAULT_REFERENCE_DATE } from './market-model.js';
 import { DEMO_ORGANIZATIONS } from './demo-world.js';
@@ -22,13 +23,13 @@ function take<T>(iterable: Iterable<T>, n: number): T[] {
   return out;
 }
 
-/** Provincial local share of counted value by year, as src/sourcing-stats/counted-value.ts counts it. */
+/** Provincial local share of counted value by year, as src/locality/counted-value.ts counts it. */
 function localShares(contracts: Iterable<ContractRow>): Map<number, { value: number; local: number; count: number; localCount: number }> {
   const byYear = new Map<number, { value: number; local: number; count: number; localCount: number }>();
   for (const c of contracts) {
     if (!c.buyerRegionCode.startsWith('33')) continue;
     const year = Number(c.signedDate.slice(0, 4));
-    const counted = c.status === 'TERMINATED' ? Number(c.deliveredValue ?? 0) : Number(c.totalValue);
+    const counted = countedValue(c).toNumber();
     const acc = byYear.get(year) ?? { value: 0, local: 0, count: 0, localCount: 0 };
     acc.value += counted;
     acc.count += 1;

@@ -7,8 +7,9 @@
  * Every generated name is invented and marked 示例/example; no real firm is claimed to trade
  * with another.
  */
-import { localityTier, greatCircleKm, type Place } from '../src/matching/match-scoring.js';
-import { cityOf, codeLevel, provinceOf, regionPrefix } from '../src/regions/region-codes.js';
+import { greatCircleKm } from '../src/locality/distance.js';
+import { cityUnitOf, localityTier, type Place } from '../src/locality/locality-tier.js';
+import { cityOf, codeLevel, provinceOf, regionPrefix } from '../src/locality/region-codes.js';
 import { makeCreditCode } from '../src/organizations/credit-code.factory.js';
 import { Designation, OrganizationKind } from '../src/organizations/organization.entity.js';
 import { Role } from '../src/auth/role.js';
@@ -748,13 +749,6 @@ export function buildMarket(input: MarketInput): Market {
       address: p.address, lat: p.lat, lon: p.lon, locationApprox: p.locationApprox, createdAt: p.createdAt,
     };
   }
-}
-
-/** The city-level unit for "same city": a municipality is one city. */
-function cityUnitOf(code: string): string | null {
-  const province = provinceOf(code);
-  if (['110000', '120000', '310000', '500000'].includes(province)) return province;
-  return cityOf(code);
 }
 
 const levelPickers = new WeakMap<readonly (readonly [string, number])[], WeightedPicker<string>>();

@@ -15,7 +15,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../src/auth/passwords.js';
-import { countedValueSql } from '../src/sourcing-stats/counted-value.js';
+import { countedValueSql } from '../src/locality/counted-value.js';
 import { buildMarket, type CategoryInfo, type DemoLogin, type MarketInput, type RegionInfo, type ScaleSpec } from './market-rows.js';
 import { DEFAULT_REFERENCE_DATE } from './market-model.js';
 import {

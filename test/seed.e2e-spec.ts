@@ -10,7 +10,7 @@ import { seedMarket, SeedError, localSharesByYear } from '../seeds/seed-market.j
 import { SCALES } from '../seeds/market-rows.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../seeds/demo-world.js';
 import { creditCodeProblem } from '../src/organizations/credit-code.js';
-import { countedValueSql } from '../src/sourcing-stats/counted-value.js';
+import { countedValueSql } from '../src/locality/counted-value.js';
 
 async function count(t: TestApp, sql: string): Promise<number> {
   const rows: { n: string }[] = await t.dataSource.query(sql);

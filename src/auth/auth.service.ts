@@ -15,7 +15,7 @@ import { Organization, OrganizationKind } from '../organizations/organization.en
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { isWithin } from '../regions/region-codes.js';
+import { isWithin } from '../locality/region-codes.js';
 import type { CreateOrganizationInput, CreateUserInput, LoginInput, NewUserInput, RegisterInput } from './dto/auth.inputs.js';
 
 /** Each kind of organisation has one role for its users. */

@@ -5,7 +5,7 @@
  * ContractsRepository.visibleTo is the same rule in SQL, for lists.
  */
 import { Role, type Principal } from '../auth/role.js';
-import { isWithin } from '../regions/region-codes.js';
+import { isWithin } from '../locality/region-codes.js';
 
 export interface ContractParties {
   buyerOrganizationId: string;

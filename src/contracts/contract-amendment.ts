@@ -3,7 +3,7 @@
  * terms that actually change, before and after.
  */
 import type { Decimal } from 'decimal.js';
-import { contractValue, contractValueProblem, unitPriceProblem } from './award-plan.js';
+import { contractValue, contractValueProblem, unitPriceProblem } from '../common/money.js';
 
 export interface ContractTerms {
   unitPrice: Decimal;

@@ -13,6 +13,5 @@ import { RegionsModule } from '../regions/regions.module.js';
 @Module({
   imports: [RequirementsModule, OrganizationsModule, RegionsModule],
   providers: [ContractsRepository, AwardService, ContractsService, RecordedContractsService, ContractImportService, OcdsService, ContractsResolver],
-  exports: [ContractsRepository],
 })
 export class ContractsModule {}

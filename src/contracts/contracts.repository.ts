@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { Decimal } from 'decimal.js';
 import { Contract } from './contract.entity.js';
-import { countedValueSql } from '../sourcing-stats/counted-value.js';
-import type { RateBasis } from '../sourcing-stats/local-rate.js';
-import { regionPrefix } from '../regions/region-codes.js';
+import { regionPrefix } from '../locality/region-codes.js';
 import { Role, type Principal } from '../auth/role.js';
 import type { ContractFilter } from './dto/contract.inputs.js';
 
@@ -13,20 +10,6 @@ import type { ContractFilter } from './dto/contract.inputs.js';
 @Injectable()
 export class ContractsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * The buyer's purchasing for its plants in one province in one calendar year (by signing
-   * date), and the part of it from plants in the same province — the basis of its provincial
-   * local-sourcing rate. Counted as the rate counts (current value; terminated: delivered).
-   */
-  async buyerProvincialBasis(buyerOrganizationId: string, provinceCode: string, year: number): Promise<RateBasis> {
-    const [row] = await this.dataSource.query<{ local: string; total: string }[]>(
-      `SELECT COALESCE(SUM(${countedValueSql('k')}) FILTER (WHERE k.same_province), 0) AS local, COALESCE(SUM(${countedValueSql('k')}), 0) AS total
-       FROM contracts k WHERE k.buyer_organization_id = $1 AND k.buyer_region_code LIKE $2 AND k.signed_date >= $3 AND k.signed_date < $4`,
-      [buyerOrganizationId, `${provinceCode.slice(0, 2)}%`, `${year}-01-01`, `${year + 1}-01-01`],
-    );
-    return { local: new Decimal(row.local), total: new Decimal(row.total) };
-  }
 
   /**
    * Contracts the caller may read: its organisation's as buyer or supplier; for a bureau

@@ -9,7 +9,7 @@ import { ContractsRepository } from './contracts.repository.js';
 import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, TerminateContractInput } from './dto/contract.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { toConnection, type Connection } from '../common/pagination.js';
-import { dateIdCursor } from './cursor-keys.js';
+import { dateIdCursor } from '../common/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../auth/role.js';
 import { AuditService } from '../audit/audit.service.js';

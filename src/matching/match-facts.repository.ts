@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
-import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-scoring.js';
-import { countedValueSql } from '../sourcing-stats/counted-value.js';
+import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-facts.js';
+import { countedValueSql } from '../locality/counted-value.js';
+import type { RateBasis } from '../locality/local-rate.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
 
 export interface LoadedRequirement {
@@ -177,8 +178,13 @@ export class MatchFactsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The buyer's contracts of `year` whose buyer plant is in the province: value local to it, and all. */
-  async buyerProvincialTotals(buyerOrganizationId: string, provinceCode: string, year: number): Promise<{ local: Decimal; total: Decimal }> {
+  /**
+   * The buyer's purchasing for its plants in one province in one calendar year (by signing
+   * date), and the part of it from plants in the same province (snapshot flag) — the basis of
+   * its provincial local-sourcing rate, counted as the rate counts (locality/counted-value.ts).
+   * The one query behind matching's impact and the quote comparison's.
+   */
+  async buyerProvincialBasis(buyerOrganizationId: string, provinceCode: string, year: number): Promise<RateBasis> {
     const [row] = await this.dataSource.query<{ local: string; total: string }[]>(
       `SELECT COALESCE(SUM(${countedValueSql('k')}) FILTER (WHERE k.same_province), 0) AS local, COALESCE(SUM(${countedValueSql('k')}), 0) AS total
        FROM contracts k WHERE k.buyer_organization_id = $1 AND k.buyer_region_code LIKE $2 AND k.signed_date >= $3 AND k.signed_date < $4`,

@@ -1,28 +1,11 @@
-import {
-  DEFAULT_WEIGHTS,
-  TIER_ORDER,
-  capacityValue,
-  greatCircleKm,
-  hardFilterFailures,
-  isCategoryWithin,
-  localityTier,
-  localityValue,
-  rankMatches,
-  resolveWeights,
-  scoreMatch,
-  specOverlap,
-  type FactorName,
-  type MatchScore,
-  type MatchWeights,
-  type Place,
-  type RequirementFacts,
-  type SupplierFacts,
-  type SupplierSite,
-} from './match-scoring.js';
+import { capacityValue, localityValue, rankMatches, scoreMatch, specOverlap, type MatchScore } from './match-scoring.js';
+import { hardFilterFailures, isCategoryWithin } from './qualification.js';
+import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-facts.js';
+import { TIER_ORDER, type Place } from '../locality/locality-tier.js';
+import { DEFAULT_WEIGHTS, resolveWeights, type FactorName, type MatchWeights } from '../requirements/match-weights.js';
 
 // One degree of latitude on the R = 6371.0088 km sphere: 6371.0088 × π / 180 = 111.195080 km.
 // Test places share a meridian where a hand-computed distance is needed.
-const KM_PER_DEG = 111.195080233533;
 
 function makePlace(overrides: Partial<Place> = {}): Place {
   return { countryCode: 'CN', regionCode: '330282', regionName: '慈溪市', cityName: '宁波市', lat: 30.17, lon: 121.27, locationApprox: false, ...overrides };
@@ -306,53 +289,6 @@ describe('hard filter: certifications on the SOP date', () => {
 });
 
 describe('locality', () => {
-  const at = (regionCode: string | null, countryCode = 'CN'): Place => makePlace({ regionCode, countryCode });
-
-  it('finds the tier from region codes', () => {
-    expect(localityTier(at('330206'), at('330206'))).toEqual({ tier: 'SAME_COUNTY', value: 1 });
-    expect(localityTier(at('330282'), at('330206'))).toEqual({ tier: 'SAME_CITY', value: 0.85 });
-    expect(localityTier(at('330206'), at('330114'))).toEqual({ tier: 'SAME_PROVINCE', value: 0.7 });
-    expect(localityTier(at('330206'), at('310115'))).toEqual({ tier: 'YRD_NEIGHBOUR', value: 0.4 });
-    expect(localityTier(at('310115'), at('320583'))).toEqual({ tier: 'YRD_NEIGHBOUR', value: 0.4 });
-    expect(localityTier(at('330206'), at('340104'))).toEqual({ tier: 'YRD_NEIGHBOUR', value: 0.4 });
-    expect(localityTier(at('330206'), at('440305'))).toEqual({ tier: 'CHINA', value: 0.2 });
-    expect(localityTier(at('330206'), at(null, 'DE'))).toEqual({ tier: 'ABROAD', value: 0 });
-  });
-
-  it('treats a municipality as one city', () => {
-    // 310115 Pudong and 310104 Xuhui are both in city 3101; 310230 (old Chongming county code) too
-    expect(localityTier(at('310104'), at('310115')).tier).toBe('SAME_CITY');
-    expect(localityTier(at('310115'), at('310115')).tier).toBe('SAME_COUNTY');
-    expect(localityTier(at('310115'), at('310230')).tier).toBe('SAME_CITY');
-    expect(localityTier(at('500103'), at('500229')).tier).toBe('SAME_CITY');
-  });
-
-  it('handles cities without counties and codes known only to city or province level', () => {
-    // 东莞 441900 has no counties: the same code is the same county-level unit
-    expect(localityTier(at('441900'), at('441900')).tier).toBe('SAME_COUNTY');
-    // 宁波 330200 known only as a city: same city, county unknown
-    expect(localityTier(at('330200'), at('330200')).tier).toBe('SAME_CITY');
-    expect(localityTier(at('330206'), at('330200')).tier).toBe('SAME_CITY');
-    expect(localityTier(at('330206'), at('330000')).tier).toBe('SAME_PROVINCE');
-    // 仙桃 429004 and 潜江 429005 are county-level cities directly under Hubei, not one city
-    expect(localityTier(at('429004'), at('429005')).tier).toBe('SAME_PROVINCE');
-    expect(localityTier(at('429004'), at('429004')).tier).toBe('SAME_COUNTY');
-  });
-
-  it('falls back to CHINA with an unknown region and to ABROAD outside China', () => {
-    expect(localityTier(at('330206'), at(null)).tier).toBe('CHINA');
-    expect(localityTier(at(null, 'HU'), at('330206')).tier).toBe('ABROAD');
-  });
-
-  it('measures great-circle distance with R = 6371.0088 km', () => {
-    expect(greatCircleKm({ lat: 30, lon: 120 }, { lat: 31, lon: 120 })).toBeCloseTo(KM_PER_DEG, 6);
-    // a quarter of the equator: π/2 × 6371.0088 = 10007.557221
-    expect(greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 })).toBeCloseTo(10007.557221, 5);
-    // Hangzhou (30.29, 120.15) to Ningbo (29.87, 121.55), haversine: 142.5726 km
-    expect(greatCircleKm({ lat: 30.29, lon: 120.15 }, { lat: 29.87, lon: 121.55 })).toBeCloseTo(142.5726, 3);
-    expect(greatCircleKm({ lat: 30.29, lon: 120.15 }, { lat: 30.29, lon: 120.15 })).toBe(0);
-  });
-
   it('blends tier and distance inside the tier’s band', () => {
     expect(localityValue('SAME_COUNTY', 0)).toBe(1);
     expect(localityValue('SAME_CITY', 0)).toBe(0.85);
@@ -577,65 +513,5 @@ describe('rankMatches', () => {
     const fitHeavy = weights({ fit: 0.5, locality: 0.2, certification: 0.15, capacity: 0.1, designation: 0.05 });
     expect(resolveWeights(fitHeavy).ok).toBe(true);
     expect(rankMatches(req, [relevantFar, local], fitHeavy).map((m) => m.supplierId)).toEqual(['relevant', 'local']);
-  });
-});
-
-describe('resolveWeights', () => {
-  it('returns the defaults, which sum to 1 and favour locality', () => {
-    const resolved = resolveWeights(undefined);
-    expect(resolved).toEqual({ ok: true, weights: DEFAULT_WEIGHTS });
-    const w = DEFAULT_WEIGHTS;
-    expect(w.fit + w.locality + w.certification + w.capacity + w.designation).toBeCloseTo(1, 9);
-    expect(Math.max(w.fit, w.certification, w.capacity, w.designation)).toBeLessThan(w.locality);
-  });
-
-  it('keeps the defaults of the factors not given, and the whole must still sum to 1', () => {
-    expect(resolveWeights({ locality: 0.5 })).toEqual({
-      ok: false,
-      problems: [
-        {
-          field: 'weights',
-          message: 'weights must sum to 1, got 1.1; factors not given keep their defaults (fit 0.25, certification 0.15, capacity 0.12, designation 0.08)',
-        },
-      ],
-    });
-    // 0.15 + 0.5 + 0.15 + 0.12 + 0.08 = 1
-    expect(resolveWeights({ locality: 0.5, fit: 0.15 })).toEqual({
-      ok: true,
-      weights: { fit: 0.15, locality: 0.5, certification: 0.15, capacity: 0.12, designation: 0.08 },
-    });
-  });
-
-  it('rejects weights out of bounds', () => {
-    // locality 0.1 < 0.2, designation 0.35 > 0.15; sum 0.25 + 0.1 + 0.15 + 0.15 + 0.35 = 1 is fine
-    const resolved = resolveWeights({ locality: 0.1, designation: 0.35, capacity: 0.15 });
-    expect(resolved).toEqual({
-      ok: false,
-      problems: [
-        { field: 'weights.locality', message: 'must be between 0.2 and 0.7, got 0.1' },
-        { field: 'weights.designation', message: 'must be between 0 and 0.15, got 0.35' },
-      ],
-    });
-    expect(resolveWeights({ fit: -0.05, locality: 0.7 })).toEqual({
-      ok: false,
-      problems: [{ field: 'weights.fit', message: 'must be between 0 and 0.5, got -0.05' }],
-    });
-  });
-
-  it('rejects non-numbers and unknown factors', () => {
-    const resolved = resolveWeights({ fit: Number.NaN, price: 0.1 } as Partial<MatchWeights>);
-    expect(resolved.ok).toBe(false);
-    if (!resolved.ok) {
-      expect(resolved.problems).toEqual([
-        { field: 'weights.price', message: 'unknown factor; factors are fit, locality, certification, capacity, designation' },
-        { field: 'weights.fit', message: 'must be a finite number' },
-      ]);
-    }
-  });
-
-  it('tolerates floating-point sums within 1e-6', () => {
-    // 0.1 + 0.2 style noise
-    expect(resolveWeights({ fit: 0.1 + 0.2, locality: 0.35 }).ok).toBe(true);
-    expect(resolveWeights({ fit: 0.25 + 2e-6 }).ok).toBe(false);
   });
 });

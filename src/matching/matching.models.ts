@@ -5,7 +5,7 @@ import type { Decimal } from 'decimal.js';
 import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { ConnectionType, PageArgs } from '../common/pagination.js';
 import { MatchWeightsInput } from '../requirements/dto/requirement.inputs.js';
-import type { LocalityTier } from './match-scoring.js';
+import type { LocalityTier } from '../locality/locality-tier.js';
 
 export enum LocalityTierEnum {
   SAME_COUNTY = 'SAME_COUNTY',

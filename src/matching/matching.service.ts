@@ -5,10 +5,13 @@ import { decodeCursor, toConnection, type Connection } from '../common/paginatio
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../auth/role.js';
 import { SearchIndex } from '../search/search-index.port.js';
-import { rateImpactPp } from '../sourcing-stats/local-rate.js';
-import { provinceOf } from '../regions/region-codes.js';
+import { rateImpactPp, type RateBasis } from '../locality/local-rate.js';
+import { provinceOf } from '../locality/region-codes.js';
 import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
-import { PROVINCIALLY_LOCAL_TIERS, rankMatches, resolveWeights, scoreMatch, type MatchScore, type MatchWeights, type SupplierFacts } from './match-scoring.js';
+import { rankMatches, scoreMatch, type MatchScore } from './match-scoring.js';
+import type { SupplierFacts } from './match-facts.js';
+import { isProvinciallyLocal } from '../locality/locality-tier.js';
+import { resolveWeights, type MatchWeights } from '../requirements/match-weights.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
 
 /** A scored supplier with the local-sourcing impact of awarding it this requirement. */
@@ -122,10 +125,19 @@ export class MatchingService {
     return resolved.weights;
   }
 
-  private totals(requirement: LoadedRequirement) {
-    const region = requirement.facts.delivery.regionCode;
-    if (!region) return Promise.resolve({ local: new Decimal(0), total: new Decimal(0) });
-    return this.facts.buyerProvincialTotals(requirement.organizationId, provinceOf(region), Number(todayInChina().slice(0, 4)));
+  private totals(requirement: LoadedRequirement): Promise<RateBasis> {
+    return this.buyerProvincialBasis(requirement.organizationId, requirement.facts.delivery.regionCode);
+  }
+
+  /**
+   * The buyer's provincial local-sourcing basis that an award's impact is measured against: its
+   * contracts signed this calendar year (China time) for plants in the delivery plant's
+   * province. Nothing for a delivery plant without a region code. Matching's impact and the
+   * quote comparison both read it here.
+   */
+  buyerProvincialBasis(buyerOrganizationId: string, deliveryRegionCode: string | null): Promise<RateBasis> {
+    if (!deliveryRegionCode) return Promise.resolve({ local: new Decimal(0), total: new Decimal(0) });
+    return this.facts.buyerProvincialBasis(buyerOrganizationId, provinceOf(deliveryRegionCode), Number(todayInChina().slice(0, 4)));
   }
 }
 
@@ -138,7 +150,6 @@ function searchText(requirement: LoadedRequirement): string {
 }
 
 /** pp change of the buyer's provincial rate if this requirement's annual value went to the match's plant. */
-function impact(totals: { local: Decimal; total: Decimal }, annualValue: Decimal, match: MatchScore): Decimal {
-  const local = match.tier !== null && PROVINCIALLY_LOCAL_TIERS.includes(match.tier);
-  return rateImpactPp(totals, annualValue, local);
+function impact(totals: RateBasis, annualValue: Decimal, match: MatchScore): Decimal {
+  return rateImpactPp(totals, annualValue, isProvinciallyLocal(match.tier));
 }

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { QuoteSortKey, compareQuote, sortComparison, type ComparisonRow } from './quote-comparison.js';
-import type { Place } from '../matching/match-scoring.js';
+import type { Place } from '../locality/locality-tier.js';
 
 const place = (regionCode: string | null, lat: number, lon: number, countryCode = 'CN'): Place => ({ countryCode, regionCode, lat, lon, locationApprox: false });
 const beilun = place('330206', 29.89, 121.85);

@@ -5,9 +5,10 @@
  * provincial local-sourcing rate. No Nest, no TypeORM.
  */
 import { Decimal } from 'decimal.js';
-import { PROVINCIALLY_LOCAL_TIERS, TIER_ORDER, greatCircleKm, localityTier, type LocalityTier, type Place } from '../matching/match-scoring.js';
-import { rateImpactPp, type RateBasis } from '../sourcing-stats/local-rate.js';
-import { contractValue } from '../contracts/award-plan.js';
+import { greatCircleKm } from '../locality/distance.js';
+import { TIER_ORDER, isProvinciallyLocal, localityTier, type LocalityTier, type Place } from '../locality/locality-tier.js';
+import { rateImpactPp, type RateBasis } from '../locality/local-rate.js';
+import { contractValue } from '../common/money.js';
 
 export interface QuoteFacts {
   id: string;
@@ -48,7 +49,7 @@ export function compareQuote(quote: QuoteFacts, targetUnitPrice: Decimal, delive
   const priceVsTarget = quote.unitPrice.minus(targetUnitPrice);
   const totalValue = contractValue(quote.unitPrice, quote.volume);
   const { tier } = localityTier(delivery, plant);
-  const local = PROVINCIALLY_LOCAL_TIERS.includes(tier);
+  const local = isProvinciallyLocal(tier);
   return {
     quoteId: quote.id,
     supplierId: quote.supplierId,

@@ -4,7 +4,7 @@ import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../common/local-date.scalar.js';
 import { ConnectionType } from '../common/pagination.js';
 import { LocalityTierEnum } from '../matching/matching.models.js';
-import type { LocalityTier } from '../matching/match-scoring.js';
+import type { LocalityTier } from '../locality/locality-tier.js';
 import { QuoteStatus } from './quote.entity.js';
 
 @ObjectType('QuoteInvitation', { description: 'A buyer\'s invitation to a supplier to quote on an OPEN requirement.' })

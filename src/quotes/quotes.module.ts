@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { QuotesService } from './quotes.service.js';
 import { QuoteInvitationsResolver, QuotesResolver } from './quotes.resolver.js';
 import { MatchingModule } from '../matching/matching.module.js';
-import { ContractsModule } from '../contracts/contracts.module.js';
 
 @Module({
-  imports: [MatchingModule, ContractsModule],
+  imports: [MatchingModule],
   providers: [QuotesService, QuotesResolver, QuoteInvitationsResolver],
 })
 export class QuotesModule {}

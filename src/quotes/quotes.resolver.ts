@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js';
 import { QuotesService } from './quotes.service.js';
 import { QuoteComparisonModel, QuoteConnection, QuoteInvitationConnection, QuoteInvitationModel, QuoteModel, QuoteRevisionModel } from './quote.models.js';
 import { InviteSuppliersInput, MyQuotesArgs, QuoteComparisonArgs, ReviseQuoteInput, SubmitQuoteInput, WithdrawQuoteInput } from './dto/quote.inputs.js';
-import { contractValue } from '../contracts/award-plan.js';
+import { contractValue } from '../common/money.js';
 import { CurrentUser, Roles } from '../auth/access.decorator.js';
 import { Role, type Principal } from '../auth/role.js';
 import { PageArgs, type Connection } from '../common/pagination.js';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { Decimal } from 'decimal.js';
 import { Quote, QuoteInvitation, QuoteRevision, QuoteStatus } from './quote.entity.js';
 import { quoteWindowClosed } from './quote-rules.js';
 import { compareQuote, sortComparison, type MatchFacts } from './quote-comparison.js';
@@ -9,7 +8,7 @@ import type { InviteSuppliersInput, QuoteComparisonArgs, QuoteFilter, ReviseQuot
 import type { QuoteComparisonModel } from './quote.models.js';
 import { AppError, ErrorCode, type FieldError } from '../common/app-error.js';
 import { toConnection, type Connection } from '../common/pagination.js';
-import { instantIdCursor } from '../contracts/cursor-keys.js';
+import { instantIdCursor } from '../common/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../auth/role.js';
 import { Requirement } from '../requirements/requirement.entity.js';
@@ -18,10 +17,8 @@ import { Organization, OrganizationKind } from '../organizations/organization.en
 import { Site } from '../organizations/site.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MatchingService } from '../matching/matching.service.js';
-import { ContractsRepository } from '../contracts/contracts.repository.js';
-import { isUniqueViolation } from '../contracts/db-errors.js';
-import { MAX_CONTRACT_VALUE, contractValue, unitPriceProblem } from '../contracts/award-plan.js';
-import { provinceOf } from '../regions/region-codes.js';
+import { isUniqueViolation } from '../common/db-errors.js';
+import { MAX_CONTRACT_VALUE, contractValue, unitPriceProblem } from '../common/money.js';
 
 /** The fields of a quote that each revision keeps. */
 type QuoteTerms = Pick<Quote, 'siteId' | 'unitPrice' | 'volume' | 'leadTimeDays' | 'validUntil'>;
@@ -41,7 +38,6 @@ export class QuotesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly matching: MatchingService,
-    private readonly contracts: ContractsRepository,
   ) {}
 
   // ───────────────────────────── invitations ─────────────────────────────
@@ -203,9 +199,7 @@ export class QuotesService {
     const siteById = new Map(sites.map((s) => [s.id, s]));
     const delivery = siteById.get(requirement.deliverySiteId);
     if (!delivery) throw new Error(`delivery site of requirement ${requirement.id} is missing`);
-    const totals = delivery.regionCode
-      ? await this.contracts.buyerProvincialBasis(requirement.organizationId, provinceOf(delivery.regionCode), Number(todayInChina().slice(0, 4)))
-      : { local: new Decimal(0), total: new Decimal(0) };
+    const totals = await this.matching.buyerProvincialBasis(requirement.organizationId, delivery.regionCode);
     const matches = await this.matchesFor(actor, requirement.id, [...new Set(quotes.map((q) => q.supplierId))]);
     const rows = quotes.map((quote) => {
       const plant = siteById.get(quote.siteId);

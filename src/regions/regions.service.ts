@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Region, RegionLevel } from './region.entity.js';
 import { AppError } from '../common/app-error.js';
-import { isRegionCode } from './region-codes.js';
+import { isRegionCode } from '../locality/region-codes.js';
 
 @Injectable()
 export class RegionsService {

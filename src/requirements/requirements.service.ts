@@ -14,8 +14,8 @@ import { CertificationType } from '../taxonomy/certification-type.entity.js';
 import { isLevelOf, LEVEL_SCHEMES } from '../taxonomy/certification-levels.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { regionPrefix } from '../regions/region-codes.js';
-import { resolveWeights } from '../matching/match-scoring.js';
+import { regionPrefix } from '../locality/region-codes.js';
+import { resolveWeights } from './match-weights.js';
 
 type Editable = Omit<CreateRequirementInput, 'requiredCertifications' | 'matchWeights'>;
 

@@ -5,7 +5,7 @@
  * document is one requirement with its delivery plant's region.
  */
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
-import { cityOf, provinceOf } from '../regions/region-codes.js';
+import { cityOf, provinceOf } from '../locality/region-codes.js';
 
 export interface GeoPoint {
   lat: number;

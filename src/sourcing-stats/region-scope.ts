@@ -1,7 +1,7 @@
 /**
  * Which regions a bureau may read, and code ranges for SQL. Pure.
  */
-import { isWithin, regionPrefix } from '../regions/region-codes.js';
+import { isWithin, regionPrefix } from '../locality/region-codes.js';
 
 /**
  * The codes inside `area` (itself included) as an inclusive range of 6-digit strings, for

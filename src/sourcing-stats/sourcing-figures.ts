@@ -1,18 +1,15 @@
 /**
  * From summed contract facts to the figures a bureau reads: numerator, denominator and rate
- * for a basis (value or count) and a scope (province- or city-local), and the target
- * arithmetic. Pure and decimal; the rate arithmetic itself is local-rate.ts's.
+ * for a basis (value or count) and a scope (province- or city-local). Pure and decimal; the
+ * rate and target arithmetic itself is src/locality/local-rate.ts's.
  *
- * How a contract counts (decided once, in the rollup trigger and in countedValueSql):
- * - VALUE basis: its current total value (after amendments); a TERMINATED contract only its
- *   delivered value, 0 when unknown.
- * - COUNT basis: 1, except a TERMINATED contract with no delivered value (unknown or 0),
- *   which counts 0 — the same contracts that carry value on the VALUE basis.
+ * How a contract counts on either basis is defined once, in src/locality/counted-value.ts
+ * (the rollup trigger repeats it in SQL).
  * - local for scope PROVINCE: the supplier plant was in the buyer plant's province at signing
  *   (snapshot flag same_province); for scope CITY: in its city (same_city).
  */
 import { Decimal } from 'decimal.js';
-import { additionalLocalValueNeeded, localRate, localShortfallAtTotal, progressToTarget, type RateBasis } from './local-rate.js';
+import { localRate, type RateBasis } from '../locality/local-rate.js';
 
 /** What is summed: contract value (CNY) or the number of contracts. */
 export enum Basis {
@@ -98,43 +95,4 @@ export function sumBy<T>(rows: readonly T[], keyOf: (row: T) => string, sumsOf: 
     groups.set(key, addSums(groups.get(key) ?? NO_SUMS, sumsOf(row)));
   }
   return groups;
-}
-
-const ONE = new Decimal(1);
-const HUNDRED = new Decimal(100);
-
-/** Target = baseline + increase (pp), capped at 100 %. */
-export function targetRateOf(baseline: Decimal, increasePp: Decimal): Decimal {
-  return Decimal.min(ONE, baseline.plus(increasePp.dividedBy(HUNDRED)));
-}
-
-export interface TargetFigures {
-  targetRate: Decimal;
-  /** (current − baseline) × 100; null without a current rate. */
-  changePp: Decimal | null;
-  /** (current − baseline) ÷ (target − baseline); null without a current rate, or when the target equals the baseline. */
-  progress: Decimal | null;
-  /**
-   * New local purchasing (on top of today's, so the total grows by as much) that would bring
-   * the rate to the target: x = (t·T − L) ÷ (1 − t). CNY on the VALUE basis, rounded up to the
-   * fen; on the COUNT basis a number of contracts, rounded up. 0 when met; null when unreachable (target 100 %).
-   */
-  additionalLocalNeeded: Decimal | null;
-  /** Non-local purchasing to move to local suppliers at the current total: t·T − L (rounded up on COUNT); 0 when met. */
-  localShiftNeeded: Decimal;
-}
-
-export function targetFiguresOf(current: RateBasis, baseline: Decimal, increasePp: Decimal, basis: Basis): TargetFigures {
-  const targetRate = targetRateOf(baseline, increasePp);
-  const rate = localRate(current.local, current.total);
-  // Enough to reach the target: whole contracts on the COUNT basis, whole fen (0.01 CNY) on VALUE.
-  const roundUp = (value: Decimal) => (basis === Basis.COUNT ? value.ceil() : value.toDecimalPlaces(2, Decimal.ROUND_UP));
-  const additional = additionalLocalValueNeeded(current, targetRate);
-  return {
-    targetRate,
-    changePp: rate === null ? null : rate.minus(baseline).times(HUNDRED),
-    progress: rate === null ? null : progressToTarget(rate, baseline, targetRate),
-    additionalLocalNeeded: additional === null ? null : roundUp(additional),
-    localShiftNeeded: roundUp(localShortfallAtTotal(current, targetRate)),
-  };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
-import { countedValueSql } from './counted-value.js';
+import { countedValueSql } from '../locality/counted-value.js';
 import { RollupDimension } from './sourcing-rollup.entity.js';
 import { SourcingBaseline } from './sourcing-baseline.entity.js';
 import { Scope, type ContractSums } from './sourcing-figures.js';
@@ -174,7 +174,7 @@ export interface GapRequirementRow {
 }
 
 /** Level ranks of every certification scheme, as parallel arrays for `unnest` (from certification-levels.ts). */
-function levelRankArrays(): [string[], string[], number[]] {
+export function levelRankArrays(): [string[], string[], number[]] {
   const schemes: string[] = [];
   const levels: string[] = [];
   const ranks: number[] = [];
@@ -192,7 +192,7 @@ function levelRankArrays(): [string[], string[], number[]] {
  * SQL: does the supplier organisation `org` hold every certificate requirement `req` asks for,
  * at or above the minimum level and valid on its SOP date? (`lr`: the level ranks.)
  */
-function certificatesHeld(req: string, org: string): string {
+export function certificatesHeld(req: string, org: string): string {
   return `NOT EXISTS (
     SELECT 1 FROM requirement_certifications rc
     JOIN certification_types ct ON ct.code = rc.type_code
@@ -206,7 +206,7 @@ function certificatesHeld(req: string, org: string): string {
 }
 
 /** SQL joins from requirement `req` to the supplier plants `ps` that make its category or a sub-category (capability `c`). */
-function producingPlants(req: string): string {
+export function producingPlants(req: string): string {
   return `part_categories sub
     JOIN capabilities c ON c.category_code = sub.code
     JOIN capability_sites cs ON cs.capability_id = c.id

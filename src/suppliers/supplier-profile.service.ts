@@ -13,7 +13,7 @@ import { CertificationType } from '../taxonomy/certification-type.entity.js';
 import { isLevelOf, LEVEL_SCHEMES } from '../taxonomy/certification-levels.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { isWithin } from '../regions/region-codes.js';
+import { isWithin } from '../locality/region-codes.js';
 
 /**
  * A supplier's capability profile: capabilities with their producing plants, and

@@ -13,7 +13,7 @@ import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../database/database-server.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 import { isLocalDate } from '../../common/local-date.scalar.js';
-import { isRegionCode } from '../../regions/region-codes.js';
+import { isRegionCode } from '../../locality/region-codes.js';
 import { ContractSource } from '../contract.entity.js';
 import type { ContractFilter } from '../dto/contract.inputs.js';
 import { OcdsService } from './ocds.service.js';

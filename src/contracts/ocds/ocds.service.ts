@@ -8,14 +8,14 @@ import type { ContractFilter } from '../dto/contract.inputs.js';
 import { DEFAULT_OCID_PREFIX, releasePackage, toRelease, type OcdsOrganizationFacts, type OcdsPlantFacts, type OcdsProcessFacts, type OcdsReleasePackage } from './ocds-mapper.js';
 import { releasePackageProblems } from './ocds-validator.js';
 import { encodeCursor, type PageInfo } from '../../common/pagination.js';
-import { dateIdCursor } from '../cursor-keys.js';
+import { dateIdCursor } from '../../common/cursor-keys.js';
 import type { Principal } from '../../auth/role.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Site } from '../../organizations/site.entity.js';
 import { Region } from '../../regions/region.entity.js';
 import { PartCategory } from '../../taxonomy/part-category.entity.js';
 import { Requirement } from '../../requirements/requirement.entity.js';
-import { provinceOf } from '../../regions/region-codes.js';
+import { provinceOf } from '../../locality/region-codes.js';
 
 export const PUBLISHER_NAME = '整零通 Zhenglingtong automotive parts marketplace';
 

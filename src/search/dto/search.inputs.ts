@@ -7,7 +7,7 @@ import { RequirementStatus } from '../../requirements/requirement-status.js';
 // Registers the RequirementStatus and Designation GraphQL enums used below.
 import '../../requirements/dto/requirement.inputs.js';
 import '../../organizations/organization.model.js';
-import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
+import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 
 export enum SupplierSearchFacet {
   CATEGORY = 'category',

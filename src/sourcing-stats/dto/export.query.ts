@@ -4,7 +4,7 @@ import { Basis, Scope, SourceFilter } from '../sourcing-figures.js';
 import { MAX_YEAR, MIN_YEAR } from '../period.js';
 import { FOCUS_AREA_KEYS } from './sourcing-stats.inputs.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
-import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
+import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

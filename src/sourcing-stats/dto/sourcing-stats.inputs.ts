@@ -8,7 +8,7 @@ import { PageArgs } from '../../common/pagination.js';
 import { FOCUS_AREAS } from '../../taxonomy/taxonomy.data.js';
 import { Basis, Scope, SourceFilter } from '../sourcing-figures.js';
 import { MAX_YEAR, MIN_YEAR } from '../period.js';
-import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
+import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 
 export const FOCUS_AREA_KEYS = [...FOCUS_AREAS, 'OTHER'] as const;

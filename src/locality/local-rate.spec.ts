@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { additionalLocalValueNeeded, localRate, localShortfallAtTotal, progressToTarget, rateImpactPp } from './local-rate.js';
+import { additionalLocalValueNeeded, localRate, localShortfallAtTotal, progressToTarget, rateImpactPp, targetFiguresOf, targetRateOf } from './local-rate.js';
 
 const d = (value: string | number) => new Decimal(value);
 /** Presentation rounding, as a string so the comparison is exact. */
@@ -147,5 +147,44 @@ describe('localShortfallAtTotal', () => {
     expect(() => localShortfallAtTotal(basis, d('1.01'))).toThrow(RangeError);
     expect(() => localShortfallAtTotal(basis, d('-0.01'))).toThrow(RangeError);
     expect(() => localShortfallAtTotal({ local: d(11), total: d(10) }, d('0.5'))).toThrow(RangeError);
+  });
+});
+
+describe('targets', () => {
+  it('adds the increase in percentage points, capped at 100 %', () => {
+    expect(targetRateOf(d('0.45'), d(10)).toString()).toBe('0.55');
+    expect(targetRateOf(d('0.95'), d(10)).toString()).toBe('1');
+    expect(targetRateOf(d('0.4'), d('12.5')).toString()).toBe('0.525');
+  });
+
+  it('measures progress and what is still needed, on value', () => {
+    // current 300 / 1000 = 0.30, baseline 0.25, target 0.35
+    const f = targetFiguresOf({ local: d(300), total: d(1000) }, d('0.25'), d(10), 'VALUE');
+    expect(f.targetRate.toString()).toBe('0.35');
+    // (0.30 − 0.25) × 100 = 5 pp; 5 / 10 = 0.5
+    expect(f.changePp?.toString()).toBe('5');
+    expect(f.progress?.toString()).toBe('0.5');
+    // (0.35 × 1000 − 300) / 0.65 = 50 / 0.65 = 76.923… → 76.93 (up to the fen); at the total: 350 − 300 = 50
+    expect(f.additionalLocalNeeded?.toString()).toBe('76.93');
+    expect(f.localShiftNeeded.toString()).toBe('50');
+  });
+
+  it('rounds up to whole contracts on the count basis', () => {
+    // 3 of 10 local, target 0.5: (5 − 3) / 0.5 = 4 new contracts; at the total 2
+    const f = targetFiguresOf({ local: d(3), total: d(10) }, d('0.4'), d(10), 'COUNT');
+    expect([f.additionalLocalNeeded?.toString(), f.localShiftNeeded.toString()]).toEqual(['4', '2']);
+    // 3 of 10, target 0.45: (4.5 − 3) / 0.55 = 2.727… → 3; at the total 1.5 → 2
+    const g = targetFiguresOf({ local: d(3), total: d(10) }, d('0.35'), d(10), 'COUNT');
+    expect([g.additionalLocalNeeded?.toString(), g.localShiftNeeded.toString()]).toEqual(['3', '2']);
+  });
+
+  it('is met, past the target, or without a current rate', () => {
+    const met = targetFiguresOf({ local: d(600), total: d(1000) }, d('0.45'), d(10), 'VALUE');
+    expect([met.additionalLocalNeeded?.toString(), met.localShiftNeeded.toString(), met.progress?.toString()]).toEqual(['0', '0', '1.5']);
+    const none = targetFiguresOf({ local: d(0), total: d(0) }, d('0.45'), d(10), 'VALUE');
+    expect([none.changePp, none.progress]).toEqual([null, null]);
+    // A 100 % target cannot be reached by adding contracts when some purchasing is not local.
+    const full = targetFiguresOf({ local: d(90), total: d(100) }, d('0.95'), d(10), 'VALUE');
+    expect([full.targetRate.toString(), full.additionalLocalNeeded, full.localShiftNeeded.toString()]).toEqual(['1', null, '10']);
   });
 });

@@ -113,3 +113,40 @@ export function localShortfallAtTotal(basis: RateBasis, targetRate: Decimal): De
   }
   return Decimal.max(ZERO, targetRate.times(total).minus(local));
 }
+
+/** Target = baseline + increase (pp), capped at 100 %. */
+export function targetRateOf(baseline: Decimal, increasePp: Decimal): Decimal {
+  return Decimal.min(ONE, baseline.plus(increasePp.dividedBy(HUNDRED)));
+}
+
+export interface TargetFigures {
+  targetRate: Decimal;
+  /** (current − baseline) × 100; null without a current rate. */
+  changePp: Decimal | null;
+  /** (current − baseline) ÷ (target − baseline); null without a current rate, or when the target equals the baseline. */
+  progress: Decimal | null;
+  /**
+   * New local purchasing (on top of today's, so the total grows by as much) that would bring
+   * the rate to the target: x = (t·T − L) ÷ (1 − t). CNY on the VALUE basis, rounded up to the
+   * fen; on the COUNT basis a number of contracts, rounded up. 0 when met; null when unreachable (target 100 %).
+   */
+  additionalLocalNeeded: Decimal | null;
+  /** Non-local purchasing to move to local suppliers at the current total: t·T − L (rounded up on COUNT); 0 when met. */
+  localShiftNeeded: Decimal;
+}
+
+/** Progress against a baseline and a +pp target, for a value (CNY) or a count basis. */
+export function targetFiguresOf(current: RateBasis, baseline: Decimal, increasePp: Decimal, basis: 'VALUE' | 'COUNT'): TargetFigures {
+  const targetRate = targetRateOf(baseline, increasePp);
+  const rate = localRate(current.local, current.total);
+  // Enough to reach the target: whole contracts on the COUNT basis, whole fen (0.01 CNY) on VALUE.
+  const roundUp = (value: Decimal) => (basis === 'COUNT' ? value.ceil() : value.toDecimalPlaces(2, Decimal.ROUND_UP));
+  const additional = additionalLocalValueNeeded(current, targetRate);
+  return {
+    targetRate,
+    changePp: rate === null ? null : rate.minus(baseline).times(HUNDRED),
+    progress: rate === null ? null : progressToTarget(rate, baseline, targetRate),
+    additionalLocalNeeded: additional === null ? null : roundUp(additional),
+    localShiftNeeded: roundUp(localShortfallAtTotal(current, targetRate)),
+  };
+}

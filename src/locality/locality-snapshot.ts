@@ -5,7 +5,8 @@
  * the same tiers as matching (`localityTier`, `greatCircleKm`), so "same city" means the same
  * thing in a match and in a contract.
  */
-import { greatCircleKm, localityTier, type LocalityTier } from '../matching/match-scoring.js';
+import { greatCircleKm } from './distance.js';
+import { localityTier, type LocalityTier } from './locality-tier.js';
 
 export interface PlantPlace {
   /** ISO 3166-1 alpha-2. */
@@ -47,7 +48,7 @@ export function hasChineseRegion(place: PlantPlace): place is PlantPlace & { reg
  */
 export function localitySnapshot(buyer: PlantPlace, supplier: PlantPlace): LocalitySnapshot {
   if (!hasChineseRegion(buyer)) throw new RangeError('the buyer plant of a contract must be in China, with a region code');
-  const { tier } = localityTier({ ...buyer, locationApprox: false }, { ...supplier, locationApprox: false });
+  const { tier } = localityTier(buyer, supplier);
   const supplierInChina = supplier.countryCode.toUpperCase() === 'CN';
   return {
     buyerRegionCode: buyer.regionCode,

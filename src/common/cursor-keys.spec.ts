@@ -1,4 +1,4 @@
-import { encodeCursor } from '../common/pagination.js';
+import { encodeCursor } from './pagination.js';
 import { dateIdCursor, instantIdCursor } from './cursor-keys.js';
 
 const ID = '0a000000-0000-4000-8000-000000000001';

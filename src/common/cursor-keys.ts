@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
-import { AppError } from '../common/app-error.js';
-import { decodeCursor } from '../common/pagination.js';
-import { isLocalDate } from '../common/local-date.scalar.js';
+import { AppError } from './app-error.js';
+import { decodeCursor } from './pagination.js';
+import { isLocalDate } from './local-date.scalar.js';
 
 /**
  * Keyset cursors of the quote and contract lists, checked before they reach SQL: a cursor
