@@ -8,7 +8,7 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
 import { ContractSource, ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
-import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
+import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',

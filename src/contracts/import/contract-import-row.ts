@@ -8,7 +8,7 @@ import { creditCodeProblem, describeCreditCodeProblem } from '../../organization
 import { isLocalDate } from '../../common/local-date.scalar.js';
 import { ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
-import { isRegionCode } from '../../regions/region-codes.js';
+import { isRegionCode } from '../../locality/region-codes.js';
 
 export const CONTRACT_IMPORT_COLUMNS = [
   'reference', 'buyer_plant', 'supplier_credit_code', 'supplier_name',

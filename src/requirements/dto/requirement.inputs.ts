@@ -9,7 +9,7 @@ import { SpecInput } from '../../common/spec.types.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { RequirementStatus } from '../requirement-status.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
-import { REGION_CODE_PATTERN } from '../../regions/region-codes.js';
+import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 
 registerEnumType(RequirementStatus, { name: 'RequirementStatus' });
 
