@@ -11,7 +11,7 @@ import { localityTier, greatCircleKm, type Place } from '../src/matching/match-s
 import { cityOf, codeLevel, provinceOf, regionPrefix } from '../src/regions/region-codes.js';
 import { makeCreditCode } from '../src/organizations/credit-code.factory.js';
 import { Designation, OrganizationKind } from '../src/organizations/organization.entity.js';
-import { Role } from '../src/auth/role.js';
+import { Role } from '../src/access/role.js';
 import { IdSequence, Prng, WeightedPicker } from './prng.js';
 import { addDays, addMonthsToFirst, chinaTime, daysBetween } from './seed-dates.js';
 import {

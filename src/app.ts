@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { rateLimitMiddleware } from './auth/rate-limit.middleware.js';
+import { rateLimitMiddleware } from './access/rate-limit.middleware.js';
 import type { AppConfig } from './config/config.js';
 
 export interface CreateAppOptions {

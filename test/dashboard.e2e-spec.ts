@@ -6,9 +6,9 @@ import { Controller, Get, Module, UseFilters } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Roles } from '../src/auth/access.decorator.js';
-import { Role } from '../src/auth/role.js';
-import { HttpAppErrorFilter } from '../src/sourcing-stats/http-error.filter.js';
+import { Roles } from '../src/access/access.decorator.js';
+import { Role } from '../src/access/role.js';
+import { HttpAppErrorFilter } from '../src/common/http-error.filter.js';
 
 @Controller('test-rest')
 @UseFilters(HttpAppErrorFilter)

@@ -6,7 +6,7 @@ import { Contract } from './contract.entity.js';
 import { countedValueSql } from '../sourcing-stats/counted-value.js';
 import type { RateBasis } from '../sourcing-stats/local-rate.js';
 import { regionPrefix } from '../regions/region-codes.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import type { ContractFilter } from './dto/contract.inputs.js';
 
 /** Named queries over contracts. */

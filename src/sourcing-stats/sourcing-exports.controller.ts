@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters, UsePipes } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
-import { Roles } from '../auth/access.decorator.js';
-import { principalOfHttpRequest } from '../auth/access.guard.js';
-import { Role } from '../auth/role.js';
+import { Roles } from '../access/access.decorator.js';
+import { principalOfHttpRequest } from '../access/access.guard.js';
+import { Role } from '../access/role.js';
 import { AppError } from '../common/app-error.js';
-import { HttpAppErrorFilter } from './http-error.filter.js';
+import { HttpAppErrorFilter } from '../common/http-error.filter.js';
 import { QueryValidationPipe } from './query-validation.pipe.js';
 import { ExportQuery } from './dto/export.query.js';
 import { EXPORT_TABLES, SourcingExportsService, type ExportTable } from './sourcing-exports.service.js';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../common/app-error.js';
-import type { Principal } from '../../auth/role.js';
+import type { Principal } from '../../access/role.js';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
 export interface ImportReport {

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
 import { principalOfRequest } from './tokens.js';
 import { AppError } from '../common/app-error.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from './request-context.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { Request } from 'express';
