@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Request } from 'express';
 import type { GraphQLRequestContext } from './access/request-context.js';
+import { principalOfHttpRequest } from './access/access.guard.js';
 import { createRegionLoaders, type RegionLoaders } from './regions/region.loaders.js';
 import { createTaxonomyLoaders, type TaxonomyLoaders } from './taxonomy/taxonomy.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './organizations/organization.loaders.js';
@@ -16,17 +17,16 @@ export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & Re
 
 /**
  * Makes the GraphQL context of one request. Loaders that cross to an object with its own
- * visibility rule (requirements, quotes) read the principal from this context when their
- * batch runs — after the access guard has put it there.
+ * visibility rule (requirements, quotes) ask for the request's principal when their batch
+ * runs — after the access guard has verified the token and recorded it.
  */
 @Injectable()
 export class GraphQLContextFactory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   create(req: Request): GraphQLRequestContext<Loaders> {
-    const context = { req, principal: undefined, loaders: {} } as GraphQLRequestContext<Loaders>;
-    const reader = () => context.principal;
-    context.loaders = {
+    const reader = () => principalOfHttpRequest(req);
+    const loaders: Loaders = {
       ...createRegionLoaders(this.dataSource),
       ...createTaxonomyLoaders(this.dataSource),
       ...createOrganizationLoaders(this.dataSource),
@@ -35,7 +35,7 @@ export class GraphQLContextFactory {
       ...createQuoteLoaders(this.dataSource, reader),
       ...createContractLoaders(this.dataSource),
     };
-    return context;
+    return { req, loaders };
   }
 }
 
