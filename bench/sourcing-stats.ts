@@ -32,7 +32,7 @@ import { benchConfig } from './bench-config.js';
 import { Region } from '../src/regions/region.entity.js';
 import { RegionsService } from '../src/regions/regions.service.js';
 import { AuditService } from '../src/audit/audit.service.js';
-import { Role, type Principal } from '../src/auth/role.js';
+import { Role, type Principal } from '../src/access/role.js';
 import { SourcingStatsRepository } from '../src/sourcing-stats/sourcing-stats.repository.js';
 import { SourcingStatsService } from '../src/sourcing-stats/sourcing-stats.service.js';
 import { Basis, Scope, SourceFilter } from '../src/sourcing-stats/sourcing-figures.js';

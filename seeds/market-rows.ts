@@ -12,7 +12,7 @@ import { cityUnitOf, localityTier, type Place } from '../src/locality/locality-t
 import { cityOf, codeLevel, provinceOf, regionPrefix } from '../src/locality/region-codes.js';
 import { makeCreditCode } from '../src/organizations/credit-code.factory.js';
 import { Designation, OrganizationKind } from '../src/organizations/organization.entity.js';
-import { Role } from '../src/auth/role.js';
+import { Role } from '../src/access/role.js';
 import { IdSequence, Prng, WeightedPicker } from './prng.js';
 import { addDays, addMonthsToFirst, chinaTime, daysBetween } from './seed-dates.js';
 import {

@@ -13,9 +13,9 @@ import { clientErrorStatus } from './common/http-status.plugin.js';
 import { DEFAULT_LIMITS, aliasAndOperationLimit, complexityLimit, depthLimit } from './common/graphql-limits.js';
 import { InputValidationPipe } from './common/validation.pipe.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
-import { LoadersFactory } from './common/loaders.js';
-import { CommonModule } from './common/common.module.js';
-import type { GraphQLRequestContext } from './common/request-context.js';
+import { GraphQLContextFactory, GraphQLContextModule, type Loaders } from './graphql-context.js';
+import type { GraphQLRequestContext } from './access/request-context.js';
+import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RegionsModule } from './regions/regions.module.js';
@@ -47,12 +47,12 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        CommonModule,
+        AccessModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [CommonModule],
-          inject: [LoadersFactory],
-          useFactory: (loaders: LoadersFactory) => ({
+          imports: [GraphQLContextModule],
+          inject: [GraphQLContextFactory],
+          useFactory: (contexts: GraphQLContextFactory) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -63,7 +63,7 @@ export class AppModule {
             plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
             includeStacktraceInErrorResponses: false,
             formatError: errorFormatter({ hideSuggestions: production }),
-            context: ({ req }: { req: Request }): GraphQLRequestContext => ({ req, loaders: loaders.create() }),
+            context: ({ req }: { req: Request }): GraphQLRequestContext<Loaders> => contexts.create(req),
           }),
         }),
         AuditModule,

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { rateLimitMiddleware } from './auth/rate-limit.middleware.js';
+import { rateLimitMiddleware } from './access/rate-limit.middleware.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import { enforceRequestDeadline } from './common/request-deadline.js';
 import type { AppConfig } from './config/config.js';

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import { startTestApp, type TestApp } from './support/app.js';
 import { PASSWORD, makePlatformAdmin } from './support/factories.js';
-import { Public } from '../src/auth/access.decorator.js';
+import { Public } from '../src/access/access.decorator.js';
 
 /** Everything the application logs, at every level. */
 class CapturingLogger implements LoggerService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity.js';
-import type { Principal } from '../auth/role.js';
+import type { Principal } from '../access/role.js';
 
 export interface AuditEntry {
   action: string;

@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
 import { AuthService } from './auth.service.js';
 import { AuthPayload, CreateOrganizationInput, CreateUserInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { UserModel } from './user.model.js';
-import { CurrentUser, Public, Roles } from './access.decorator.js';
-import { Role, type Principal } from './role.js';
+import { CurrentUser, Public, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 
 @Resolver()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from './role.js';
+import { Role } from '../access/role.js';
 
 @ObjectType('User')
 export class UserModel {

@@ -13,17 +13,22 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   });
 }
 
+/** What a client sends: GraphQL arguments (Nest reports @Args as 'body'), REST bodies and query strings. */
+const CLIENT_INPUT = new Set<ArgumentMetadata['type']>(['body', 'query']);
+
 /**
- * Validates every class-typed resolver argument (Nest reports @Args as 'body'; @Parent and
- * @Context are not client input) with class-validator; unknown properties are
- * refused. Failures become BAD_USER_INPUT listing each offending field by its path from
- * the argument (`input.specs.0.key`).
+ * The one validation pipe, global, for GraphQL and REST alike: every class-typed client input
+ * — a resolver argument, a REST `@Body()` or `@Query()` (@Parent, @Context, @Param and @Req
+ * are not validated here) — is checked with class-validator; unknown properties are refused.
+ * Failures become BAD_USER_INPUT listing each offending field by its path: from the named
+ * argument in GraphQL (`input.specs.0.key`), from the body or query string's root in REST
+ * (`filter.region`, `startYear`).
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    if (metadata.type !== 'body') return value;
+    if (!CLIENT_INPUT.has(metadata.type)) return value;
     if (!type || PRIMITIVES.has(type) || value == null || typeof value !== 'object') return value;
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });

@@ -8,7 +8,7 @@ import { isRetryableConflict, isUniqueViolation } from '../common/db-errors.js';
 import type { AwardRequirementInput } from './dto/contract.inputs.js';
 import { AppError } from '../common/app-error.js';
 import { todayInChina } from '../common/local-date.scalar.js';
-import type { Principal } from '../auth/role.js';
+import type { Principal } from '../access/role.js';
 import { Requirement } from '../requirements/requirement.entity.js';
 import { RequirementStatus } from '../requirements/requirement-status.js';
 import { RequirementsService } from '../requirements/requirements.service.js';

@@ -1,4 +1,4 @@
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { canReadContract } from './contract-access.js';
 
 const contract = { buyerOrganizationId: 'buyer', supplierOrganizationId: 'supplier', buyerRegionCode: '330206' };

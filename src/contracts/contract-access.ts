@@ -4,7 +4,7 @@
  * only). Nobody else — not even a platform admin: contract terms are the parties' business.
  * ContractsRepository.visibleTo is the same rule in SQL, for lists.
  */
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { isWithin } from '../locality/region-codes.js';
 
 export interface ContractParties {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { Contract } from './contract.entity.js';
 import { regionPrefix } from '../locality/region-codes.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import type { ContractFilter } from './dto/contract.inputs.js';
 
 /** Named queries over contracts. */

@@ -8,16 +8,24 @@ import { ContractStatus } from './contract.entity.js';
 import { Decimal } from 'decimal.js';
 import { AwardResultModel, ContractAmendmentModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, RecordContractResultModel } from './contract.models.js';
 import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, TerminateContractInput } from './dto/contract.inputs.js';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import type { Connection } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { required } from '../common/loaders.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { TaxonomyLoaders } from '../taxonomy/taxonomy.loaders.js';
+import type { RequirementLoaders } from '../requirements/requirement.loaders.js';
+import type { QuoteLoaders } from '../quotes/quote.loaders.js';
+import type { ContractLoaders } from './contract.loaders.js';
 import { OrganizationModel, SiteModel } from '../organizations/organization.model.js';
 import { PartCategoryModel } from '../taxonomy/taxonomy.models.js';
 import { RequirementModel } from '../requirements/requirement.model.js';
 import { QuoteModel } from '../quotes/quote.models.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders & TaxonomyLoaders & RequirementLoaders & QuoteLoaders & ContractLoaders>;
 
 const READERS = [Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST];
 
@@ -99,42 +107,46 @@ export class ContractsResolver {
   }
 
   @ResolveField(() => [ContractAmendmentModel], { description: 'Every amendment, first to last.' })
-  async amendments(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<ContractAmendmentModel[]> {
+  async amendments(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<ContractAmendmentModel[]> {
     return (await ctx.loaders.contractAmendments.load(k.id)).map((a) => ({ ...a, before: termsOf(a.before), after: termsOf(a.after) }));
   }
 
   @ResolveField(() => OrganizationModel)
-  async buyerOrganization(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async buyerOrganization(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(k.buyerOrganizationId), 'buyer', k.id);
   }
 
   @ResolveField(() => OrganizationModel)
-  async supplierOrganization(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async supplierOrganization(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(k.supplierOrganizationId), 'supplier', k.id);
   }
 
   @ResolveField(() => SiteModel, { description: 'The buyer plant, as it is today (see localitySnapshot for where it was at signing).' })
-  async buyerSite(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel> {
+  async buyerSite(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<SiteModel> {
     return required(await ctx.loaders.site.load(k.buyerSiteId), 'buyer site', k.id);
   }
 
   @ResolveField(() => SiteModel, { description: 'The supplying plant, as it is today (see localitySnapshot for where it was at signing).' })
-  async supplierSite(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel> {
+  async supplierSite(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<SiteModel> {
     return required(await ctx.loaders.site.load(k.supplierSiteId), 'supplier site', k.id);
   }
 
   @ResolveField(() => PartCategoryModel)
-  async category(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<PartCategoryModel> {
+  async category(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<PartCategoryModel> {
     return required(await ctx.loaders.category.load(k.categoryCode), 'category', k.id);
   }
 
-  @ResolveField(() => RequirementModel, { nullable: true, description: 'The requirement an awarded contract came from.' })
-  requirement(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<RequirementModel | null> {
+  // Nested objects obey their root query's rule: null where requirement(id) answers NOT_FOUND
+  // (canReadRequirement), and null where quote(id) refuses (canReadQuote: NOT_FOUND, or
+  // FORBIDDEN for a bureau analyst), so a party or a bureau never reads through a contract
+  // what it may not read directly.
+  @ResolveField(() => RequirementModel, { nullable: true, description: 'The requirement an awarded contract came from, if you may read it (as requirement(id)).' })
+  requirement(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<RequirementModel | null> {
     return k.requirementId ? ctx.loaders.requirement.load(k.requirementId) : Promise.resolve(null);
   }
 
-  @ResolveField(() => QuoteModel, { nullable: true, description: 'The accepted quote an awarded contract came from.' })
-  quote(@Parent() k: ContractModel, @Context() ctx: GraphQLRequestContext): Promise<QuoteModel | null> {
+  @ResolveField(() => QuoteModel, { nullable: true, description: 'The accepted quote an awarded contract came from, if you may read it (as quote(id)): null for a bureau analyst.' })
+  quote(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<QuoteModel | null> {
     return k.quoteId ? ctx.loaders.quote.load(k.quoteId) : Promise.resolve(null);
   }
 }

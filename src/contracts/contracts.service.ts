@@ -11,7 +11,7 @@ import { AppError, type FieldError } from '../common/app-error.js';
 import { toConnection, type Connection } from '../common/pagination.js';
 import { dateIdCursor } from '../common/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 

@@ -9,7 +9,7 @@ import { MAX_UNIT_PRICE, contractValueProblem, unitPriceProblem } from '../commo
 import type { RecordContractInput, RecordedPlantInput } from './dto/contract.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { todayInChina } from '../common/local-date.scalar.js';
-import type { Principal } from '../auth/role.js';
+import type { Principal } from '../access/role.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';

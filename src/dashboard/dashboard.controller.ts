@@ -3,10 +3,10 @@ import type { Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Public } from '../auth/access.decorator.js';
+import { Public } from '../access/access.decorator.js';
 import { AppError } from '../common/app-error.js';
 import { projectRoot } from '../common/paths.js';
-import { HttpAppErrorFilter } from '../sourcing-stats/http-error.filter.js';
+import { HttpAppErrorFilter } from '../common/http-error.filter.js';
 
 /** The files the dashboard is made of: our own, and Apache ECharts from node_modules (no CDN: the machines are offline). */
 const ASSETS: Record<string, { path: () => string; type: string }> = {

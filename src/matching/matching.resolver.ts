@@ -1,13 +1,18 @@
 import { Args, Context, Query, ResolveField, Parent, Resolver } from '@nestjs/graphql';
 import { ExplainArgs, MatchConnection, MatchModel, MatchesArgs, OpportunityConnection, OpportunityModel } from './matching.models.js';
 import { MatchingService } from './matching.service.js';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import { PageArgs, type Connection } from '../common/pagination.js';
 import { RequirementModel } from '../requirements/requirement.model.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { RequirementLoaders } from '../requirements/requirement.loaders.js';
 import { OrganizationModel, SiteModel } from '../organizations/organization.model.js';
 import { required } from '../common/loaders.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders & RequirementLoaders>;
 
 @Resolver(() => MatchModel)
 export class MatchingResolver {
@@ -26,12 +31,12 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => SiteModel, { nullable: true })
-  async site(@Parent() parent: { siteId: string | null }, @Context() ctx: GraphQLRequestContext): Promise<SiteModel | null> {
+  async site(@Parent() parent: { siteId: string | null }, @Context() ctx: RequestContext): Promise<SiteModel | null> {
     return parent.siteId ? ctx.loaders.site.load(parent.siteId) : null;
   }
 
   @ResolveField(() => OrganizationModel)
-  async supplier(@Parent() match: MatchModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async supplier(@Parent() match: MatchModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(match.supplierId), 'supplier', match.supplierId);
   }
 }
@@ -47,12 +52,14 @@ export class OpportunitiesResolver {
   }
 
   @ResolveField(() => SiteModel, { nullable: true })
-  async site(@Parent() parent: { siteId: string | null }, @Context() ctx: GraphQLRequestContext): Promise<SiteModel | null> {
+  async site(@Parent() parent: { siteId: string | null }, @Context() ctx: RequestContext): Promise<SiteModel | null> {
     return parent.siteId ? ctx.loaders.site.load(parent.siteId) : null;
   }
 
-  @ResolveField(() => RequirementModel, { description: 'An OPEN requirement, visible to every supplier.' })
-  async requirement(@Parent() opportunity: OpportunityModel, @Context() ctx: GraphQLRequestContext): Promise<RequirementModel> {
-    return required(await ctx.loaders.requirement.load(opportunity.requirementId), 'requirement', opportunity.requirementId);
+  // The rule of requirement(id) (canReadRequirement): an opportunity is OPEN when ranked, so
+  // readable; null if it stopped being OPEN before this field was resolved.
+  @ResolveField(() => RequirementModel, { nullable: true, description: 'An OPEN requirement, visible to every supplier; null once it is no longer OPEN.' })
+  requirement(@Parent() opportunity: OpportunityModel, @Context() ctx: RequestContext): Promise<RequirementModel | null> {
+    return ctx.loaders.requirement.load(opportunity.requirementId);
   }
 }

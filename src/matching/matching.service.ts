@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import { todayInChina } from '../common/local-date.scalar.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { SearchIndex } from '../search/search-index.port.js';
 import { rateImpactPp, type RateBasis } from '../locality/local-rate.js';
 import { provinceOf } from '../locality/region-codes.js';

@@ -3,11 +3,16 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { OrganizationModel, SiteModel } from './organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
 import { CreateSiteInput, UpdateSiteInput } from './dto/site.input.js';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import { RegionModel } from '../regions/region.model.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from './organization.loaders.js';
+import type { RegionLoaders } from '../regions/region.loaders.js';
 import { required } from '../common/loaders.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders & RegionLoaders>;
 
 const EVERYONE = [Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN];
 
@@ -32,7 +37,7 @@ export class OrganizationsResolver {
   }
 
   @ResolveField(() => [SiteModel])
-  sites(@Parent() organization: OrganizationModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel[]> {
+  sites(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<SiteModel[]> {
     return ctx.loaders.sitesOfOrganization.load(organization.id);
   }
 }
@@ -54,12 +59,12 @@ export class SitesResolver {
   }
 
   @ResolveField(() => RegionModel, { nullable: true })
-  region(@Parent() site: SiteModel, @Context() ctx: GraphQLRequestContext): Promise<RegionModel | null> {
+  region(@Parent() site: SiteModel, @Context() ctx: RequestContext): Promise<RegionModel | null> {
     return site.regionCode ? ctx.loaders.region.load(site.regionCode) : Promise.resolve(null);
   }
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() site: SiteModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async organization(@Parent() site: SiteModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(site.organizationId), 'organization', site.id);
   }
 }

@@ -8,7 +8,7 @@ import { creditCodeProblem, describeCreditCodeProblem } from './credit-code.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import type { CreateSiteInput, UpdateSiteInput } from './dto/site.input.js';
 
 export interface NewOrganization {

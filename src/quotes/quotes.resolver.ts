@@ -4,15 +4,21 @@ import { QuotesService } from './quotes.service.js';
 import { QuoteComparisonModel, QuoteConnection, QuoteInvitationConnection, QuoteInvitationModel, QuoteModel, QuoteRevisionModel } from './quote.models.js';
 import { InviteSuppliersInput, MyQuotesArgs, QuoteComparisonArgs, ReviseQuoteInput, SubmitQuoteInput, WithdrawQuoteInput } from './dto/quote.inputs.js';
 import { contractValue } from '../common/money.js';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import { PageArgs, type Connection } from '../common/pagination.js';
 import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { required } from '../common/loaders.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { RequirementLoaders } from '../requirements/requirement.loaders.js';
+import type { QuoteLoaders } from './quote.loaders.js';
 import { RequirementModel } from '../requirements/requirement.model.js';
 import { OrganizationModel, SiteModel } from '../organizations/organization.model.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders & RequirementLoaders & QuoteLoaders>;
 
 @Resolver(() => QuoteInvitationModel)
 export class QuoteInvitationsResolver {
@@ -36,13 +42,15 @@ export class QuoteInvitationsResolver {
     return this.quotes.myInvitations(actor, args.first, args.after);
   }
 
-  @ResolveField(() => RequirementModel)
-  async requirement(@Parent() i: QuoteInvitationModel, @Context() ctx: GraphQLRequestContext): Promise<RequirementModel> {
-    return required(await ctx.loaders.requirement.load(i.requirementId), 'requirement', i.id);
+  // The rule of requirement(id) (canReadRequirement): null where that query answers NOT_FOUND,
+  // e.g. for the invited supplier once the requirement is no longer OPEN.
+  @ResolveField(() => RequirementModel, { nullable: true, description: 'The requirement, while you may read it (as requirement(id)); null otherwise.' })
+  requirement(@Parent() i: QuoteInvitationModel, @Context() ctx: RequestContext): Promise<RequirementModel | null> {
+    return ctx.loaders.requirement.load(i.requirementId);
   }
 
   @ResolveField(() => OrganizationModel)
-  async supplier(@Parent() i: QuoteInvitationModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async supplier(@Parent() i: QuoteInvitationModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(i.supplierId), 'supplier', i.id);
   }
 }
@@ -92,23 +100,25 @@ export class QuotesResolver {
     return contractValue(q.unitPrice, q.volume);
   }
 
-  @ResolveField(() => RequirementModel)
-  async requirement(@Parent() q: QuoteModel, @Context() ctx: GraphQLRequestContext): Promise<RequirementModel> {
-    return required(await ctx.loaders.requirement.load(q.requirementId), 'requirement', q.id);
+  // The rule of requirement(id) (canReadRequirement): null where that query answers NOT_FOUND,
+  // e.g. for the quoting supplier once the requirement is awarded, closed or cancelled.
+  @ResolveField(() => RequirementModel, { nullable: true, description: 'The requirement, while you may read it (as requirement(id)); null otherwise.' })
+  requirement(@Parent() q: QuoteModel, @Context() ctx: RequestContext): Promise<RequirementModel | null> {
+    return ctx.loaders.requirement.load(q.requirementId);
   }
 
   @ResolveField(() => OrganizationModel)
-  async supplier(@Parent() q: QuoteModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async supplier(@Parent() q: QuoteModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(q.supplierId), 'supplier', q.id);
   }
 
   @ResolveField(() => SiteModel, { description: 'The producing plant.' })
-  async site(@Parent() q: QuoteModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel> {
+  async site(@Parent() q: QuoteModel, @Context() ctx: RequestContext): Promise<SiteModel> {
     return required(await ctx.loaders.site.load(q.siteId), 'site', q.id);
   }
 
   @ResolveField(() => [QuoteRevisionModel], { description: 'Every submitted state, first to last.' })
-  revisions(@Parent() q: QuoteModel, @Context() ctx: GraphQLRequestContext): Promise<QuoteRevisionModel[]> {
+  revisions(@Parent() q: QuoteModel, @Context() ctx: RequestContext): Promise<QuoteRevisionModel[]> {
     return ctx.loaders.quoteRevisions.load(q.id);
   }
 }

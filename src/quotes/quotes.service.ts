@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Quote, QuoteInvitation, QuoteRevision, QuoteStatus } from './quote.entity.js';
 import { quoteWindowClosed } from './quote-rules.js';
+import { canReadQuote } from './quote-access.js';
 import { compareQuote, sortComparison, type MatchFacts } from './quote-comparison.js';
 import type { InviteSuppliersInput, QuoteComparisonArgs, QuoteFilter, ReviseQuoteInput, SubmitQuoteInput, WithdrawQuoteInput } from './dto/quote.inputs.js';
 import type { QuoteComparisonModel } from './quote.models.js';
@@ -10,7 +11,7 @@ import { AppError, ErrorCode, type FieldError } from '../common/app-error.js';
 import { toConnection, type Connection } from '../common/pagination.js';
 import { instantIdCursor } from '../common/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { Requirement } from '../requirements/requirement.entity.js';
 import { RequirementStatus } from '../requirements/requirement-status.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
@@ -287,10 +288,10 @@ export class QuotesService {
     return manager.existsBy(Quote, { requirementId, supplierId: actor.organizationId });
   }
 
+  /** canReadQuote, with the requirement's owner looked up only when the rule needs it. */
   private async canRead(actor: Principal, quote: Quote): Promise<boolean> {
-    if (quote.supplierId === actor.organizationId) return true;
-    if (actor.role !== Role.OEM_BUYER) return false;
-    return this.dataSource.getRepository(Requirement).existsBy({ id: quote.requirementId, organizationId: actor.organizationId });
+    const owner = actor.role === Role.OEM_BUYER ? (await this.dataSource.getRepository(Requirement).findOneBy({ id: quote.requirementId }))?.organizationId : undefined;
+    return canReadQuote(actor, quote, owner);
   }
 }
 

@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RegionModel } from './region.model.js';
 import { RegionsService } from './regions.service.js';
 import { RegionLevel } from './region.entity.js';
-import { Public } from '../auth/access.decorator.js';
+import { Public } from '../access/access.decorator.js';
 
 @Resolver(() => RegionModel)
 export class RegionsResolver {

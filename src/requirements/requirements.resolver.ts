@@ -4,13 +4,19 @@ import { RequirementConnection, RequirementModel, RequiredCertificationModel } f
 import { RequirementsService } from './requirements.service.js';
 import { CreateRequirementInput, RequirementListArgs, StatusChangeInput, UpdateRequirementInput } from './dto/requirement.inputs.js';
 import { RequirementStatus } from './requirement-status.js';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import type { Connection } from '../common/pagination.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { TaxonomyLoaders } from '../taxonomy/taxonomy.loaders.js';
+import type { RequirementLoaders } from './requirement.loaders.js';
 import { OrganizationModel, SiteModel } from '../organizations/organization.model.js';
 import { PartCategoryModel } from '../taxonomy/taxonomy.models.js';
 import { required } from '../common/loaders.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders & TaxonomyLoaders & RequirementLoaders>;
 
 const BUYERS = [Role.OEM_BUYER];
 
@@ -70,22 +76,22 @@ export class RequirementsResolver {
   }
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() r: RequirementModel, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel> {
+  async organization(@Parent() r: RequirementModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return required(await ctx.loaders.organization.load(r.organizationId), 'organization', r.id);
   }
 
   @ResolveField(() => SiteModel)
-  async deliverySite(@Parent() r: RequirementModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel> {
+  async deliverySite(@Parent() r: RequirementModel, @Context() ctx: RequestContext): Promise<SiteModel> {
     return required(await ctx.loaders.site.load(r.deliverySiteId), 'site', r.id);
   }
 
   @ResolveField(() => PartCategoryModel)
-  async category(@Parent() r: RequirementModel, @Context() ctx: GraphQLRequestContext): Promise<PartCategoryModel> {
+  async category(@Parent() r: RequirementModel, @Context() ctx: RequestContext): Promise<PartCategoryModel> {
     return required(await ctx.loaders.category.load(r.categoryCode), 'category', r.id);
   }
 
   @ResolveField(() => [RequiredCertificationModel])
-  requiredCertifications(@Parent() r: RequirementModel, @Context() ctx: GraphQLRequestContext): Promise<RequiredCertificationModel[]> {
+  requiredCertifications(@Parent() r: RequirementModel, @Context() ctx: RequestContext): Promise<RequiredCertificationModel[]> {
     return ctx.loaders.requiredCertifications.load(r.id);
   }
 }

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Requirement, RequirementCertification, type WeightOverrides } from './requirement.entity.js';
 import { RequirementStatus, canTransition, isEditable } from './requirement-status.js';
+import { canReadRequirement } from './requirement-access.js';
 import type { CreateRequirementInput, RequirementFilter, RequiredCertificationInput, StatusChangeInput, UpdateRequirementInput } from './dto/requirement.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import { todayInChina } from '../common/local-date.scalar.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { Site } from '../organizations/site.entity.js';
 import { PartCategory } from '../taxonomy/part-category.entity.js';
 import { CertificationType } from '../taxonomy/certification-type.entity.js';
@@ -27,10 +28,10 @@ export class RequirementsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** A requirement the caller may read: its own organisation's, or any OPEN one (platform admins: all). */
+  /** A requirement the caller may read (canReadRequirement): its own organisation's, or any OPEN one (platform admins: all). */
   async get(actor: Principal, id: string): Promise<Requirement> {
     const requirement = await this.dataSource.getRepository(Requirement).findOneBy({ id });
-    if (!requirement || !canRead(actor, requirement)) throw AppError.notFound('Requirement');
+    if (!requirement || !canReadRequirement(actor, requirement)) throw AppError.notFound('Requirement');
     return requirement;
   }
 
@@ -164,7 +165,7 @@ export class RequirementsService {
 
   private async ownForWrite(manager: EntityManager, actor: Principal, id: string): Promise<Requirement> {
     const requirement = await manager.findOne(Requirement, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!requirement || !canRead(actor, requirement)) throw AppError.notFound('Requirement');
+    if (!requirement || !canReadRequirement(actor, requirement)) throw AppError.notFound('Requirement');
     if (requirement.organizationId !== actor.organizationId) throw AppError.forbidden('Only the buyer who posted a requirement may change it');
     return requirement;
   }
@@ -209,10 +210,6 @@ export class RequirementsService {
     if (problems.length > 0) throw AppError.invalid(problems);
     return result;
   }
-}
-
-function canRead(actor: Principal, requirement: Requirement): boolean {
-  return actor.role === Role.PLATFORM_ADMIN || requirement.organizationId === actor.organizationId || requirement.status === RequirementStatus.OPEN;
 }
 
 

@@ -1,12 +1,16 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { SearchService } from './search.service.js';
 import { AddSearchSynonymsInput, RemoveSearchSynonymsArgs, SearchRequirementsArgs, SearchSuppliersArgs } from './dto/search.inputs.js';
 import { RequirementSearchConnection, SearchIndexStatus, SearchSynonymGroupModel, SupplierSearchConnection, SupplierSearchHit } from './search.models.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders>;
 
 const SIGNED_IN = [Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN];
 
@@ -58,7 +62,7 @@ export class SearchResolver {
 @Resolver(() => SupplierSearchHit)
 export class SupplierSearchHitResolver {
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The supplier\'s current profile (null if it was removed since it was indexed).' })
-  organization(@Parent() hit: SupplierSearchHit, @Context() ctx: GraphQLRequestContext): Promise<OrganizationModel | null> {
+  organization(@Parent() hit: SupplierSearchHit, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
     return ctx.loaders.organization.load(hit.id);
   }
 }

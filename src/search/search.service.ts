@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Logger } from '@nestjs/common';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { decodeCursor, encodeCursor } from '../common/pagination.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
 import { SearchSynonymGroup } from './search.entities.js';

@@ -1,12 +1,11 @@
-import { Controller, Get, Param, Query, Req, Res, UseFilters, UsePipes } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
-import { Roles } from '../auth/access.decorator.js';
-import { principalOfHttpRequest } from '../auth/access.guard.js';
-import { Role } from '../auth/role.js';
+import { Roles } from '../access/access.decorator.js';
+import { principalOfHttpRequest } from '../access/access.guard.js';
+import { Role } from '../access/role.js';
 import { AppError } from '../common/app-error.js';
-import { HttpAppErrorFilter } from './http-error.filter.js';
-import { QueryValidationPipe } from './query-validation.pipe.js';
+import { HttpAppErrorFilter } from '../common/http-error.filter.js';
 import { ExportQuery } from './dto/export.query.js';
 import { EXPORT_TABLES, SourcingExportsService, type ExportTable } from './sourcing-exports.service.js';
 
@@ -21,8 +20,8 @@ import { EXPORT_TABLES, SourcingExportsService, type ExportTable } from './sourc
 export class SourcingExportsController {
   constructor(private readonly exports: SourcingExportsService) {}
 
+  // The query string is validated by the global InputValidationPipe (src/common/validation.pipe.ts).
   @Get(':file')
-  @UsePipes(QueryValidationPipe)
   async download(@Req() request: Request, @Res() response: Response, @Param('file') file: string, @Query() query: ExportQuery): Promise<void> {
     const table = file.endsWith('.csv') ? file.slice(0, -4) : '';
     if (!(EXPORT_TABLES as readonly string[]).includes(table)) throw AppError.notFound(`Export ${file} (one of ${EXPORT_TABLES.map((t) => `${t}.csv`).join(', ')})`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 import { AppError } from '../common/app-error.js';
-import type { Principal } from '../auth/role.js';
+import type { Principal } from '../access/role.js';
 import { SourcingStatsService } from './sourcing-stats.service.js';
 import { Basis, Scope, SourceFilter } from './sourcing-figures.js';
 import { csvHeader, csvLine, toCsv, UTF8_BOM, type CsvColumn } from './csv.js';

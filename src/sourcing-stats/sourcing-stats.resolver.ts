@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import type { Connection } from '../common/pagination.js';
 import { SourcingStatsService } from './sourcing-stats.service.js';
 import {

@@ -6,7 +6,7 @@ import { isUUID } from 'class-validator';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import { isLocalDate } from '../common/local-date.scalar.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { Region } from '../regions/region.entity.js';

@@ -5,7 +5,7 @@ import { Capability, CapabilitySite } from './capability.entity.js';
 import { SupplierCertification } from './supplier-certification.entity.js';
 import type { CertificationInput, CreateCapabilityInput, DeleteInput, SetDesignationsInput, UpdateCapabilityInput, UpdateCertificationInput } from './dto/profile.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal } from '../access/role.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { PartCategory } from '../taxonomy/part-category.entity.js';

@@ -2,14 +2,20 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { CapabilityModel, SupplierCertificationModel } from './supplier.models.js';
 import { SupplierProfileService } from './supplier-profile.service.js';
 import { CertificationInput, CreateCapabilityInput, DeleteInput, SetDesignationsInput, UpdateCapabilityInput, UpdateCertificationInput } from './dto/profile.inputs.js';
-import { CurrentUser, Roles } from '../auth/access.decorator.js';
-import { Role, type Principal } from '../auth/role.js';
+import { CurrentUser, Roles } from '../access/access.decorator.js';
+import { Role, type Principal } from '../access/role.js';
 import { OrganizationModel, SiteModel } from '../organizations/organization.model.js';
 import { PartCategoryModel } from '../taxonomy/taxonomy.models.js';
 import type { Site } from '../organizations/site.entity.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from '../access/request-context.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { TaxonomyLoaders } from '../taxonomy/taxonomy.loaders.js';
+import type { SupplierLoaders } from './supplier.loaders.js';
 import { required } from '../common/loaders.js';
 import { todayInChina } from '../common/local-date.scalar.js';
+
+/** The loaders this file's fields read. */
+type RequestContext = GraphQLRequestContext<OrganizationLoaders & TaxonomyLoaders & SupplierLoaders>;
 
 const PROFILE_EDITORS = [Role.SUPPLIER_ADMIN, Role.PLATFORM_ADMIN];
 
@@ -60,12 +66,12 @@ export class SupplierProfileResolver {
   }
 
   @ResolveField(() => [CapabilityModel], { description: 'A supplier\'s capabilities (empty for others).' })
-  capabilities(@Parent() organization: OrganizationModel, @Context() ctx: GraphQLRequestContext): Promise<CapabilityModel[]> {
+  capabilities(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<CapabilityModel[]> {
     return ctx.loaders.capabilitiesOfOrganization.load(organization.id);
   }
 
   @ResolveField(() => [SupplierCertificationModel], { description: 'Certificates on the profile, expired ones included (see isValid).' })
-  certifications(@Parent() organization: OrganizationModel, @Context() ctx: GraphQLRequestContext): Promise<SupplierCertificationModel[]> {
+  certifications(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<SupplierCertificationModel[]> {
     return ctx.loaders.certificationsOfOrganization.load(organization.id);
   }
 }
@@ -73,12 +79,12 @@ export class SupplierProfileResolver {
 @Resolver(() => CapabilityModel)
 export class CapabilityFieldsResolver {
   @ResolveField(() => PartCategoryModel)
-  async category(@Parent() capability: CapabilityModel, @Context() ctx: GraphQLRequestContext): Promise<PartCategoryModel> {
+  async category(@Parent() capability: CapabilityModel, @Context() ctx: RequestContext): Promise<PartCategoryModel> {
     return required(await ctx.loaders.category.load(capability.categoryCode), 'category', capability.id);
   }
 
   @ResolveField(() => [SiteModel], { description: 'The plants that produce it.' })
-  async sites(@Parent() capability: CapabilityModel, @Context() ctx: GraphQLRequestContext): Promise<SiteModel[]> {
+  async sites(@Parent() capability: CapabilityModel, @Context() ctx: RequestContext): Promise<SiteModel[]> {
     const ids = await ctx.loaders.siteIdsOfCapability.load(capability.id);
     const sites = await ctx.loaders.site.loadMany(ids);
     return sites.filter((s): s is Site => s !== null && !(s instanceof Error));

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CertificationTypeModel, PartCategoryModel } from './taxonomy.models.js';
 import { TaxonomyService } from './taxonomy.service.js';
-import { Public } from '../auth/access.decorator.js';
+import { Public } from '../access/access.decorator.js';
 
 @Resolver()
 export class TaxonomyResolver {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestApp } from './app.js';
 import { Organization, OrganizationKind } from '../../src/organizations/organization.entity.js';
 import { User } from '../../src/auth/user.entity.js';
-import { Role } from '../../src/auth/role.js';
+import { Role } from '../../src/access/role.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { makeCreditCode } from '../../src/organizations/credit-code.factory.js';
 

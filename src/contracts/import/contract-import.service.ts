@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/app-error.js';
 import { readCsv } from '../../common/csv-reader.js';
-import type { Principal } from '../../auth/role.js';
+import type { Principal } from '../../access/role.js';
 import { Site } from '../../organizations/site.entity.js';
 import { RecordedContractsService } from '../recorded-contracts.service.js';
 import type { RecordContractInput } from '../dto/contract.inputs.js';

@@ -9,7 +9,7 @@ import { DEFAULT_OCID_PREFIX, releasePackage, toRelease, type OcdsOrganizationFa
 import { releasePackageProblems } from './ocds-validator.js';
 import { encodeCursor, type PageInfo } from '../../common/pagination.js';
 import { dateIdCursor } from '../../common/cursor-keys.js';
-import type { Principal } from '../../auth/role.js';
+import type { Principal } from '../../access/role.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Site } from '../../organizations/site.entity.js';
 import { Region } from '../../regions/region.entity.js';

@@ -3,8 +3,8 @@ import { MaxLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { SupplierImportService } from './supplier-import.service.js';
 import { ImportReportModel } from './import.models.js';
-import { CurrentUser, Roles } from '../../auth/access.decorator.js';
-import { Role, type Principal } from '../../auth/role.js';
+import { CurrentUser, Roles } from '../../access/access.decorator.js';
+import { Role, type Principal } from '../../access/role.js';
 
 @ArgsType()
 class ImportSuppliersArgs {

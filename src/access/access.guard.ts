@@ -4,13 +4,17 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
 import { principalOfRequest } from './tokens.js';
 import { AppError } from '../common/app-error.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from './request-context.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { Request } from 'express';
 import type { Principal } from './role.js';
 
-/** The principal the guard found on a plain HTTP request (REST routes; GraphQL keeps it in its context). */
+/**
+ * The principal the guard found on an HTTP request: REST routes read it here; GraphQL
+ * resolvers get it in their context (`CurrentUser`), and batch loaders, which are made with
+ * the context before the guard runs (and Apollo copies the context per operation), read it here.
+ */
 const HTTP_PRINCIPALS = new WeakMap<object, Principal>();
 
 export function principalOfHttpRequest(request: object): Principal | undefined {
@@ -44,12 +48,14 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.kind === 'public') {
       ctx.principal = this.tryPrincipal(ctx.req);
+      if (ctx.principal) HTTP_PRINCIPALS.set(ctx.req, ctx.principal);
       return true;
     }
     const token = bearerToken(ctx.req);
     if (!token) throw AppError.unauthenticated();
     const principal = principalOfRequest(ctx.req, token, this.config.jwtSecret);
     ctx.principal = principal;
+    HTTP_PRINCIPALS.set(ctx.req, principal);
     if (!rule.roles.includes(principal.role)) throw AppError.forbidden(`Not allowed for role ${principal.role}`);
     return true;
   }

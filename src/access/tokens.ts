@@ -2,7 +2,8 @@ import jwt from 'jsonwebtoken';
 import { AppError } from '../common/app-error.js';
 import { Role, type Principal } from './role.js';
 
-interface Claims {
+/** What an access token carries: written when a user signs in, read back by verifyAccessToken. */
+export interface AccessClaims {
   sub: string;
   role: Role;
   org: string;
@@ -10,21 +11,14 @@ interface Claims {
   jur: string | null;
 }
 
-const ALGORITHM = 'HS256';
+export const TOKEN_ALGORITHM = 'HS256';
 const ROLES = new Set<string>(Object.values(Role));
-
-export function signAccessToken(principal: Principal, secret: string, ttlSeconds: number): { token: string; expiresAt: Date } {
-  const claims: Claims = { sub: principal.userId, role: principal.role, org: principal.organizationId, adm: principal.orgAdmin, jur: principal.jurisdictionCode };
-  const token = jwt.sign(claims, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds });
-  const { exp } = jwt.decode(token) as { exp: number };
-  return { token, expiresAt: new Date(exp * 1000) };
-}
 
 /** The principal of a valid token; UNAUTHENTICATED saying why otherwise. */
 export function verifyAccessToken(token: string, secret: string): Principal {
-  let claims: Partial<Claims>;
+  let claims: Partial<AccessClaims>;
   try {
-    claims = jwt.verify(token, secret, { algorithms: [ALGORITHM] }) as Partial<Claims>;
+    claims = jwt.verify(token, secret, { algorithms: [TOKEN_ALGORITHM] }) as Partial<AccessClaims>;
   } catch (error) {
     if (error instanceof jwt.TokenExpiredError) throw AppError.unauthenticated('Access token expired: sign in again');
     throw AppError.unauthenticated('Invalid access token');

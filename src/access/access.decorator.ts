@@ -1,7 +1,7 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Principal, Role } from './role.js';
-import type { GraphQLRequestContext } from '../common/request-context.js';
+import type { GraphQLRequestContext } from './request-context.js';
 import { AppError } from '../common/app-error.js';
 
 export const ACCESS_RULE = 'access-rule';

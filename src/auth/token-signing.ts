@@ -1,0 +1,11 @@
+import jwt from 'jsonwebtoken';
+import { TOKEN_ALGORITHM, type AccessClaims } from '../access/tokens.js';
+import type { Principal } from '../access/role.js';
+
+/** A signed access token for a user who has just signed in; src/access/tokens.ts verifies it. */
+export function signAccessToken(principal: Principal, secret: string, ttlSeconds: number): { token: string; expiresAt: Date } {
+  const claims: AccessClaims = { sub: principal.userId, role: principal.role, org: principal.organizationId, adm: principal.orgAdmin, jur: principal.jurisdictionCode };
+  const token = jwt.sign(claims, secret, { algorithm: TOKEN_ALGORITHM, expiresIn: ttlSeconds });
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
+}
