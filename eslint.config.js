@@ -54,27 +54,6 @@ const FLOOR_ZONES = [
   },
 ];
 
-/**
- * TEMPORARY — the files that break a floor today, while other branches move their imports
- * (roles, guard and decorators to src/access; locality, counted value and rate arithmetic to
- * src/locality; loaders into their features; quotes' use of contracts to src/common). The
- * floor rule is off for these files only. After those branches are merged: delete this list
- * and the block that uses it, then `npm run lint` must pass.
- */
-const PENDING_FLOOR_MOVES = [
-  'src/common/loaders.ts', // entities of regions, organizations, taxonomy, requirements, suppliers, quotes, contracts
-  'src/common/request-context.ts', // auth/role
-  'src/regions/regions.resolver.ts', // auth/access.decorator
-  'src/taxonomy/taxonomy.resolver.ts', // auth/access.decorator
-  'src/contracts/contracts.repository.ts', // sourcing-stats/counted-value, sourcing-stats/local-rate
-  'src/matching/match-facts.repository.ts', // sourcing-stats/counted-value
-  'src/matching/matching.service.ts', // sourcing-stats/local-rate
-  'src/quotes/quote-comparison.ts', // contracts/award-plan, sourcing-stats/local-rate
-  'src/quotes/quotes.module.ts', // contracts/contracts.module
-  'src/quotes/quotes.resolver.ts', // contracts/award-plan
-  'src/quotes/quotes.service.ts', // contracts/cursor-keys, contracts.repository, db-errors, award-plan
-];
-
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/artifacts/', 'src/dashboard/vendor/'] },
   js.configs.recommended,
@@ -96,10 +75,6 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: FLOOR_ZONES }],
     },
-  },
-  {
-    files: PENDING_FLOOR_MOVES,
-    rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
     // locality/ is pure arithmetic and rules: no framework, no database.
