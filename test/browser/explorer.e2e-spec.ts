@@ -22,12 +22,16 @@ const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
  * sent is the same whether or not GraphiQL has caught up.
  */
 async function runInGraphiQL(page: Page, query: string): Promise<void> {
-  await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-  await page.evaluate((text) => {
-    const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(value: string): void } };
-    editor.CodeMirror.setValue(text);
+  await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element, text) => {
+    (element as unknown as { CodeMirror: { setValue(value: string): void } }).CodeMirror.setValue(text);
   }, query);
   await page.click('.graphiql-execute-button');
+}
+
+/** The token the page keeps in localStorage, read through Playwright's storage state. */
+async function storedToken(page: Page, origin: string): Promise<string | null> {
+  const { origins } = await page.context().storageState();
+  return origins.find((entry) => entry.origin === origin)?.localStorage.find((item) => item.name === 'zlt.explorer.token')?.value ?? null;
 }
 
 describe('GraphQL explorer in chromium', () => {
@@ -92,7 +96,7 @@ describe('GraphQL explorer in chromium', () => {
 
     await page.reload();
     await page.locator('#who-text', { hasText: oem.adminEmail }).waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('zlt.explorer.token'))).toBe(oem.token);
+    expect(await storedToken(page, origin)).toBe(oem.token);
     await runInGraphiQL(page, 'query Me { me { email role } }');
     await page.locator('.graphiql-response', { hasText: oem.adminEmail }).waitFor();
     expect(await page.textContent('.graphiql-response')).toContain('"role": "OEM_BUYER"');
@@ -100,7 +104,7 @@ describe('GraphQL explorer in chromium', () => {
 
   it('signing out drops the token: the same query is refused', async () => {
     await page.click('#logout');
-    expect(await page.evaluate(() => localStorage.getItem('zlt.explorer.token'))).toBeNull();
+    expect(await storedToken(page, origin)).toBeNull();
     await runInGraphiQL(page, 'query Me { me { email } }');
     await page.locator('.graphiql-response', { hasText: 'UNAUTHENTICATED' }).waitFor();
   });

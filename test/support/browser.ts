@@ -1,6 +1,6 @@
 /**
  * The one way browser tests start a browser. Debian's chromium when /usr/bin/chromium exists
- * (it has the machine's fonts); otherwise the Chromium that npm installed with
+ * (nothing to unpack, and kept up to date by the distribution); otherwise the Chromium that npm installed with
  * @sparticuz/chromium, unpacked once per machine into the temporary folder. Both are driven
  * by playwright-core, headless, with every background connection of the browser's own switched
  * off, so that what a test sees on the wire is what the page asked for.
@@ -23,7 +23,8 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
  * `--no-pings`) and leave out `--disable-web-security`, `--allow-running-insecure-content`
  * and `--disable-site-isolation-trials` (they would hide what a real browser refuses, such as
  * a cross-origin request or a CSP violation), `--single-process` and `--no-zygote` (needed on
- * Lambda, not here) and the graphics switches (the tests read text, not pixels).
+ * Lambda, not here) and the graphics switches: `--disable-gpu` instead, software rendering
+ * (the tests read text, not pixels).
  */
 const QUIET = [
   '--disable-background-networking',
@@ -35,6 +36,9 @@ const QUIET = [
   '--no-pings',
   '--disable-gpu',
 ];
+
+/** Chromium will not run its sandbox as root; as any other user the sandbox stays on. */
+const AS_ROOT = process.getuid?.() === 0;
 
 export interface BrowserExecutable {
   path: string;
@@ -51,12 +55,12 @@ export async function browserExecutable(): Promise<BrowserExecutable> {
 /** A headless browser for a test file; close it in afterAll. */
 export async function launchBrowser(): Promise<Browser> {
   const executable = await browserExecutable();
-  // Chromium refuses to start its sandbox as root; as any other user the sandbox stays on.
-  const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   try {
-    return await chromium.launch({ executablePath: executable.path, headless: true, args: [...sandbox, ...QUIET] });
+    // playwright-core passes --no-sandbox unless chromiumSandbox is true.
+    return await chromium.launch({ executablePath: executable.path, headless: true, chromiumSandbox: !AS_ROOT, args: QUIET });
   } catch (error) {
-    throw new Error(`could not start ${executable.source}'s chromium at ${executable.path}: ${(error as Error).message}`);
+    const hint = AS_ROOT ? '' : ' (as a user other than root the sandbox is on, and needs unprivileged user namespaces: sysctl kernel.unprivileged_userns_clone=1)';
+    throw new Error(`could not start the chromium from ${executable.source} at ${executable.path}${hint}: ${(error as Error).message}`);
   }
 }
 
@@ -64,7 +68,8 @@ export async function launchBrowser(): Promise<Browser> {
  * `chromium.executablePath()` unpacks the Brotli-compressed browser (and its fonts and
  * SwiftShader) into os.tmpdir() and returns the binary's path, reusing what it finds there;
  * it writes in place, so a second process reading at the same moment (parallel jest workers,
- * several checkouts on one machine) could start a half-written file. It runs here in a child
+ * several checkouts on one machine) could start a half-written file, and it leaves the binary
+ * readable by its owner only. It runs here in a child
  * process whose temporary folder is a fresh staging folder, which is then renamed, in one
  * step, to a folder named after the package's version: a reader sees all of it or nothing.
  */
@@ -73,7 +78,8 @@ async function unpackedNpmChromium(): Promise<string> {
   // The package exports only its entry points (build/{cjs,esm}/…): its root is two folders up.
   const packageRoot = join(dirname(require.resolve('@sparticuz/chromium')), '..', '..');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  const target = join(tmpdir(), `zlt-sparticuz-chromium-${version}`);
+  // Per user: the unpacked browser is readable by its owner only.
+  const target = join(tmpdir(), `zlt-sparticuz-chromium-${version}-uid${process.getuid?.() ?? 0}`);
   const binary = join(target, 'chromium');
   if (existsSync(binary)) return binary;
 
