@@ -40,9 +40,12 @@ describe('GraphQL explorer over HTTP', () => {
     expect(simple.status).toBe(400);
     expect(await simple.text()).toContain('CSRF');
 
-    const noQuery = await fetch(`${origin}/graphql`, { headers: { accept: 'application/json' }, redirect: 'manual' });
-    expect(noQuery.status).toBe(400);
-    expect(noQuery.headers.get('content-type')).toMatch(/^application\/json/);
+    // A client that asks for JSON, or for anything (curl's */*), is not redirected.
+    for (const accept of ['application/json', '*/*']) {
+      const noQuery = await fetch(`${origin}/graphql`, { headers: { accept }, redirect: 'manual' });
+      expect([accept, noQuery.status]).toEqual([accept, 400]);
+      expect(noQuery.headers.get('content-type')).toMatch(/^application\/json/);
+    }
   });
 
   it('answers an operation name the document lacks as a client error, not an internal one', async () => {
