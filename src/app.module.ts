@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -28,6 +28,7 @@ import { SearchModule } from './search/search.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { SourcingStatsModule } from './sourcing-stats/sourcing-stats.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { ExplorerModule } from './explorer/explorer.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 
@@ -56,11 +57,13 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            playground: false,
+            // No landing page from Apollo (its Sandbox loads from a CDN): outside production a
+            // browser's GET /graphql is sent to the explorer this service serves (src/explorer/).
+            graphiql: false,
             introspection: !production,
             allowBatchedHttpRequests: false,
             validationRules: [depthLimit(DEFAULT_LIMITS.maxDepth), aliasAndOperationLimit(DEFAULT_LIMITS.maxAliases, DEFAULT_LIMITS.maxOperations)],
-            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
+            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ApolloServerPluginLandingPageDisabled()],
             includeStacktraceInErrorResponses: false,
             formatError: errorFormatter({ hideSuggestions: production }),
             context: ({ req }: { req: Request }): GraphQLRequestContext<Loaders> => contexts.create(req),
@@ -78,6 +81,7 @@ export class AppModule {
         MatchingModule,
         SourcingStatsModule,
         DashboardModule,
+        ...(production ? [] : [ExplorerModule]),
         ContractsModule,
         QuotesModule,
         ...(options.extraModules ?? []),

@@ -88,7 +88,10 @@ export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // No operation by that name (e.g. GraphiQL sending a name the edited document no
+          // longer has): execution answers "Unknown operation named …"; there is nothing to cost.
+          if (!operation) return;
           const complexity = getComplexity({
             schema,
             query: document,
