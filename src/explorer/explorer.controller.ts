@@ -3,10 +3,10 @@ import type { Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Public } from '../auth/access.decorator.js';
+import { Public } from '../access/access.decorator.js';
 import { AppError } from '../common/app-error.js';
 import { projectRoot } from '../common/paths.js';
-import { HttpAppErrorFilter } from '../sourcing-stats/http-error.filter.js';
+import { HttpAppErrorFilter } from '../common/http-error.filter.js';
 
 /** A file inside an installed package (React's packages export no umd/ path, but all export their package.json). */
 function packageFile(name: string, file: string): string {
