@@ -146,13 +146,17 @@ const BUREAU_FOR_EXPORTS = 'analyst@zj-bureau.example';
 const EXAMPLES_AT_LEAST = 40;
 const CURLS_AT_LEAST = 1;
 
-/** Which answer of which example fills a placeholder for the examples after it. */
-const CREATES: Record<string, (answer: any) => [string, string]> = {
-  createRequirement: (a) => ['<requirement id>', a.id],
-  submitQuote: (a) => ['<quote id>', a.id],
-  awardRequirement: (a) => ['<contract id>', a.contracts[0].id],
-  recordContract: (a) => ['<recorded contract id>', a.contract.id],
+/** Which example's answer fills a placeholder for the examples after it, and where in the answer the id is. */
+const CREATES: Record<string, { placeholder: string; path: (string | number)[] }> = {
+  createRequirement: { placeholder: '<requirement id>', path: ['id'] },
+  submitQuote: { placeholder: '<quote id>', path: ['id'] },
+  awardRequirement: { placeholder: '<contract id>', path: ['contracts', 0, 'id'] },
+  recordContract: { placeholder: '<recorded contract id>', path: ['contract', 'id'] },
 };
+
+function at(value: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+}
 
 /** Nothing at an example's top field: null, an empty list, a connection with no rows, an import that rejected rows. */
 function emptiness(value: unknown): string | null {
@@ -267,8 +271,9 @@ describe('README examples on the demo data', () => {
       }
       const creates = CREATES[example.field];
       if (creates) {
-        const [key, value] = creates(answer);
-        values.set(key, value);
+        const id = at(answer, creates.path);
+        if (typeof id === 'string') values.set(creates.placeholder, id);
+        else failures.push(`${where}: its answer has no ${creates.path.join('.')} to fill ${creates.placeholder}`);
       }
     }
     expect(failures).toEqual([]);
