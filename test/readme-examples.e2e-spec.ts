@@ -15,8 +15,8 @@
  *   and `<recorded contract id>` come from the answers of the examples that create them
  *   (createRequirement, submitQuote, awardRequirement, recordContract), so the examples must
  *   stay in an order that works;
- * - `curl` lines in ```sh blocks that GET `/exports/…` run with the bureau's token and must
- *   return a CSV with at least one data row;
+ * - `curl` lines in ```sh blocks that GET `/exports/…` run with the token of the login named
+ *   above them (as in graphql blocks) and must return a CSV with at least one data row;
  * - the "Demo logins" table lists exactly the logins the demo data has, each with its role, and
  *   the backticked `query { … }` in each row ("as above": the previous row's) runs as that login.
  */
@@ -102,9 +102,14 @@ function readmeExamples(markdown: string): { examples: Example[]; statementLines
   }
   const curls: CurlExample[] = [];
   for (const block of fencedBlocks(markdown, 'sh')) {
+    let sender: string | null = null;
     block.text.split('\n').forEach((l, i) => {
+      const login = LOGIN_COMMENT.exec(l);
+      if (login && l.trimStart().startsWith('#')) sender = login[1];
       const m = /^curl .*"https?:\/\/[^/"]+(\/exports\/[^"]+)"/.exec(l);
-      if (m) curls.push({ line: block.line + i, email: BUREAU_FOR_EXPORTS, path: m[1] });
+      if (!m) return;
+      if (!sender) throw new Error(`README line ${block.line + i}: no "# as <demo login>" comment above this curl example`);
+      curls.push({ line: block.line + i, email: sender, path: m[1] });
     });
   }
   return { examples, statementLines, curls };
@@ -135,9 +140,6 @@ function demoLoginRows(markdown: string): LoginRow[] {
   }
   return rows;
 }
-
-/** The CSV exports are a bureau's: the README's curl examples run as the provincial analyst. */
-const BUREAU_FOR_EXPORTS = 'analyst@zj-bureau.example';
 
 /**
  * How many examples the README has today: counted by hand when they were last changed. The
