@@ -194,6 +194,26 @@ describe('authentication and authorisation', () => {
       expect(foreign.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
 
+    it('answers me with the caller\'s organisation and its plants in one query', async () => {
+      const oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
+      const first = (await t.ok<{ createSite: { id: string } }>(CREATE_SITE, { input: { name: '一号工厂', regionCode: '330282' } }, oem.token)).createSite;
+      const second = (await t.ok<{ createSite: { id: string } }>(CREATE_SITE, { input: { name: '二号工厂', regionCode: '330206' } }, oem.token)).createSite;
+      const other = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
+      await t.ok(CREATE_SITE, { input: { name: '别家工厂', regionCode: '330206' } }, other.token);
+      const me = await t.ok<{ me: { organizationId: string; organization: { id: string; kind: string; sites: { id: string; name: string; regionCode: string }[] } } }>(
+        `{ me { organizationId organization { id kind sites { id name regionCode } } } }`, {}, oem.token,
+      );
+      expect(me.me.organization).toMatchObject({ id: oem.id, kind: 'OEM' });
+      expect(me.me.organizationId).toBe(oem.id);
+      expect(me.me.organization.sites.map((s) => s.id).sort()).toEqual([first.id, second.id].sort());
+      // A bureau has an organisation too, without plants.
+      const bureau = await makeOrganization(t, admin.token, OrganizationKind.BUREAU, { jurisdictionCode: '330200' });
+      const bureauMe = await t.ok<{ me: { organization: { id: string; jurisdictionCode: string; sites: unknown[] } } }>(
+        `{ me { organization { id jurisdictionCode sites { id } } } }`, {}, bureau.token,
+      );
+      expect(bureauMe.me.organization).toEqual({ id: bureau.id, jurisdictionCode: '330200', sites: [] });
+    });
+
     it('refuses a stale version with CONFLICT and keeps the newer edit', async () => {
       const supplier = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
       const site = (await t.ok<{ createSite: { id: string } }>(CREATE_SITE, { input: { name: '一厂', regionCode: '330206', lat: 29.9, lon: 121.8 } }, supplier.token)).createSite;

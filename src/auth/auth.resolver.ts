@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '../access/request-context.js';
 import { AuthService } from './auth.service.js';
 import { AuthPayload, CreateOrganizationInput, CreateUserInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
@@ -6,8 +6,10 @@ import { UserModel } from './user.model.js';
 import { CurrentUser, Public, Roles } from '../access/access.decorator.js';
 import { Role, type Principal } from '../access/role.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import { required } from '../common/loaders.js';
 
-@Resolver()
+@Resolver(() => UserModel)
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
@@ -39,5 +41,10 @@ export class AuthResolver {
   @Mutation(() => UserModel, { description: 'Adds a user: to your own organisation if you administer it; anywhere for a platform admin.' })
   createUser(@CurrentUser() actor: Principal, @Args('input') input: CreateUserInput): Promise<UserModel> {
     return this.auth.createUser(actor, input);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The user\'s organisation (every user has one); its `sites` are its plants.' })
+  async organization(@Parent() user: UserModel, @Context() ctx: GraphQLRequestContext<OrganizationLoaders>): Promise<OrganizationModel> {
+    return required(await ctx.loaders.organization.load(user.organizationId), 'organization', user.id);
   }
 }
