@@ -3,8 +3,6 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { openDatabase } from './database/database-server.js';
-import { createApp } from './app.js';
-import { seedDemoIfEmpty } from '../seeds/demo.js';
 
 function readConfig(): AppConfig {
   try {
@@ -44,7 +42,12 @@ async function main(): Promise<void> {
   const consoleOutput = consoleLogger();
   Logger.overrideLogger(consoleOutput);
   const logger = new Logger('Main');
+  // The application's modules load (seconds on a busy machine) while PostgreSQL starts in its
+  // own process (initdb on first start); awaited below, where a failure to load still throws.
+  const modules = Promise.all([import('./app.js'), import('../seeds/demo.js')]);
+  modules.catch(() => undefined);
   const database = await openDatabase(config);
+  const [{ createApp }, { seedDemoIfEmpty }] = await modules;
   if (database.embedded) logger.log(`Embedded PostgreSQL running with its data in ${config.dataDir}/pg`);
   const app = await createApp({ config, databaseUrl: database.url, logger: consoleOutput });
   let stopping = false;

@@ -94,7 +94,10 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // --no-sync: initdb does not wait for its files to reach the disk (seconds of a first start
+    // on a busy machine); a crash of the machine in the first seconds after it can leave a
+    // broken empty cluster, which `rm -rf <dataDir>/pg` fixes. The server itself syncs (fsync=on).
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
     onLog: remember,
     onError: (message: unknown) => {
