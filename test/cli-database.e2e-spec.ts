@@ -7,7 +7,7 @@
  * The embedded server here is started as `npm start` starts it, on a data folder of its own.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -50,7 +50,7 @@ describe('command-line tools while the service runs', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('migrates, verifies the audit log and exports through the running server, and leave it running', async () => {
+  it('migrates, verifies the audit log, exports and imports through the running server, and leave it running', async () => {
     const postmaster = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0];
     const migrated = await run(process.execPath, [dist('src/database/cli.js'), 'migration:run'], { env });
     expect(migrated.stdout).toMatch(/^applied /);
@@ -58,6 +58,15 @@ describe('command-line tools while the service runs', () => {
     expect(verified.stdout.trim()).toBe('audit chain intact: 0 events');
     const exported = await run(process.execPath, [dist('src/contracts/ocds/export-cli.js')], { env });
     expect(exported.stderr).toMatch(/No contract matches/);
+    // A rejected row: the report on stdout, and exit code 1.
+    const csv = join(dataDir, 'bad.csv');
+    writeFileSync(csv, `${readFileSync(join(process.cwd(), 'seeds/suppliers-example.csv'), 'utf8').split('\n')[0]}\nnot-a-credit-code,某公司,,工厂,330106,CN,,,,CHIP.MCU,,,,,,,,,,\n`);
+    const imported = await run(process.execPath, [dist('src/suppliers/import/import-cli.js'), csv], { env }).then(
+      () => { throw new Error('the import succeeded'); },
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(imported.code).toBe(1);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 1, rejected: [expect.objectContaining({ line: 2 })] });
 
     expect(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]).toBe(postmaster);
     expect(await answers(server.url(EMBEDDED_DATABASE_NAME))).toBe(true);
