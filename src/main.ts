@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { openDatabase } from './database/database-server.js';
-import { createApp } from './app.js';
-import { seedDemoIfEmpty } from '../seeds/demo.js';
 
 function readConfig(): AppConfig {
   try {
@@ -17,12 +16,40 @@ function readConfig(): AppConfig {
   }
 }
 
+/**
+ * Nest's console logger, coloured only on a terminal: `npm start > file` (or a pipe) gets no
+ * escape codes. NO_COLOR, read by Nest itself, turns colours off on a terminal too.
+ */
+function consoleLogger(): ConsoleLogger {
+  return new ConsoleLogger({ logLevels: ['log', 'warn', 'error'], ...(process.stdout.isTTY ? {} : { colors: false }) });
+}
+
+/** Where to go, once the service answers: a short block of plain lines, last in the output. */
+function whereToGo(host: string, port: number): string[] {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const base = `http://${shown}:${port}`;
+  return [
+    '',
+    `整零通 is ready:`,
+    `  GraphQL explorer  ${base}/graphql`,
+    `  Dashboard         ${base}/dashboard`,
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
+  const consoleOutput = consoleLogger();
+  Logger.overrideLogger(consoleOutput);
   const logger = new Logger('Main');
+  // The application's modules load (seconds on a busy machine) while PostgreSQL starts in its
+  // own process (initdb on first start); awaited below, where a failure to load still throws.
+  const modules = Promise.all([import('./app.js'), import('../seeds/demo.js')]);
+  modules.catch(() => undefined);
   const database = await openDatabase(config);
+  const [{ createApp }, { seedDemoIfEmpty }] = await modules;
   if (database.embedded) logger.log(`Embedded PostgreSQL running with its data in ${config.dataDir}/pg`);
-  const app = await createApp({ config, databaseUrl: database.url });
+  const app = await createApp({ config, databaseUrl: database.url, logger: consoleOutput });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -43,7 +70,9 @@ async function main(): Promise<void> {
     }
   }
   await app.listen(config.port, config.host);
-  logger.log(`GraphQL at http://${config.host}:${config.port}/graphql`);
+  const address = (app.getHttpServer() as Server).address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  process.stdout.write(whereToGo(config.host, port).join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {

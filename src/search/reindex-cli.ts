@@ -4,8 +4,8 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { openDatabase } from '../database/database-server.js';
+import { loadConfig } from '../config/config.js';
+import { runCli, withDatabase } from '../database/with-database.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { searchOptionsOf } from './search.options.js';
 import { createSearchIndex } from './search.module.js';
@@ -15,24 +15,21 @@ import { reindexAll } from './reindex.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const options = searchOptionsOf(config);
-  const server = await openDatabase(config);
-  const dataSource = new DataSource(dataSourceOptions(server.url, { extra: { max: 4 } }));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const index = createSearchIndex(config, options, dataSource);
-    const started = Date.now();
-    const report = await reindexAll(dataSource, index, new SearchSettings(dataSource, index), (line) => console.log(line));
-    console.log(
-      `reindexed ${report.suppliers} supplier(s) and ${report.requirements} requirement(s) into ${index.backend}; removed ${report.removed} stale document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-  } finally {
-    await dataSource.destroy();
-    await server.close();
-  }
+  await withDatabase(config, async (url) => {
+    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 4 } }));
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      const index = createSearchIndex(config, options, dataSource);
+      const started = Date.now();
+      const report = await reindexAll(dataSource, index, new SearchSettings(dataSource, index), (line) => console.log(line));
+      console.log(
+        `reindexed ${report.suppliers} supplier(s) and ${report.requirements} requirement(s) into ${index.backend}; removed ${report.removed} stale document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli('reindex', main);

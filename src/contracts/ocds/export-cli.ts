@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/config.js';
-import { openDatabase } from '../../database/database-server.js';
+import { runCli, withDatabase } from '../../database/with-database.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 import { isLocalDate } from '../../common/local-date.scalar.js';
 import { isRegionCode } from '../../locality/region-codes.js';
@@ -59,38 +59,35 @@ export function parseExportArguments(argv: readonly string[]): ExportArguments {
   return result;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number | void> {
   let args: ExportArguments;
   try {
     args = parseExportArguments(process.argv.slice(2));
   } catch (error) {
     console.error(`${(error as Error).message}\nusage: npm run export:ocds -- [--buyer-region CODE] [--from DATE] [--to DATE] [--source AWARDED|RECORDED] [--ocid-prefix ocds-xxxxxx] [--out FILE]`);
-    process.exit(2);
+    return 2;
   }
-  const server = await openDatabase(loadConfig());
-  const dataSource = new DataSource(dataSourceOptions(server.url));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const pkg = await new OcdsService(dataSource).exportAll(args.filter, { ocidPrefix: args.ocidPrefix });
-    if (!pkg) {
-      console.error('No contract matches: nothing to export (a release package holds at least one release).');
-      return;
+  await withDatabase(loadConfig(), async (url) => {
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      const pkg = await new OcdsService(dataSource).exportAll(args.filter, { ocidPrefix: args.ocidPrefix });
+      if (!pkg) {
+        console.error('No contract matches: nothing to export (a release package holds at least one release).');
+        return;
+      }
+      const json = JSON.stringify(pkg, null, 2);
+      if (args.out) {
+        writeFileSync(args.out, json + '\n');
+        console.error(`Wrote ${pkg.releases.length} releases to ${args.out}`);
+      } else {
+        process.stdout.write(json + '\n');
+      }
+    } finally {
+      await dataSource.destroy();
     }
-    const json = JSON.stringify(pkg, null, 2);
-    if (args.out) {
-      writeFileSync(args.out, json + '\n');
-      console.error(`Wrote ${pkg.releases.length} releases to ${args.out}`);
-    } else {
-      process.stdout.write(json + '\n');
-    }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  } finally {
-    await dataSource.destroy();
-    await server.close();
-  }
+  });
 }
 
-if (process.argv[1]?.endsWith('export-cli.js')) void main();
+if (process.argv[1]?.endsWith('export-cli.js')) runCli('export:ocds', main);

@@ -5,32 +5,29 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/config.js';
-import { openDatabase } from '../../database/database-server.js';
+import { runCli, withDatabase } from '../../database/with-database.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 import { SupplierImportService } from './supplier-import.service.js';
-import { AppError } from '../../common/app-error.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number | void> {
   const file = process.argv[2];
   if (!file) {
     console.error('usage: npm run import:suppliers -- <file.csv>');
-    process.exit(2);
+    return 2;
   }
-  const server = await openDatabase(loadConfig());
-  const dataSource = new DataSource(dataSourceOptions(server.url));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const report = await new SupplierImportService(dataSource).importCsv(null, readFileSync(file, 'utf8'));
-    console.log(JSON.stringify(report, null, 2));
-    if (report.rejected.length > 0) process.exitCode = 1;
-  } catch (error) {
-    console.error(error instanceof AppError ? error.message : error);
-    process.exitCode = 1;
-  } finally {
-    await dataSource.destroy();
-    await server.close();
-  }
+  const csv = readFileSync(file, 'utf8');
+  return withDatabase(loadConfig(), async (url) => {
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      const report = await new SupplierImportService(dataSource).importCsv(null, csv);
+      console.log(JSON.stringify(report, null, 2));
+      return report.rejected.length > 0 ? 1 : 0;
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 }
 
-void main();
+runCli('import:suppliers', main);
