@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { LoggerService, LogLevel, Type } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -17,10 +17,23 @@ export interface CreateAppOptions {
   logger?: LogLevel[] | false | LoggerService;
 }
 
+/**
+ * Nest's console logger at the given levels, coloured only on a terminal: output to a file or a
+ * pipe (`npm start > log`, CI, the tests) carries no escape codes. NO_COLOR, read by Nest itself,
+ * turns colours off on a terminal too. A logger passed in is used as it is.
+ */
+export function appLogger(logger: LogLevel[] | false | LoggerService): false | LoggerService {
+  if (logger === false || !Array.isArray(logger)) return logger;
+  const colored = Boolean(process.stdout.isTTY);
+  // The static Logger (used before and beside the app) follows the same rule.
+  if (!colored) Logger.overrideLogger(new ConsoleLogger({ logLevels: logger, colors: false }));
+  return new ConsoleLogger({ logLevels: logger, ...(colored ? {} : { colors: false }) });
+}
+
 /** Builds the application on a database, applying pending migrations first. */
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: appLogger(options.logger ?? ['log', 'warn', 'error']),
     bodyParser: false,
   });
   // Bodies over 2 MB are refused (HTTP 413). A request not received whole within the request
