@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Public } from '../access/access.decorator.js';
-import { AppError } from '../common/app-error.js';
+import { CSS_TYPE, JS_TYPE, StaticPage, type StaticAsset } from '../common/static-files.js';
 import { projectRoot } from '../common/paths.js';
 import { HttpAppErrorFilter } from '../common/http-error.filter.js';
 
@@ -13,17 +12,15 @@ function packageFile(name: string, file: string): string {
   return join(dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), file);
 }
 
-const JS = 'text/javascript; charset=utf-8';
-const CSS = 'text/css; charset=utf-8';
 
 /** The explorer's files: our own, and GraphiQL with React from node_modules (no CDN: the machines are offline). */
-const ASSETS: Record<string, { path: () => string; type: string }> = {
-  'explorer.js': { path: () => join(projectRoot(), 'src/explorer/static/explorer.js'), type: JS },
-  'explorer.css': { path: () => join(projectRoot(), 'src/explorer/static/explorer.css'), type: CSS },
-  'react.production.min.js': { path: () => packageFile('react', 'umd/react.production.min.js'), type: JS },
-  'react-dom.production.min.js': { path: () => packageFile('react-dom', 'umd/react-dom.production.min.js'), type: JS },
-  'graphiql.min.js': { path: () => packageFile('graphiql', 'graphiql.min.js'), type: JS },
-  'graphiql.min.css': { path: () => packageFile('graphiql', 'graphiql.min.css'), type: CSS },
+const ASSETS: Record<string, StaticAsset> = {
+  'explorer.js': { path: () => join(projectRoot(), 'src/explorer/static/explorer.js'), type: JS_TYPE },
+  'explorer.css': { path: () => join(projectRoot(), 'src/explorer/static/explorer.css'), type: CSS_TYPE },
+  'react.production.min.js': { path: () => packageFile('react', 'umd/react.production.min.js'), type: JS_TYPE },
+  'react-dom.production.min.js': { path: () => packageFile('react-dom', 'umd/react-dom.production.min.js'), type: JS_TYPE },
+  'graphiql.min.js': { path: () => packageFile('graphiql', 'graphiql.min.js'), type: JS_TYPE },
+  'graphiql.min.css': { path: () => packageFile('graphiql', 'graphiql.min.css'), type: CSS_TYPE },
 };
 
 /**
@@ -43,30 +40,15 @@ export const EXPLORER_CSP = "default-src 'none'; script-src 'self'; style-src 's
 @UseFilters(HttpAppErrorFilter)
 @Public()
 export class ExplorerController {
-  private readonly cache = new Map<string, Buffer>();
+  private readonly files = new StaticPage(() => join(projectRoot(), 'src/explorer/static/index.html'), ASSETS, EXPLORER_CSP);
 
   @Get()
   page(@Res() response: Response): Promise<void> {
-    return this.send(response, join(projectRoot(), 'src/explorer/static/index.html'), 'text/html; charset=utf-8', 'no-cache');
+    return this.files.page(response);
   }
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() response: Response): Promise<void> {
-    const asset = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
-    if (!asset) throw AppError.notFound(`Asset ${file}`);
-    return this.send(response, asset.path(), asset.type, 'public, max-age=300');
-  }
-
-  private async send(response: Response, path: string, type: string, cacheControl: string): Promise<void> {
-    let body = this.cache.get(path);
-    if (!body) {
-      body = await readFile(path);
-      this.cache.set(path, body);
-    }
-    response.setHeader('Content-Type', type);
-    response.setHeader('Content-Security-Policy', EXPLORER_CSP);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', cacheControl);
-    response.status(200).send(body);
+    return this.files.asset(response, file);
   }
 }
