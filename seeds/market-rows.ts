@@ -7,8 +7,8 @@
  * Every generated name is invented and marked 示例/example; no real firm is claimed to trade
  * with another.
  */
-import { greatCircleKm } from '../src/locality/distance.js';
-import { cityUnitOf, localityTier, type Place } from '../src/locality/locality-tier.js';
+import { localitySnapshot, type LocalitySnapshot } from '../src/locality/locality-snapshot.js';
+import { cityUnitOf } from '../src/locality/locality-tier.js';
 import { cityOf, codeLevel, provinceOf, regionPrefix } from '../src/locality/region-codes.js';
 import { makeCreditCode } from '../src/organizations/credit-code.factory.js';
 import { Designation, OrganizationKind } from '../src/organizations/organization.entity.js';
@@ -175,7 +175,8 @@ export interface RequirementCertificationRow {
   minLevel: string | null;
 }
 
-export interface ContractRow {
+/** A recorded contract, with the locality snapshot the service would keep (src/locality/). */
+export interface ContractRow extends LocalitySnapshot {
   id: string;
   source: 'RECORDED';
   buyerReference: string;
@@ -194,13 +195,6 @@ export interface ContractRow {
   endDate: string | null;
   status: 'SIGNED' | 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
   terminationReason: string | null;
-  buyerRegionCode: string;
-  supplierRegionCode: string | null;
-  supplierCountryCode: string;
-  sameCounty: boolean;
-  sameCity: boolean;
-  sameProvince: boolean;
-  distanceKm: number;
   createdAt: string;
 }
 
@@ -264,21 +258,6 @@ function shortName(name: string): string {
     if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
   }
   return name;
-}
-
-const ROUND_KM = 1000;
-
-/** Where a plant is, for the locality arithmetic. */
-interface Located {
-  countryCode: string;
-  regionCode: string | null;
-  lat: number;
-  lon: number;
-  locationApprox: boolean;
-}
-
-function placeOf(site: Located): Place {
-  return { countryCode: site.countryCode, regionCode: site.regionCode, lat: site.lat, lon: site.lon, locationApprox: site.locationApprox };
 }
 
 /** Regions with leaf lookup, weighted county draws and plant coordinates. */
@@ -916,7 +895,6 @@ function contractStream(ctx: ContractContext): () => Generator<ContractRow> {
       else if (endDate !== null && endDate < referenceDate) status = 'COMPLETED';
       else status = 'ACTIVE';
 
-      const { tier } = localityTier(placeOf(buyer), placeOf(point.site));
       yield {
         id: contractIds.id(),
         source: 'RECORDED',
@@ -935,13 +913,7 @@ function contractStream(ctx: ContractContext): () => Generator<ContractRow> {
         endDate,
         status,
         terminationReason,
-        buyerRegionCode: buyer.regionCode as string,
-        supplierRegionCode: point.site.countryCode === 'CN' ? point.site.regionCode : null,
-        supplierCountryCode: point.site.countryCode,
-        sameCounty: tier === 'SAME_COUNTY',
-        sameCity: tier === 'SAME_COUNTY' || tier === 'SAME_CITY',
-        sameProvince: tier === 'SAME_COUNTY' || tier === 'SAME_CITY' || tier === 'SAME_PROVINCE',
-        distanceKm: Math.round(greatCircleKm(buyer, point.site) * ROUND_KM) / ROUND_KM,
+        ...localitySnapshot(buyer, point.site),
         createdAt: chinaTime(signedDate, 9),
       };
     }
