@@ -140,3 +140,19 @@ export function isQualified(req: RequirementFacts, supplier: SupplierFacts, date
 export function qualifiedPlants(req: RequirementFacts, supplier: SupplierFacts, date: string = req.sopDate): SupplierSite[] {
   return isQualified(req, supplier, date) ? qualifiedSites(req, supplier) : [];
 }
+
+/**
+ * The rule for a quote or an award from one named plant, on `date` (the SOP date unless given):
+ * the supplier's failures, and — when it has a producing capability in the category — a
+ * CATEGORY failure if the plant named is not one of the plants producing it (a plant that makes
+ * nothing in the category would otherwise make the contract look local). Empty: eligible. The
+ * quote gate (src/quotes/quotes.service.ts) and the award gate (src/contracts/award.service.ts)
+ * call it.
+ */
+export function plantQualificationFailures(req: RequirementFacts, supplier: SupplierFacts, siteId: string, date: string = req.sopDate): HardFilterFailure[] {
+  const failures = qualificationFailures(req, supplier, date);
+  if (!failures.some((f) => f.filter === 'CATEGORY') && !qualifiedSites(req, supplier).some((s) => s.id === siteId)) {
+    failures.unshift({ filter: 'CATEGORY', reason: `the quoting plant makes nothing in ${req.categoryCode}` });
+  }
+  return failures;
+}
