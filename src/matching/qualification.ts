@@ -2,9 +2,10 @@
  * Who is a qualified supplier for a requirement, stated once: a capability in the requirement's
  * category or a sub-category produced at one of the supplier's plants, and every required
  * certificate held at or above its minimum level and valid on the day judged (the SOP date for
- * matching). Matching's hard filters, `explainMatch` and (later) the quote and award gates call
- * these functions; the SQL that finds qualified plants in bulk (matching's candidates, the demand
- * gaps of the bureau statistics) is held equal to them by test/qualification.e2e-spec.ts. Pure.
+ * matching). Matching's hard filters, `explainMatch` and the quote and award gates
+ * (`plantQualificationFailures`, through `MatchingService.plantQualifications`) call these
+ * functions; the SQL that finds qualified plants in bulk (matching's candidates, the demand gaps
+ * of the bureau statistics) is held equal to them by test/qualification.e2e-spec.ts. Pure.
  */
 import { LEVEL_SCHEMES, describeLevel, meetsMinimum, type LevelScheme } from '../taxonomy/certification-levels.js';
 import type { HeldCertification, RequiredCertification, RequirementFacts, SupplierCapability, SupplierFacts, SupplierSite } from './match-facts.js';
