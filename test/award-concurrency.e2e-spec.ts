@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/app.js';
-import { daysFromNow, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, type MadeOrganization } from './support/factories.js';
+import { daysFromNow, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, qualifySupplier, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 
 const SUBMIT = `mutation($input: SubmitQuoteInput!) { submitQuote(input: $input) { id } }`;
@@ -58,7 +58,9 @@ describe('award under concurrency', () => {
     delivery = await makeSite(t, oem.token, '330206');
     for (const region of ['330212', '330109']) {
       const org = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
-      suppliers.push({ org, site: await makeSite(t, org.token, region) });
+      const site = await makeSite(t, org.token, region);
+      await qualifySupplier(t, org.token, site); // quoting uninvited needs the hard filters passed
+      suppliers.push({ org, site });
     }
   });
   afterAll(() => t.close());

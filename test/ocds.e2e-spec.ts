@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { startTestApp, type TestApp } from './support/app.js';
-import { daysFromNow, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, type MadeOrganization } from './support/factories.js';
+import { daysFromNow, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, qualifySupplier, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 
 const run = promisify(execFile);
@@ -55,7 +55,9 @@ describe('contracts as OCDS 1.1 release packages', () => {
     const yuhang = await makeSite(t, oem.token, '330110', '余杭工厂');
     for (const [region, name] of [['330212', '宁波制动'], ['320505', '苏州制动']]) {
       const org = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER, { legalName: name });
-      suppliers.push({ org, site: await makeSite(t, org.token, region) });
+      const site = await makeSite(t, org.token, region);
+      await qualifySupplier(t, org.token, site); // quoting uninvited needs the hard filters passed
+      suppliers.push({ org, site });
     }
     requirementId = (await makeRequirement(t, oem.token, beilun, { title: '线控制动 EHB', annualVolume: 100000, requiredCertifications: [] })).id;
     const quoteIds: string[] = [];

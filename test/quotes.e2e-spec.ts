@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from './support/app.js';
-import { daysFromNow, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, type MadeOrganization } from './support/factories.js';
+import { daysFromNow, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, qualifySupplier, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 
 const INVITE = `mutation($input: InviteSuppliersInput!) { inviteSuppliers(input: $input) { id supplierId supplier { legalName } } }`;
@@ -44,6 +44,9 @@ describe('invitations and quotes', () => {
     delivery = await makeSite(t, oem.token, '330206');
     plantA = await makeSite(t, supplierA.token, '330212');
     plantB = await makeSite(t, supplierB.token, '320505');
+    // Both pass the hard filters, so they may quote uninvited (the quote gate: test/qualification-gates.e2e-spec.ts).
+    await qualifySupplier(t, supplierA.token, plantA);
+    await qualifySupplier(t, supplierB.token, plantB);
   });
   afterAll(() => t.close());
 

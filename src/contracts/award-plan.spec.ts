@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { QuoteStatus } from '../quotes/quote.entity.js';
-import { awardRequestHash, normaliseAwardRequest, planAward, type QuoteForAward } from './award-plan.js';
+import { awardRequestHash, normaliseAwardRequest, planAward, qualificationRefusal, type QuoteForAward } from './award-plan.js';
 
 const A = '0a000000-0000-4000-8000-000000000001';
 const B = '0b000000-0000-4000-8000-000000000002';
@@ -71,5 +71,50 @@ describe('planAward', () => {
     const q = new Map([[A, quote(A, { validUntil: '2026-05-31' })]]);
     expect(planAward(100000, q, [{ quoteId: A }], '2026-05-31').ok).toBe(true);
     expect(planAward(100000, q, [{ quoteId: A }], '2026-06-01')).toMatchObject({ ok: false, refusal: { kind: 'CONFLICT' } });
+  });
+});
+
+describe('award fingerprint with overrides', () => {
+  const base = { requirementId: R, lines: [{ quoteId: A, volume: 1 }] };
+
+  it('keeps the hash of an award without overrides as it was (null or absent alike)', () => {
+    const plain = awardRequestHash(base);
+    expect(awardRequestHash({ ...base, lines: [{ quoteId: A, volume: 1, overrideIneligible: null }] })).toBe(plain);
+    // the canonical form written out: a request recorded before overrides existed still replays
+    expect(plain).toBe(awardRequestHash({ requirementId: R.toUpperCase(), lines: [{ quoteId: A.toUpperCase(), volume: 1 }] }));
+  });
+
+  it('differs with an override, and with another reason; trimming does not matter', () => {
+    const plain = awardRequestHash(base);
+    const a = awardRequestHash({ ...base, lines: [{ quoteId: A, volume: 1, overrideIneligible: { reason: '唯一可供货' } }] });
+    const b = awardRequestHash({ ...base, lines: [{ quoteId: A, volume: 1, overrideIneligible: { reason: '另一个理由' } }] });
+    expect(new Set([plain, a, b]).size).toBe(3);
+    expect(awardRequestHash({ ...base, lines: [{ quoteId: A, volume: 1, overrideIneligible: { reason: '  唯一可供货 ' } }] })).toBe(a);
+  });
+
+  it('normalises an override to its trimmed reason, on its line only', () => {
+    expect(normaliseAwardRequest({ requirementId: R, lines: [{ quoteId: B, overrideIneligible: { reason: ' why ' } }, { quoteId: A, volume: 5 }] }).lines).toEqual([
+      { quoteId: A, volume: 5 },
+      { quoteId: B, volume: null, overrideIneligible: { reason: 'why' } },
+    ]);
+  });
+});
+
+describe('qualificationRefusal', () => {
+  const failed = [{ filter: 'CERTIFICATION', reason: 'ISO 26262 ASIL B held, ASIL D required' }];
+
+  it('passes eligible lines without overrides and ineligible lines with one', () => {
+    expect(qualificationRefusal([{ quoteId: A }], [[]])).toBeNull();
+    expect(qualificationRefusal([{ quoteId: A }, { quoteId: B, overrideIneligible: { reason: '唯一可供货' } }], [[], failed])).toBeNull();
+  });
+
+  it('refuses an ineligible line without an override, naming the line\'s field and the failures', () => {
+    const refusal = qualificationRefusal([{ quoteId: A }, { quoteId: B }], [[], failed]);
+    expect(refusal).toEqual({ kind: 'BAD_INPUT', field: 'input.lines.1.overrideIneligible', message: expect.stringContaining('CERTIFICATION: ISO 26262 ASIL B held, ASIL D required') });
+    expect(qualificationRefusal([{ quoteId: B, overrideIneligible: { reason: '   ' } }], [failed])).toMatchObject({ field: 'input.lines.0.overrideIneligible' });
+  });
+
+  it('refuses an override on an eligible line', () => {
+    expect(qualificationRefusal([{ quoteId: A, overrideIneligible: { reason: 'just in case' } }], [[]])).toMatchObject({ kind: 'BAD_INPUT', field: 'input.lines.0.overrideIneligible', message: expect.stringContaining('nothing to override') });
   });
 });

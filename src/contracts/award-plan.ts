@@ -12,6 +12,8 @@ export interface AwardLineRequest {
   quoteId: string;
   /** Units awarded on this quote; absent: what the quote offers, up to the requirement's annual volume. */
   volume?: number | null;
+  /** Award this quote although its supplier fails the hard filters, for this reason (kept on the contract). */
+  overrideIneligible?: { reason: string } | null;
 }
 
 export interface AwardRequest {
@@ -21,15 +23,25 @@ export interface AwardRequest {
   endDate?: string | null;
 }
 
+/** The override reason as kept: trimmed, with its inner runs of white space as they were. */
+export function overrideReason(line: AwardLineRequest): string | null {
+  return line.overrideIneligible == null ? null : line.overrideIneligible.reason.trim();
+}
+
 /**
  * Canonical form of an award request: lines in quote-id order, absent values as null, ids
- * lower-cased. Two requests that mean the same award have the same canonical form.
+ * lower-cased, an override as its trimmed reason (the key only on a line that has one, so an
+ * award without overrides hashes as it always did). Two requests that mean the same award have
+ * the same canonical form.
  */
 export function normaliseAwardRequest(request: AwardRequest): AwardRequest {
   return {
     requirementId: request.requirementId.toLowerCase(),
     lines: [...request.lines]
-      .map((line) => ({ quoteId: line.quoteId.toLowerCase(), volume: line.volume ?? null }))
+      .map((line) => {
+        const reason = overrideReason(line);
+        return { quoteId: line.quoteId.toLowerCase(), volume: line.volume ?? null, ...(reason === null ? {} : { overrideIneligible: { reason } }) };
+      })
       .sort((a, b) => (a.quoteId < b.quoteId ? -1 : a.quoteId > b.quoteId ? 1 : (a.volume ?? -1) - (b.volume ?? -1))),
     startDate: request.startDate ?? null,
     endDate: request.endDate ?? null,
@@ -40,7 +52,8 @@ export function normaliseAwardRequest(request: AwardRequest): AwardRequest {
 export function awardRequestHash(request: AwardRequest): string {
   const n = normaliseAwardRequest(request);
   // Keys in a fixed order, so the hash does not depend on how the object was built.
-  const canonical = JSON.stringify([n.requirementId, n.lines.map((l) => [l.quoteId, l.volume]), n.startDate, n.endDate]);
+  // A line with an override adds its reason as a third element; one without keeps the old form.
+  const canonical = JSON.stringify([n.requirementId, n.lines.map((l) => (l.overrideIneligible ? [l.quoteId, l.volume, l.overrideIneligible.reason] : [l.quoteId, l.volume])), n.startDate, n.endDate]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -102,4 +115,31 @@ export function planAward(annualVolume: number, quotes: ReadonlyMap<string, Quot
 
 function refuse(refusal: AwardRefusal): AwardPlan {
   return { ok: false, refusal };
+}
+
+/** A hard filter a supplier fails, as the qualification rule names it (src/matching/qualification.ts). */
+export interface QualificationFailure {
+  filter: string;
+  reason: string;
+}
+
+/**
+ * The award gate: a line whose quote's supplier fails the hard filters (`failures[i]` for
+ * `lines[i]`, empty when eligible) needs `overrideIneligible` with a reason; a line whose quote is
+ * eligible must not carry one (an override that overrides nothing would be kept on the contract
+ * as if it had). The first offending line is refused, BAD_INPUT on its `overrideIneligible`.
+ */
+export function qualificationRefusal(lines: readonly AwardLineRequest[], failures: readonly (readonly QualificationFailure[])[]): AwardRefusal | null {
+  for (const [index, line] of lines.entries()) {
+    const field = `input.lines.${index}.overrideIneligible`;
+    const failed = failures[index] ?? [];
+    const reason = overrideReason(line);
+    if (failed.length > 0 && !reason) {
+      return { kind: 'BAD_INPUT', field, message: `the supplier of quote ${line.quoteId} fails the hard filters (${failed.map((f) => `${f.filter}: ${f.reason}`).join('; ')}): award it only with overrideIneligible { reason }` };
+    }
+    if (failed.length === 0 && line.overrideIneligible != null) {
+      return { kind: 'BAD_INPUT', field, message: `the supplier of quote ${line.quoteId} passes the hard filters: there is nothing to override` };
+    }
+  }
+  return null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Award, Contract, ContractSource, ContractStatus } from './contract.entity.js';
-import { awardRequestHash, planAward, type QuoteForAward } from './award-plan.js';
+import { awardRequestHash, overrideReason, planAward, qualificationRefusal, type QuoteForAward } from './award-plan.js';
 import { localitySnapshot, hasChineseRegion } from '../locality/locality-snapshot.js';
 import { isRetryableConflict, isUniqueViolation } from '../common/db-errors.js';
 import type { AwardRequirementInput } from './dto/contract.inputs.js';
@@ -16,6 +16,7 @@ import { Quote, QuoteStatus } from '../quotes/quote.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { MatchingService } from '../matching/matching.service.js';
 
 export interface AwardOutcome {
   award: Award;
@@ -45,6 +46,7 @@ export class AwardService {
     private readonly requirements: RequirementsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly matching: MatchingService,
   ) {}
 
   async award(actor: Principal, input: AwardRequirementInput): Promise<AwardOutcome> {
@@ -90,6 +92,11 @@ export class AwardService {
       const { refusal } = plan;
       throw refusal.kind === 'CONFLICT' ? AppError.conflict(refusal.message) : AppError.badInput(refusal.field, refusal.message);
     }
+    // The qualification gate: each chosen supplier with the plant it quoted from, on the SOP date,
+    // read in this transaction; an ineligible one only with an override and its reason.
+    const failures = await this.matching.plantQualifications(manager, requirement.id, plan.contracts.map((c) => ({ supplierId: c.quote.supplierId, siteId: c.quote.siteId })));
+    const ungated = qualificationRefusal(input.lines, failures);
+    if (ungated) throw ungated.kind === 'CONFLICT' ? AppError.conflict(ungated.message) : AppError.badInput(ungated.field, ungated.message);
     const startDate = input.startDate ?? requirement.sopDate;
     const endDate = input.endDate ?? null;
     if (endDate !== null && endDate < startDate) throw AppError.badInput('input.endDate', `must not be before the start date ${startDate}`);
@@ -103,7 +110,9 @@ export class AwardService {
     const award = manager.create(Award, { buyerOrganizationId: actor.organizationId, idempotencyKey: input.idempotencyKey, requestHash: hash, requirementId: requirement.id, awardedBy: actor.userId });
     await manager.save(award);
     const signedDate = todayInChina();
-    const contracts = plan.contracts.map((planned) => {
+    const overriddenAt = new Date();
+    const contracts = plan.contracts.map((planned, index) => {
+      const reason = overrideReason(input.lines[index]);
       const supplierSite = siteById.get(planned.quote.siteId);
       if (!supplierSite) throw new Error(`site ${planned.quote.siteId} of quote ${planned.quote.id} is missing`);
       return manager.create(Contract, {
@@ -128,6 +137,9 @@ export class AwardService {
         terminationReason: null,
         ...localitySnapshot(buyerSite, supplierSite),
         createdBy: actor.userId,
+        qualificationOverrideReason: reason,
+        qualificationOverrideFailures: reason === null ? null : failures[index],
+        qualificationOverriddenAt: reason === null ? null : overriddenAt,
       });
     });
     await manager.save(contracts);
@@ -143,6 +155,14 @@ export class AwardService {
     await this.audit.record(manager, actor, { action: 'award.create', entityType: 'Award', entityId: award.id, after: { ...award, contractIds: contracts.map((c) => c.id) } });
     for (const contract of contracts) {
       await this.audit.record(manager, actor, { action: 'contract.create', entityType: 'Contract', entityId: contract.id, after: contract });
+      if (contract.qualificationOverrideReason !== null) {
+        await this.audit.record(manager, actor, {
+          action: 'contract.qualification_override',
+          entityType: 'Contract',
+          entityId: contract.id,
+          after: { quoteId: contract.quoteId, supplierOrganizationId: contract.supplierOrganizationId, supplierSiteId: contract.supplierSiteId, reason: contract.qualificationOverrideReason, failures: contract.qualificationOverrideFailures, overriddenAt: contract.qualificationOverriddenAt },
+        });
+      }
     }
     await this.outbox.enqueue(manager, 'Contract', contracts.map((c) => c.id));
     return { award, contracts: sortLikeAward(contracts), replayed: false };

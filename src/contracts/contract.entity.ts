@@ -72,6 +72,11 @@ export class Award {
 @Index('contracts_requirement_idx', ['requirementId'])
 @Check('contracts_value_check', 'total_value >= 0 AND unit_price >= 0 AND volume > 0')
 @Check('contracts_dates_check', 'end_date IS NULL OR end_date >= start_date')
+@Check(
+  'contracts_qualification_override_check',
+  '(qualification_override_reason IS NULL AND qualification_override_failures IS NULL AND qualification_overridden_at IS NULL) OR ' +
+    '(qualification_override_reason IS NOT NULL AND qualification_override_failures IS NOT NULL AND qualification_overridden_at IS NOT NULL)',
+)
 export class Contract {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -202,6 +207,18 @@ export class Contract {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  // Qualification override: set when the award chose a supplier failing the hard filters.
+  /** The buyer's reason for awarding an ineligible supplier; null when none was overridden. */
+  @Column('text', { nullable: true })
+  qualificationOverrideReason: string | null;
+
+  /** The hard filters the supplier failed at the award, as the qualification rule named them. */
+  @Column('jsonb', { nullable: true })
+  qualificationOverrideFailures: { filter: string; reason: string }[] | null;
+
+  @Column('timestamptz', { nullable: true })
+  qualificationOverriddenAt: Date | null;
 }
 
 /** A change of value, volume or dates, kept with what it changed from. */

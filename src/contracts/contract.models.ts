@@ -5,6 +5,7 @@ import { GraphQLLocalDate } from '../common/local-date.scalar.js';
 import { ConnectionType, PageInfo } from '../common/pagination.js';
 import { GraphQLJSONObject } from './ocds/json-object.scalar.js';
 import { ContractSource, ContractStatus } from './contract.entity.js';
+import { HardFilterFailureModel } from '../matching/matching.models.js';
 
 @ObjectType('LocalitySnapshot', { description: 'Where the two plants were when the contract was signed; later moves of a plant never change it.' })
 export class LocalitySnapshotModel {
@@ -35,6 +36,13 @@ export class ContractAmendmentModel {
   @Field() reason: string;
   @Field(() => GraphQLLocalDate) effectiveDate: string;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+}
+
+@ObjectType('QualificationOverride', { description: 'The award chose a supplier that failed the hard filters, with the buyer\'s reason.' })
+export class QualificationOverrideModel {
+  @Field({ description: 'Why the buyer awarded it all the same.' }) reason: string;
+  @Field(() => [HardFilterFailureModel], { description: 'The hard filters the supplier failed at the award (judged on the SOP date).' }) failures: HardFilterFailureModel[];
+  @Field(() => GraphQLISODateTime) overriddenAt: Date;
 }
 
 @ObjectType('Contract', { description: 'A purchase contract between a buyer plant and a supplying plant.' })

@@ -9,9 +9,10 @@ import { ContractsResolver } from './contracts.resolver.js';
 import { RequirementsModule } from '../requirements/requirements.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
+import { MatchingModule } from '../matching/matching.module.js';
 
 @Module({
-  imports: [RequirementsModule, OrganizationsModule, RegionsModule],
+  imports: [RequirementsModule, OrganizationsModule, RegionsModule, MatchingModule],
   providers: [ContractsRepository, AwardService, ContractsService, RecordedContractsService, ContractImportService, OcdsService, ContractsResolver],
 })
 export class ContractsModule {}

@@ -4,9 +4,9 @@ import { ContractsService } from './contracts.service.js';
 import { RecordedContractsService } from './recorded-contracts.service.js';
 import { ContractImportService, type ContractImportReport } from './import/contract-import.service.js';
 import { OcdsService, type OcdsPage } from './ocds/ocds.service.js';
-import { ContractStatus } from './contract.entity.js';
+import { ContractStatus, type Contract } from './contract.entity.js';
 import { Decimal } from 'decimal.js';
-import { AwardResultModel, ContractAmendmentModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, RecordContractResultModel } from './contract.models.js';
+import { AwardResultModel, ContractAmendmentModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, QualificationOverrideModel, RecordContractResultModel } from './contract.models.js';
 import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, TerminateContractInput } from './dto/contract.inputs.js';
 import { CurrentUser, Roles } from '../access/access.decorator.js';
 import { Role, type Principal } from '../access/role.js';
@@ -104,6 +104,12 @@ export class ContractsResolver {
   localitySnapshot(@Parent() k: ContractModel & LocalitySnapshotModel): LocalitySnapshotModel {
     const { buyerRegionCode, supplierRegionCode, supplierCountryCode, sameCounty, sameCity, sameProvince, distanceKm } = k;
     return { buyerRegionCode, supplierRegionCode, supplierCountryCode, sameCounty, sameCity, sameProvince, distanceKm };
+  }
+
+  @ResolveField(() => QualificationOverrideModel, { nullable: true, description: 'Set when the award chose a supplier failing the hard filters: the buyer\'s reason and the failures. Null otherwise (always for a RECORDED contract).' })
+  qualificationOverride(@Parent() k: Pick<Contract, 'qualificationOverrideReason' | 'qualificationOverrideFailures' | 'qualificationOverriddenAt'>): QualificationOverrideModel | null {
+    if (k.qualificationOverrideReason == null || k.qualificationOverriddenAt == null) return null;
+    return { reason: k.qualificationOverrideReason, failures: k.qualificationOverrideFailures ?? [], overriddenAt: k.qualificationOverriddenAt };
   }
 
   @ResolveField(() => [ContractAmendmentModel], { description: 'Every amendment, first to last.' })

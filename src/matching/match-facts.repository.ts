@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
 import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-facts.js';
@@ -52,7 +52,12 @@ function place(row: PlaceRow) {
  */
 @Injectable()
 export class MatchFactsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: Pick<DataSource, 'query'>) {}
+
+  /** The same queries inside the caller's transaction (a gate reads the facts it decides on with its locks held). */
+  in(manager: EntityManager): MatchFactsRepository {
+    return new MatchFactsRepository(manager);
+  }
 
   async requirement(id: string): Promise<LoadedRequirement | null> {
     const [requirement] = await this.requirements([id]);

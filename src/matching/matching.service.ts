@@ -13,6 +13,14 @@ import type { SupplierFacts } from './match-facts.js';
 import { isProvinciallyLocal } from '../locality/locality-tier.js';
 import { resolveWeights, type MatchWeights } from '../requirements/match-weights.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
+import type { EntityManager } from 'typeorm';
+import { plantQualificationFailures, type HardFilterFailure } from './qualification.js';
+
+/** A supplier offering from one of its plants, to be judged by the qualification rule. */
+export interface QuotingPlant {
+  supplierId: string;
+  siteId: string;
+}
 
 /** A scored supplier with the local-sourcing impact of awarding it this requirement. */
 export interface Match extends MatchScore {
@@ -103,6 +111,25 @@ export class MatchingService {
     const matches = rankMatches(requirement.facts, suppliers, resolved).map((m) => ({ ...m, siteId: m.site?.id ?? null, supplierName: names.get(m.supplierId) ?? '', impactPp: impact(totals, requirement.annualValue, m) }));
     const t4 = performance.now();
     return { matches, timings: { candidateSqlMs: t1 - t0, factsSqlMs: t2 - t1, relevanceMs: t3 - t2, scoringMs: t4 - t3 } };
+  }
+
+  /**
+   * The qualification rule (`plantQualificationFailures`, on the requirement's SOP date) for each
+   * supplier and plant, in the order given, read inside the caller's transaction: the quote and
+   * award gates decide on these. No access check: the callers have made theirs. A fixed number
+   * of queries, whatever the number of plants.
+   */
+  async plantQualifications(manager: EntityManager, requirementId: string, plants: readonly QuotingPlant[]): Promise<HardFilterFailure[][]> {
+    const facts = this.facts.in(manager);
+    const requirement = await facts.requirement(requirementId);
+    if (!requirement) throw AppError.notFound('Requirement');
+    const suppliers = await facts.supplierFacts(requirement.facts, [...new Set(plants.map((p) => p.supplierId))]);
+    const byId = new Map(suppliers.map((s) => [s.supplierId, s]));
+    return plants.map((plant) => {
+      const supplier = byId.get(plant.supplierId);
+      if (!supplier) throw AppError.notFound('Supplier');
+      return plantQualificationFailures(requirement.facts, supplier, plant.siteId);
+    });
   }
 
   async loadRequirement(id: string): Promise<LoadedRequirement> {

@@ -1,4 +1,4 @@
-import { hardFilterFailures, isQualified, qualificationFailures, qualifiedPlants } from './qualification.js';
+import { hardFilterFailures, isQualified, plantQualificationFailures, qualificationFailures, qualifiedPlants } from './qualification.js';
 import type { RequirementFacts, SupplierFacts } from './match-facts.js';
 
 const place = { countryCode: 'CN', regionCode: '330206', lat: 29.9, lon: 121.8, locationApprox: false };
@@ -46,5 +46,34 @@ describe('isQualified', () => {
 
   it('rejects a malformed day instead of comparing garbage', () => {
     expect(() => isQualified(makeRequirement(), makeSupplier(), '01/07/2027')).toThrow(RangeError);
+  });
+});
+
+describe('plantQualificationFailures', () => {
+  const req = makeRequirement();
+  const on = '2027-01-01';
+
+  it('is empty for a qualified supplier quoting from a producing plant', () => {
+    expect(plantQualificationFailures(req, makeSupplier(), 'p1', on)).toEqual([]);
+    expect(plantQualificationFailures(req, makeSupplier(), 'p2', on)).toEqual([]);
+  });
+
+  it('fails a qualified supplier quoting from a plant that makes nothing in the category', () => {
+    expect(plantQualificationFailures(req, makeSupplier(), 'p3', on)).toEqual([{ filter: 'CATEGORY', reason: 'the quoting plant makes nothing in CHIP' }]);
+    expect(plantQualificationFailures(req, makeSupplier(), 'elsewhere', on)).toHaveLength(1);
+  });
+
+  it('adds the supplier failures, judged on the SOP date by default, without a second CATEGORY failure', () => {
+    expect(plantQualificationFailures(req, makeSupplier(), 'p1')).toEqual(hardFilterFailures(req, makeSupplier()));
+    expect(plantQualificationFailures(req, makeSupplier(), 'p3').map((f) => f.filter)).toEqual(['CATEGORY', 'CERTIFICATION']);
+    const wrongCategory = makeRequirement({ categoryCode: 'COCKPIT' });
+    expect(plantQualificationFailures(wrongCategory, makeSupplier(), 'p1', on)).toEqual([{ filter: 'CATEGORY', reason: 'no capability in COCKPIT' }]);
+  });
+
+  it('agrees with isQualified whenever the plant is a qualified plant', () => {
+    for (const date of ['2025-12-31', '2026-06-01', '2027-06-30', '2027-07-01']) {
+      for (const plant of qualifiedPlants(req, makeSupplier(), date)) expect(plantQualificationFailures(req, makeSupplier(), plant.id, date)).toEqual([]);
+      expect(plantQualificationFailures(req, makeSupplier(), 'p1', date).length === 0).toBe(isQualified(req, makeSupplier(), date));
+    }
   });
 });

@@ -2,9 +2,10 @@
  * Who is a qualified supplier for a requirement, stated once: a capability in the requirement's
  * category or a sub-category produced at one of the supplier's plants, and every required
  * certificate held at or above its minimum level and valid on the day judged (the SOP date for
- * matching). Matching's hard filters, `explainMatch` and (later) the quote and award gates call
- * these functions; the SQL that finds qualified plants in bulk (matching's candidates, the demand
- * gaps of the bureau statistics) is held equal to them by test/qualification.e2e-spec.ts. Pure.
+ * matching). Matching's hard filters, `explainMatch` and the quote and award gates
+ * (`plantQualificationFailures`, through `MatchingService.plantQualifications`) call these
+ * functions; the SQL that finds qualified plants in bulk (matching's candidates, the demand gaps
+ * of the bureau statistics) is held equal to them by test/qualification.e2e-spec.ts. Pure.
  */
 import { LEVEL_SCHEMES, describeLevel, meetsMinimum, type LevelScheme } from '../taxonomy/certification-levels.js';
 import type { HeldCertification, RequiredCertification, RequirementFacts, SupplierCapability, SupplierFacts, SupplierSite } from './match-facts.js';
@@ -139,4 +140,20 @@ export function isQualified(req: RequirementFacts, supplier: SupplierFacts, date
  */
 export function qualifiedPlants(req: RequirementFacts, supplier: SupplierFacts, date: string = req.sopDate): SupplierSite[] {
   return isQualified(req, supplier, date) ? qualifiedSites(req, supplier) : [];
+}
+
+/**
+ * The rule for a quote or an award from one named plant, on `date` (the SOP date unless given):
+ * the supplier's failures, and — when it has a producing capability in the category — a
+ * CATEGORY failure if the plant named is not one of the plants producing it (a plant that makes
+ * nothing in the category would otherwise make the contract look local). Empty: eligible. The
+ * quote gate (src/quotes/quotes.service.ts) and the award gate (src/contracts/award.service.ts)
+ * call it.
+ */
+export function plantQualificationFailures(req: RequirementFacts, supplier: SupplierFacts, siteId: string, date: string = req.sopDate): HardFilterFailure[] {
+  const failures = qualificationFailures(req, supplier, date);
+  if (!failures.some((f) => f.filter === 'CATEGORY') && !qualifiedSites(req, supplier).some((s) => s.id === siteId)) {
+    failures.unshift({ filter: 'CATEGORY', reason: `the quoting plant makes nothing in ${req.categoryCode}` });
+  }
+  return failures;
 }

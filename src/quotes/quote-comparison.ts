@@ -108,7 +108,7 @@ const NATURAL: Readonly<Record<QuoteSortKey, Comparator>> = {
  * unscored quotes stay last for MATCH_SCORE either way; ties by quote id, so the order is
  * stable from one call to the next.
  */
-export function sortComparison(rows: readonly ComparisonRow[], key: QuoteSortKey, reverse = false): ComparisonRow[] {
+export function sortComparison<R extends ComparisonRow>(rows: readonly R[], key: QuoteSortKey, reverse = false): R[] {
   const natural = NATURAL[key];
   const primary: Comparator = (a, b) => {
     if (key === QuoteSortKey.MATCH_SCORE && (a.matchScore === null) !== (b.matchScore === null)) return a.matchScore === null ? 1 : -1;

@@ -1,5 +1,5 @@
 import { QuoteStatus as Q } from './quote.entity.js';
-import { canTransitionQuote, quoteWindowClosed } from './quote-rules.js';
+import { canTransitionQuote, quoteGateRefusal, quoteWindowClosed } from './quote-rules.js';
 import { RequirementStatus } from '../requirements/requirement-status.js';
 
 describe('quote rules', () => {
@@ -23,5 +23,24 @@ describe('quote rules', () => {
 
   it.each([RequirementStatus.DRAFT, RequirementStatus.AWARDED, RequirementStatus.CLOSED, RequirementStatus.CANCELLED])('is closed on a %s requirement', (status) => {
     expect(quoteWindowClosed({ status, quoteDeadline: deadline }, new Date('2026-01-01T00:00:00Z'))).toMatch(status);
+  });
+});
+
+describe('quoteGateRefusal', () => {
+  const failures = [
+    { filter: 'CATEGORY', reason: 'no capability in CHASSIS.BRAKE_BY_WIRE' },
+    { filter: 'CERTIFICATION', reason: 'ISO 26262 ASIL B held, ASIL D required' },
+  ];
+
+  it('lets an invited or a qualified supplier quote', () => {
+    expect(quoteGateRefusal(true, [])).toBeNull();
+    expect(quoteGateRefusal(false, [])).toBeNull();
+    expect(quoteGateRefusal(true, failures)).toBeNull();
+  });
+
+  it('refuses an uninvited, unqualified supplier, naming both reasons and every failure', () => {
+    const refusal = quoteGateRefusal(false, failures);
+    expect(refusal).toBe('Not invited to quote on this requirement and not qualified for it: CATEGORY: no capability in CHASSIS.BRAKE_BY_WIRE; CERTIFICATION: ISO 26262 ASIL B held, ASIL D required');
+    expect(quoteGateRefusal(false, failures.slice(1))).toContain('ASIL D required');
   });
 });

@@ -30,3 +30,20 @@ export function quoteWindowClosed(requirement: { status: RequirementStatus; quot
   if (now.getTime() >= requirement.quoteDeadline.getTime()) return `The quote deadline (${requirement.quoteDeadline.toISOString()}) has passed: quotes are frozen`;
   return null;
 }
+
+/** A hard filter the supplier fails, as the qualification rule names it (src/matching/qualification.ts). */
+export interface QualificationFailure {
+  filter: string;
+  reason: string;
+}
+
+/**
+ * Who may quote: a supplier the buyer invited, or one that passes the qualification rule with
+ * the plant it quotes from. An invited supplier that fails the filters may still quote — the
+ * buyer chose it — and its quote carries the failures (`eligible: false`); awarding it then needs
+ * an explicit override. Returns why a quote is refused, or null when it may be made.
+ */
+export function quoteGateRefusal(invited: boolean, failures: readonly QualificationFailure[]): string | null {
+  if (invited || failures.length === 0) return null;
+  return `Not invited to quote on this requirement and not qualified for it: ${failures.map((f) => `${f.filter}: ${f.reason}`).join('; ')}`;
+}

@@ -1,3 +1,4 @@
+import type { QualificationFailure } from './quote-rules.js';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import type { Decimal } from 'decimal.js';
 import { decimalTransformer } from '../common/decimal.scalar.js';
@@ -107,6 +108,14 @@ export class Quote {
 
   @Column('uuid')
   submittedBy: string;
+
+  /**
+   * The hard filters the supplier failed with this quote's plant, judged (on the SOP date) at
+   * its last submission or revision; empty: eligible. Only an invited supplier's quote can
+   * carry failures (src/quotes/quote-rules.ts, quoteGateRefusal).
+   */
+  @Column('jsonb', { default: () => "'[]'" })
+  qualificationFailures: QualificationFailure[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

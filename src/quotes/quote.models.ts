@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js';
 import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../common/local-date.scalar.js';
 import { ConnectionType } from '../common/pagination.js';
-import { LocalityTierEnum } from '../matching/matching.models.js';
+import { HardFilterFailureModel, LocalityTierEnum } from '../matching/matching.models.js';
 import type { LocalityTier } from '../locality/locality-tier.js';
 import { QuoteStatus } from './quote.entity.js';
 
@@ -41,6 +41,8 @@ export class QuoteModel {
   @Field(() => QuoteStatus) status: QuoteStatus;
   @Field(() => Int, { description: '1 for the first submission, +1 for each revision.' }) revision: number;
   @Field(() => Int) version: number;
+  @Field(() => [HardFilterFailureModel], { description: 'The hard filters the supplier failed with this plant, judged on the SOP date at the last submission or revision; empty: eligible. Only an invited supplier may quote while failing them; awarding such a quote needs overrideIneligible.' })
+  qualificationFailures: HardFilterFailureModel[];
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
 }
@@ -58,7 +60,9 @@ export class QuoteComparisonRowModel {
   @Field(() => LocalityTierEnum, { description: 'Where the quoting plant is relative to the delivery plant.' }) tier: LocalityTier;
   @Field(() => Float, { description: 'Great-circle distance from the delivery plant, km.' }) distanceKm: number;
   @Field(() => Float, { nullable: true, description: 'The supplier\'s match score (0–100) for the requirement; null when it could not be scored.' }) matchScore: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'False when the supplier fails a hard filter of matching (category or certification).' }) eligible: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'False when the supplier, quoting from this plant, fails a hard filter (category — the plant must produce in it — or certification), judged now on the SOP date; awarding it then needs overrideIneligible.' }) eligible: boolean | null;
+  @Field(() => [HardFilterFailureModel], { description: 'Why the quote is not eligible (empty when it is), as the award gate judges it.' }) failures: HardFilterFailureModel[];
+  @Field({ description: 'Whether you invited this supplier to quote.' }) invited: boolean;
   @Field(() => GraphQLDecimal, { description: 'Change, in percentage points, of the buyer\'s provincial local-sourcing rate (contracts signed this year) if this quote\'s total value were awarded, judged from the quoting plant.' })
   impactPp: Decimal;
 }

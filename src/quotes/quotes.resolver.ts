@@ -95,6 +95,11 @@ export class QuotesResolver {
     return this.quotes.compare(actor, args);
   }
 
+  @ResolveField(() => Boolean, { description: 'True when qualificationFailures is empty: the supplier passed the hard filters with this plant when it last submitted or revised.' })
+  eligible(@Parent() q: QuoteModel): boolean {
+    return q.qualificationFailures.length === 0;
+  }
+
   @ResolveField(() => GraphQLDecimal, { description: 'Unit price × volume, CNY.' })
   totalValue(@Parent() q: QuoteModel): Decimal {
     return contractValue(q.unitPrice, q.volume);

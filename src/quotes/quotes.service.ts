@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Quote, QuoteInvitation, QuoteRevision, QuoteStatus } from './quote.entity.js';
-import { quoteWindowClosed } from './quote-rules.js';
+import { quoteGateRefusal, quoteWindowClosed, type QualificationFailure } from './quote-rules.js';
 import { canReadQuote } from './quote-access.js';
 import { compareQuote, sortComparison, type MatchFacts } from './quote-comparison.js';
 import type { InviteSuppliersInput, QuoteComparisonArgs, QuoteFilter, ReviseQuoteInput, SubmitQuoteInput, WithdrawQuoteInput } from './dto/quote.inputs.js';
@@ -108,11 +108,12 @@ export class QuotesService {
         await this.checkTerms(manager, actor, terms);
         const existing = await manager.findOne(Quote, { where: { requirementId: requirement.id, supplierId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
         if (existing && existing.status !== QuoteStatus.WITHDRAWN) throw AppError.conflict(`You already have a ${existing.status} quote on this requirement: revise it instead`);
+        const qualificationFailures = await this.quoteGate(manager, requirement.id, actor.organizationId, terms.siteId);
         let quote: Quote;
         if (existing) {
-          quote = await this.writeRevision(manager, existing, { ...terms, note: input.note.trim(), status: QuoteStatus.SUBMITTED }, actor);
+          quote = await this.writeRevision(manager, existing, { ...terms, note: input.note.trim(), status: QuoteStatus.SUBMITTED, qualificationFailures }, actor);
         } else {
-          quote = manager.create(Quote, { requirementId: requirement.id, supplierId: actor.organizationId, ...terms, note: input.note.trim(), status: QuoteStatus.SUBMITTED, submittedBy: actor.userId });
+          quote = manager.create(Quote, { requirementId: requirement.id, supplierId: actor.organizationId, ...terms, note: input.note.trim(), status: QuoteStatus.SUBMITTED, submittedBy: actor.userId, qualificationFailures });
           await manager.save(quote);
           await manager.insert(QuoteRevision, { quoteId: quote.id, revision: 1, ...terms, submittedBy: actor.userId });
         }
@@ -140,7 +141,8 @@ export class QuotesService {
         validUntil: input.validUntil ?? before.validUntil,
       };
       await this.checkTerms(manager, actor, terms);
-      const after = await this.writeRevision(manager, before, { ...terms, note: input.note?.trim() ?? before.note, status: QuoteStatus.SUBMITTED }, actor, input.version);
+      const qualificationFailures = await this.quoteGate(manager, before.requirementId, actor.organizationId, terms.siteId);
+      const after = await this.writeRevision(manager, before, { ...terms, note: input.note?.trim() ?? before.note, status: QuoteStatus.SUBMITTED, qualificationFailures }, actor, input.version);
       await this.audit.record(manager, actor, { action: 'quote.revise', entityType: 'Quote', entityId: after.id, before, after });
       return after;
     });
@@ -202,10 +204,15 @@ export class QuotesService {
     if (!delivery) throw new Error(`delivery site of requirement ${requirement.id} is missing`);
     const totals = await this.matching.buyerProvincialBasis(requirement.organizationId, delivery.regionCode);
     const matches = await this.matchesFor(actor, requirement.id, [...new Set(quotes.map((q) => q.supplierId))]);
-    const rows = quotes.map((quote) => {
+    // Eligibility as the award gate judges it: the supplier with the plant it quotes from, today's facts.
+    const failures = await this.matching.plantQualifications(this.dataSource.manager, requirement.id, quotes.map((q) => ({ supplierId: q.supplierId, siteId: q.siteId })));
+    const invitedIds = new Set((await this.dataSource.getRepository(QuoteInvitation).find({ select: { supplierId: true }, where: { requirementId: requirement.id } })).map((i) => i.supplierId));
+    const rows = quotes.map((quote, index) => {
       const plant = siteById.get(quote.siteId);
       if (!plant) throw new Error(`site of quote ${quote.id} is missing`);
-      return { quote, row: compareQuote(quote, requirement.targetUnitPrice, placeOf(delivery), placeOf(plant), totals, matches.get(quote.supplierId) ?? null) };
+      const match = matches.get(quote.supplierId) ?? null;
+      const row = compareQuote(quote, requirement.targetUnitPrice, placeOf(delivery), placeOf(plant), totals, match);
+      return { quote, row: { ...row, eligible: failures[index].length === 0, failures: failures[index], invited: invitedIds.has(quote.supplierId) } };
     });
     const byId = new Map(rows.map((r) => [r.quote.id, r.quote]));
     return {
@@ -258,7 +265,20 @@ export class QuotesService {
     return quote;
   }
 
-  private async writeRevision(manager: EntityManager, before: Quote, next: QuoteTerms & { note: string; status: QuoteStatus }, actor: Principal, version = before.version): Promise<Quote> {
+  /**
+   * The quote gate: an invited supplier, or one qualified with the plant it quotes from
+   * (matching's rule, on the SOP date); anyone else is FORBIDDEN with every failure named.
+   * Returns the failures the quote then carries (empty: eligible).
+   */
+  private async quoteGate(manager: EntityManager, requirementId: string, supplierId: string, siteId: string): Promise<QualificationFailure[]> {
+    const [failures] = await this.matching.plantQualifications(manager, requirementId, [{ supplierId, siteId }]);
+    const invited = failures.length > 0 && (await manager.existsBy(QuoteInvitation, { requirementId, supplierId }));
+    const refusal = quoteGateRefusal(invited, failures);
+    if (refusal) throw AppError.forbidden(refusal);
+    return failures;
+  }
+
+  private async writeRevision(manager: EntityManager, before: Quote, next: QuoteTerms & { note: string; status: QuoteStatus; qualificationFailures: QualificationFailure[] }, actor: Principal, version = before.version): Promise<Quote> {
     const revision = before.revision + 1;
     const result = await manager
       .createQueryBuilder()

@@ -106,6 +106,8 @@ const CONTRACT_COLUMNS: CsvColumn<SourcingContractModel>[] = [
   { header: '同省 Same province', kind: 'text', value: (c) => (c.sameProvince ? 'Y' : 'N') },
   { header: '同市 Same city', kind: 'text', value: (c) => (c.sameCity ? 'Y' : 'N') },
   { header: '距离 km Distance km', kind: 'number', value: (c) => c.distanceKm.toFixed(1) },
+  { header: '资格豁免理由 Qualification override reason', kind: 'text', value: (c) => c.qualificationOverride?.reason ?? '' },
+  { header: '未通过的硬性条件 Failed hard filters', kind: 'text', value: (c) => (c.qualificationOverride?.failures ?? []).map((f) => `${f.filter}: ${f.reason}`).join('; ') },
 ];
 
 /** Builds the CSV of each exportable table from the same service calls as the GraphQL API (same access rules). */

@@ -5,6 +5,7 @@ import { GraphQLLocalDate } from '../common/local-date.scalar.js';
 import { ConnectionType } from '../common/pagination.js';
 import { Basis, Scope, SourceFilter } from './sourcing-figures.js';
 import type { QuarterPeriod } from './period.js';
+import { QualificationOverrideModel } from '../contracts/contract.models.js';
 
 registerEnumType(Basis, {
   name: 'RateBasis',
@@ -225,6 +226,8 @@ export class SourcingContractModel {
   @Field() sameProvince: boolean;
   @Field() sameCity: boolean;
   @Field(() => Float) distanceKm: number;
+  @Field(() => QualificationOverrideModel, { nullable: true, description: 'Set when the buyer awarded a supplier that failed the hard filters (category or certification): its reason and the failures.' })
+  qualificationOverride: QualificationOverrideModel | null;
 }
 
 export const SourcingContractConnection = ConnectionType(SourcingContractModel, 'SourcingContract');

@@ -109,6 +109,8 @@ export interface SourcingContractRow {
   sameProvince: boolean;
   sameCity: boolean;
   distanceKm: number;
+  /** Set when the award chose a supplier failing the hard filters (src/contracts/award-plan.ts). */
+  qualificationOverride: { reason: string; failures: { filter: string; reason: string }[]; overriddenAt: Date } | null;
 }
 
 interface ContractRowSql {
@@ -134,6 +136,9 @@ interface ContractRowSql {
   same_province: boolean;
   same_city: boolean;
   distance_km: number;
+  qualification_override_reason: string | null;
+  qualification_override_failures: { filter: string; reason: string }[] | null;
+  qualification_overridden_at: Date | null;
 }
 
 export interface GapGroupRow {
@@ -325,7 +330,8 @@ export class SourcingStatsRepository {
       `SELECT k.id, k.source, k.status, k.signed_date, k.buyer_organization_id, bo.legal_name AS buyer_name, k.buyer_site_id, k.buyer_region_code,
          k.supplier_organization_id, so.legal_name AS supplier_name, k.supplier_site_id, k.supplier_region_code, k.supplier_country_code,
          k.category_code, pc.name_zh, pc.name_en, k.total_value::text AS total_value, k.delivered_value::text AS delivered_value,
-         (${countedValueSql('k')})::text AS counted_value, k.same_province, k.same_city, k.distance_km
+         (${countedValueSql('k')})::text AS counted_value, k.same_province, k.same_city, k.distance_km,
+         k.qualification_override_reason, k.qualification_override_failures, k.qualification_overridden_at
        FROM (SELECT k.* FROM contracts k WHERE ${sql} ${keyset} ORDER BY k.signed_date DESC, k.id DESC LIMIT ${p.add(first + 1)}) k
        JOIN part_categories pc ON pc.code = k.category_code
        JOIN organizations bo ON bo.id = k.buyer_organization_id
@@ -515,5 +521,9 @@ function contractRow(r: ContractRowSql): SourcingContractRow {
     categoryCode: r.category_code, categoryNameZh: r.name_zh, categoryNameEn: r.name_en,
     totalValue: new Decimal(r.total_value), deliveredValue: r.delivered_value === null ? null : new Decimal(r.delivered_value),
     countedValue: new Decimal(r.counted_value), sameProvince: r.same_province, sameCity: r.same_city, distanceKm: r.distance_km,
+    qualificationOverride:
+      r.qualification_override_reason === null || r.qualification_overridden_at === null
+        ? null
+        : { reason: r.qualification_override_reason, failures: r.qualification_override_failures ?? [], overriddenAt: r.qualification_overridden_at },
   };
 }

@@ -132,3 +132,14 @@ export async function addCertification(t: TestApp, token: string, input: Record<
   const data = await t.ok<{ addCertification: { id: string } }>(`mutation($input: CertificationInput!) { addCertification(input: $input) { id } }`, { input: { certificateNumber: `C-${randomBytes(4).toString('hex')}`, ...input } }, token);
   return data.addCertification.id;
 }
+
+/**
+ * Makes a supplier pass the hard filters of `requirementInput()`'s default requirement from
+ * `siteId`: a capability in the category produced there, IATF 16949 and ISO 26262 ASIL D valid
+ * well past its SOP. Suppliers must be invited or qualified to quote (the quote gate).
+ */
+export async function qualifySupplier(t: TestApp, token: string, siteId: string, categoryCode = 'CHASSIS.BRAKE_BY_WIRE'): Promise<void> {
+  await makeCapability(t, token, { categoryCode, description: 'EHB one-box 线控制动', annualCapacity: 150000, siteIds: [siteId] });
+  await addCertification(t, token, { typeCode: 'IATF_16949', validFrom: '2024-01-01', validUntil: daysFromNow(2000) });
+  await addCertification(t, token, { typeCode: 'ISO_26262', level: 'D', validFrom: '2024-01-01', validUntil: daysFromNow(2000) });
+}

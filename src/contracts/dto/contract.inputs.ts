@@ -16,6 +16,15 @@ registerEnumType(ContractSource, {
 });
 registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'SIGNED → ACTIVE → (COMPLETED | TERMINATED); SIGNED → TERMINATED when called off before delivery.' });
 
+@InputType({ description: 'Why a quote whose supplier fails the hard filters is awarded all the same; kept on the contract, in the audit log and shown to the bureau.' })
+export class QualificationOverrideInput {
+  @Field({ description: '1–2,000 characters, not only white space.' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
+}
+
 @InputType()
 export class AwardLineInput {
   @Field(() => ID, { description: 'A SUBMITTED quote on the requirement.' })
@@ -28,6 +37,12 @@ export class AwardLineInput {
   @Min(1)
   @Max(1_000_000_000)
   volume?: number | null;
+
+  @Field(() => QualificationOverrideInput, { nullable: true, description: 'Required when the quote\'s supplier fails a hard filter (its quote is eligible: false; see quoteComparison failures), refused otherwise.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QualificationOverrideInput)
+  overrideIneligible?: QualificationOverrideInput | null;
 }
 
 @InputType({ description: 'Awards one quote, or several splitting the volume. Retrying with the same idempotency key and the same input returns the same contracts.' })
