@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { rateLimitMiddleware } from './access/rate-limit.middleware.js';
+import { RateLimits } from './access/rate-limits.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import { enforceRequestDeadline } from './common/request-deadline.js';
 import type { AppConfig } from './config/config.js';
@@ -26,8 +27,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   // Bodies over 2 MB are refused (HTTP 413). A request not received whole within the request
   // timeout (a silent or a trickling sender) is answered 408 and its connection closed.
   app.useBodyParser('json', { limit: '2mb' });
-  // One set of counters for the API and the CSV exports.
-  const rateLimit = rateLimitMiddleware(options.config);
+  // One set of counters for the API and the CSV exports, shared through PostgreSQL by every
+  // process on the database.
+  const rateLimit = rateLimitMiddleware(options.config, app.get(RateLimits));
   // Then the document's size in tokens, fields and list items, before Apollo validates it.
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
