@@ -6,9 +6,13 @@ import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { rateLimitMiddleware } from './access/rate-limit.middleware.js';
+import { RateLimits } from './access/rate-limits.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import { enforceRequestDeadline } from './common/request-deadline.js';
 import type { AppConfig } from './config/config.js';
+
+/** The largest JSON body (a GraphQL request) the service reads. */
+export const GRAPHQL_BODY_LIMIT = '256kb';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -36,14 +40,19 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     logger: appLogger(options.logger ?? ['log', 'warn', 'error']),
     bodyParser: false,
   });
-  // Bodies over 2 MB are refused (HTTP 413). A request not received whole within the request
-  // timeout (a silent or a trickling sender) is answered 408 and its connection closed.
-  app.useBodyParser('json', { limit: '2mb' });
-  // One set of counters for the API and the CSV exports.
-  const rateLimit = rateLimitMiddleware(options.config);
+  // JSON bodies (GraphQL requests; no other route takes JSON) over 256 KB are refused (HTTP
+  // 413): ample for any real query and its variables. Whole CSV files go to the upload routes
+  // (POST /imports/…: text/csv, streamed, 20 MB, src/common/csv-upload.ts), which no body parser
+  // reads. A request not received whole within the request timeout (a silent or a trickling
+  // sender) is answered 408 and its connection closed.
+  app.useBodyParser('json', { limit: GRAPHQL_BODY_LIMIT });
+  // One set of counters for the API and the CSV exports, shared through PostgreSQL by every
+  // process on the database.
+  const rateLimit = rateLimitMiddleware(options.config, app.get(RateLimits));
   // Then the document's size in tokens, fields and list items, before Apollo validates it.
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
+  app.use('/imports', rateLimit);
   const server = app.getHttpServer() as Server;
   enforceRequestDeadline(server, options.config.requestTimeoutMs);
   await app.get(DataSource).runMigrations({ transaction: 'each' });

@@ -20,13 +20,18 @@ describe('GraphQL document bounds (before validation and coercion)', () => {
 
   const refused = (message: RegExp) => ({ status: 400, errors: [expect.objectContaining({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT' } })] });
 
+  // The largest documents a request body may carry (256 KB, test/limits.e2e-spec.ts): 20 times the token limit.
   it.each([
-    ['one field repeated ~190,000 times, unauthenticated', `{ ${'me { id } '.repeat(190_000)} }`, undefined],
-    ['the same with { __typename } alongside', `{ __typename ${'me { id } '.repeat(190_000)} }`, undefined],
-    ['the same, signed in', `{ ${'me { id } '.repeat(190_000)} }`, 'token'],
+    ['one field repeated ~25,000 times, unauthenticated', `{ ${'me { id } '.repeat(25_000)} }`, undefined],
+    ['the same with { __typename } alongside', `{ __typename ${'me { id } '.repeat(25_000)} }`, undefined],
+    ['the same, signed in', `{ ${'me { id } '.repeat(25_000)} }`, 'token'],
   ])('refuses %s at the token limit', async (_name, query, withToken) => {
     const result = await t.gql(query, undefined, withToken ? token : undefined);
     expect(result).toMatchObject(refused(/^The query has more than \d+ tokens$/));
+  });
+
+  it('refuses a larger document still, by its body size (413)', async () => {
+    expect((await t.gql(`{ ${'me { id } '.repeat(190_000)} }`)).status).toBe(413);
   });
 
   it('refuses more fields than the limit within the token limit', async () => {
@@ -41,7 +46,7 @@ describe('GraphQL document bounds (before validation and coercion)', () => {
     const overCap = `[${many(DEFAULT_DOCUMENT_BOUNDS.maxListItems + 1).join(',')}]`;
     expect(await t.gql(`{ myRequirements(first: 1, filter: { status: ${overCap} }) { totalCount } }`, undefined, token)).toMatchObject(refused(/^A list of \d+ items exceeds the limit of \d+$/));
     const query = 'query Q($status: [RequirementStatus!]) { myRequirements(first: 1, filter: { status: $status }) { totalCount } }';
-    expect(await t.gql(query, { status: many(50_000) }, token)).toMatchObject(refused(/^A variable list of 50000 items exceeds the limit of \d+$/));
+    expect(await t.gql(query, { status: many(30_000) }, token)).toMatchObject(refused(/^A variable list of 30000 items exceeds the limit of \d+$/));
     expect(await t.ok(query, { status: many(3) }, token)).toEqual({ myRequirements: { totalCount: 0 } });
   });
 

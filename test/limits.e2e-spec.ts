@@ -62,9 +62,24 @@ describe('GraphQL limits', () => {
     expect(JSON.stringify(result.json)).toMatch(/batch/i);
   });
 
-  it('refuses a body over 2 MB with 413', async () => {
-    const result = await post(t.url, JSON.stringify({ query: '{ regions { code } }', variables: { pad: 'x'.repeat(2.2 * 1024 * 1024) } }));
+  it('refuses a body over 256 KB with 413, and reads one just under it', async () => {
+    const result = await post(t.url, JSON.stringify({ query: '{ regions { code } }', variables: { pad: 'x'.repeat(257 * 1024) } }));
     expect(result.status).toBe(413);
+    const under = await post(t.url, JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(255 * 1024) } }));
+    expect(under).toEqual({ status: 200, json: { data: { __typename: 'Query' } } });
+  });
+
+  it('still takes a CSV of up to 250,000 characters through the GraphQL import mutation', async () => {
+    const admin = await makePlatformAdmin(t);
+    const csv = (length: number) => {
+      const start = 'credit_code,legal_name,plant_name,region_code\n91330206000000001X,';
+      const end = ',一厂,330206';
+      return `${start}${'x'.repeat(length - start.length - end.length)}${end}`;
+    };
+    const result = await t.gql(`mutation($csv: String!) { importSuppliers(csv: $csv) { rows } }`, { csv: csv(250_000) }, admin.token);
+    expect(result).toMatchObject({ status: 200, data: { importSuppliers: { rows: 1 } } });
+    const over = await t.gql(`mutation($csv: String!) { importSuppliers(csv: $csv) { rows } }`, { csv: csv(250_001) }, admin.token);
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'csv' }] });
   });
 
   it('drops a request that is not sent in time (408)', async () => {

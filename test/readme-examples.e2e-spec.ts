@@ -17,6 +17,8 @@
  *   stay in an order that works;
  * - `curl` lines in ```sh blocks that GET `/exports/…` run with the token of the login named
  *   above them (as in graphql blocks) and must return a CSV with at least one data row;
+ *   those that POST a file (`--data-binary @<file> …/imports/…`) upload that file of the
+ *   repository the same way and must return a report of at least one row, none rejected;
  * - the "Demo logins" table lists exactly the logins the demo data has, each with its role, and
  *   the backticked `query { … }` in each row ("as above": the previous row's) runs as that login.
  */
@@ -42,6 +44,8 @@ interface CurlExample {
   line: number;
   email: string;
   path: string;
+  /** For an upload: the repository file it sends. */
+  file?: string;
 }
 
 const LOGIN_COMMENT = /^\s*#.*?\b([\w.-]+@[\w.-]+\.example)\b/;
@@ -65,7 +69,7 @@ function fencedBlocks(markdown: string, language: string): { line: number; secti
   return blocks;
 }
 
-function readmeExamples(markdown: string): { examples: Example[]; statementLines: number; curls: CurlExample[] } {
+function readmeExamples(markdown: string): { examples: Example[]; statementLines: number; curls: CurlExample[]; uploads: CurlExample[] } {
   const examples: Example[] = [];
   let statementLines = 0;
   for (const block of fencedBlocks(markdown, 'graphql')) {
@@ -101,18 +105,21 @@ function readmeExamples(markdown: string): { examples: Example[]; statementLines
     }
   }
   const curls: CurlExample[] = [];
+  const uploads: CurlExample[] = [];
   for (const block of fencedBlocks(markdown, 'sh')) {
     let sender: string | null = null;
     block.text.split('\n').forEach((l, i) => {
       const login = LOGIN_COMMENT.exec(l);
       if (login && l.trimStart().startsWith('#')) sender = login[1];
       const m = /^curl .*"https?:\/\/[^/"]+(\/exports\/[^"]+)"/.exec(l);
-      if (!m) return;
+      const upload = /^curl .*--data-binary @(\S+) https?:\/\/[^/\s]+(\/imports\/\S+)/.exec(l);
+      if (!m && !upload) return;
       if (!sender) throw new Error(`README line ${block.line + i}: no "# as <demo login>" comment above this curl example`);
-      curls.push({ line: block.line + i, email: sender, path: m[1] });
+      if (m) curls.push({ line: block.line + i, email: sender, path: m[1] });
+      if (upload) uploads.push({ line: block.line + i, email: sender, path: upload[2], file: upload[1] });
     });
   }
-  return { examples, statementLines, curls };
+  return { examples, statementLines, curls, uploads };
 }
 
 interface LoginRow {
@@ -292,6 +299,19 @@ describe('README examples on the demo data', () => {
       expect(response.headers.get('content-type')).toContain('text/csv');
       // The header and at least one row.
       expect(body.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('runs the CSV upload examples, each reporting rows and none rejected', async () => {
+    expect(parsed.uploads.length).toBeGreaterThanOrEqual(1);
+    const base = t.url.replace(/\/graphql$/, '');
+    for (const upload of parsed.uploads) {
+      const token = await signIn(upload.email);
+      const body = readFileSync(new URL(`../${upload.file}`, import.meta.url));
+      const response = await fetch(base + upload.path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+      const report = (await response.json()) as { rows: number; rejected: unknown[] };
+      expect({ line: upload.line, status: response.status, rejected: report.rejected }).toEqual({ line: upload.line, status: 200, rejected: [] });
+      expect(report.rows).toBeGreaterThanOrEqual(1);
     }
   });
 });

@@ -1,25 +1,34 @@
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/config.js';
-import { FixedWindowLimiter } from '../common/rate-limiter.js';
+import type { RateLimit } from '../common/rate-limiter.js';
+import type { RateLimits } from './rate-limits.js';
 import { principalOfRequest } from './tokens.js';
 
 /**
  * Per client address and per signed-in user: over the limit, HTTP 429 with Retry-After and
- * a GraphQL error RATE_LIMITED, before any resolver runs.
+ * a GraphQL error RATE_LIMITED, before any resolver runs. Counted in PostgreSQL for every
+ * process on the database (rate-limits.ts), both keys in one statement. Should the count
+ * itself fail (the database away), the request goes on: it meets the same database next.
  */
-export function rateLimitMiddleware(config: AppConfig) {
-  const byIp = new FixedWindowLimiter(config.rateLimitPerIp, 60_000);
-  const byUser = new FixedWindowLimiter(config.rateLimitPerUser, 60_000);
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const now = Date.now();
-    let wait = byIp.hit(`ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, now);
+export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits) {
+  const logger = new Logger('RateLimit');
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const limits: RateLimit[] = [{ key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, limit: config.rateLimitPerIp }];
     const header = req.headers.authorization;
-    if (wait === 0 && typeof header === 'string' && header.startsWith('Bearer ')) {
+    if (typeof header === 'string' && header.startsWith('Bearer ')) {
       try {
-        wait = byUser.hit(`user:${principalOfRequest(req, header.slice(7).trim(), config.jwtSecret).userId}`, now);
+        limits.push({ key: `user:${principalOfRequest(req, header.slice(7).trim(), config.jwtSecret).userId}`, limit: config.rateLimitPerUser });
       } catch {
         // An invalid token is refused by the access guard; it is counted by address only.
       }
+    }
+    let wait: number;
+    try {
+      wait = await rateLimits.hit(limits);
+    } catch (error) {
+      logger.warn(`Rate limits not counted: ${(error as Error).message}`);
+      wait = 0;
     }
     if (wait === 0) return next();
     res.setHeader('Retry-After', String(wait));

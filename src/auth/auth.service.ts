@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { User } from './user.entity.js';
 import { LoginThrottle } from './login-throttle.entity.js';
 import { reserveAttempt } from './login-lockout.js';
-import { FixedWindowLimiter } from '../common/rate-limiter.js';
+import { RateLimits } from '../access/rate-limits.js';
 import { Role, type Principal } from '../access/role.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { signAccessToken } from './token-signing.js';
@@ -38,26 +38,24 @@ export function principalOf(user: User): Principal {
 
 @Injectable()
 export class AuthService {
-  private readonly loginLimiter: FixedWindowLimiter;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
-  ) {
-    this.loginLimiter = new FixedWindowLimiter(config.loginRateLimitPerIp, 60_000);
-  }
+    private readonly rateLimits: RateLimits,
+  ) {}
 
   /**
-   * Signs in. Attempts are limited per client address; after LOCKOUT_AFTER failures in a row
+   * Signs in. Attempts are limited per client address (counted in PostgreSQL for every
+   * process on the database, rate-limits.ts); after LOCKOUT_AFTER failures in a row
    * an e-mail is locked for 15 minutes, doubling with each further failure (up to a day). Each
    * attempt is counted before its password is checked (login-lockout.ts), so that parallel
    * guesses cannot outrun the lock.
    */
   async login(input: LoginInput, clientAddress: string): Promise<Session> {
-    const wait = this.loginLimiter.hit(`login:${clientAddress}`, Date.now());
+    const wait = await this.rateLimits.hit([{ key: `login:${clientAddress}`, limit: this.config.loginRateLimitPerIp }]);
     if (wait > 0) throw AppError.rateLimited(`Too many sign-in attempts from this address: retry in ${wait} s`);
     const email = input.email.trim().toLowerCase();
     const lockedUntil = await this.reserveAttempt(email);

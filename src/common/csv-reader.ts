@@ -7,7 +7,14 @@
  * header that lacks a required column or names an unknown one, and a file over the row limit
  * are refused as a whole with `BAD_USER_INPUT` on the field `csv`. Writing CSV is
  * `src/sourcing-stats/csv.ts`.
+ *
+ * `readCsvStream` reads the same way from a stream (an upload, a file) as it arrives, chunk
+ * by chunk, and stops reading as soon as the header or the row count is refused; the imports
+ * call it for strings too (one code path). An error the stream itself raises (a body over
+ * its limit) comes out unchanged.
  */
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { AppError } from './app-error.js';
 
@@ -27,24 +34,91 @@ export interface CsvShape {
   maxRows: number;
 }
 
-export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
-  const text = csv.replace(/^\uFEFF/, '');
-  let header: string[] = [];
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(text, {
-      columns: (names: string[]) => (header = names.map((name) => name.trim().toLowerCase())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as never;
-  } catch (error) {
-    throw AppError.badInput('csv', `not readable as CSV: ${(error as Error).message.split('\n')[0]}`);
-  }
+type ParsedRow = { record: Record<string, string>; info: { lines: number } };
+
+/** The parser's options, the same for a string and a stream; `onHeader` receives the lower-cased names. */
+function options(onHeader: (header: string[]) => void) {
+  return {
+    columns: (names: string[]) => {
+      const header = names.map((name) => name.trim().toLowerCase());
+      onHeader(header);
+      return header;
+    },
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+  };
+}
+
+function notCsv(error: unknown): AppError {
+  return AppError.badInput('csv', `not readable as CSV: ${(error as Error).message.split('\n')[0]}`);
+}
+
+function checkHeader(header: string[], shape: CsvShape): void {
   const missing = shape.required.filter((column) => !header.includes(column));
   if (missing.length > 0) throw AppError.badInput('csv', `the header lacks ${missing.join(', ')}`);
   const unknown = header.filter((name) => !shape.columns.includes(name));
   if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${shape.columns.join(', ')})`);
-  if (rows.length > shape.maxRows) throw AppError.badInput('csv', `at most ${shape.maxRows} rows per import`);
+}
+
+function tooManyRows(shape: CsvShape): AppError {
+  return AppError.badInput('csv', `at most ${shape.maxRows} rows per import`);
+}
+
+export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
+  let header: string[] = [];
+  let rows: ParsedRow[];
+  try {
+    rows = parse(csv, options((names) => (header = names))) as never;
+  } catch (error) {
+    throw notCsv(error);
+  }
+  checkHeader(header, shape);
+  if (rows.length > shape.maxRows) throw tooManyRows(shape);
   return rows.map(({ record, info }) => ({ line: info.lines, raw: record }));
+}
+
+/** As `readCsv`, from text or a stream of UTF-8 chunks, read as it arrives. */
+export async function readCsvStream(source: string | AsyncIterable<Uint8Array | string>, shape: CsvShape): Promise<CsvRecord[]> {
+  let header: string[] | null = null;
+  let headerError: AppError | null = null;
+  const parser = parseStream(
+    options((names) => {
+      header = names;
+      try {
+        checkHeader(names, shape);
+      } catch (error) {
+        headerError = error as AppError;
+        // Stops the parser at once: the rest of the file is not read.
+        throw error;
+      }
+    }),
+  );
+  const input = Readable.from(typeof source === 'string' ? [source] : source, { objectMode: false });
+  let sourceError: unknown = null;
+  input.once('error', (error) => {
+    sourceError = error;
+    parser.destroy(error);
+  });
+  input.pipe(parser);
+  const records: CsvRecord[] = [];
+  try {
+    for await (const { record, info } of parser as AsyncIterable<ParsedRow>) {
+      if (records.length === shape.maxRows) throw tooManyRows(shape);
+      records.push({ line: info.lines, raw: record });
+    }
+  } catch (error) {
+    if (sourceError) throw sourceError;
+    if (headerError) throw headerError;
+    if (error instanceof AppError) throw error;
+    throw notCsv(error);
+  } finally {
+    input.unpipe(parser);
+    input.destroy();
+    parser.destroy();
+  }
+  // An empty file has no header: the required columns are missing.
+  if (header === null) checkHeader([], shape);
+  return records;
 }

@@ -291,8 +291,8 @@ export class ContractListArgs extends PageArgs {
 
 @ArgsType()
 export class ImportContractsArgs {
-  @Field({ description: 'CSV text (UTF-8, header row; columns in README, "Existing contracts").' })
+  @Field({ description: 'CSV text (UTF-8, header row; columns in README, "Existing contracts"), up to 250,000 characters (a request is at most 256 KB). Larger files: POST /imports/contracts (text/csv, 20 MB).' })
   @IsString()
-  @MaxLength(1_900_000)
+  @MaxLength(250_000)
   csv: string;
 }

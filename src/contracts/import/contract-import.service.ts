@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/app-error.js';
-import { readCsv } from '../../common/csv-reader.js';
+import { readCsvStream } from '../../common/csv-reader.js';
 import type { Principal } from '../../access/role.js';
 import { Site } from '../../organizations/site.entity.js';
 import { RecordedContractsService } from '../recorded-contracts.service.js';
@@ -31,8 +31,9 @@ export class ContractImportService {
     private readonly recorded: RecordedContractsService,
   ) {}
 
-  async importCsv(actor: Principal, csv: string): Promise<ContractImportReport> {
-    const records = readCsv(csv, { columns: CONTRACT_IMPORT_COLUMNS, required: CONTRACT_REQUIRED_COLUMNS, maxRows: MAX_ROWS });
+  /** `csv`: the text, or a stream of it (an upload), read as it arrives. */
+  async importCsv(actor: Principal, csv: string | AsyncIterable<Uint8Array | string>): Promise<ContractImportReport> {
+    const records = await readCsvStream(csv, { columns: CONTRACT_IMPORT_COLUMNS, required: CONTRACT_REQUIRED_COLUMNS, maxRows: MAX_ROWS });
     const report: ContractImportReport = { rows: records.length, created: 0, unchanged: 0, rejected: [] };
     const plants = await this.dataSource.getRepository(Site).findBy({ organizationId: actor.organizationId });
     const plantId = new Map<string, string>([...plants.map((p) => [p.name, p.id] as const), ...plants.map((p) => [p.id, p.id] as const)]);

@@ -8,8 +8,8 @@ import { Role, type Principal } from '../../access/role.js';
 
 @ArgsType()
 class ImportSuppliersArgs {
-  @Field({ description: 'The CSV text (UTF-8, header row; columns in seeds/suppliers-example.csv). Larger files: npm run import:suppliers.' })
-  @MaxLength(1_900_000)
+  @Field({ description: 'The CSV text (UTF-8, header row; columns in seeds/suppliers-example.csv), up to 250,000 characters (a request is at most 256 KB). Larger files: POST /imports/suppliers (text/csv, 20 MB) or npm run import:suppliers.' })
+  @MaxLength(250_000)
   csv: string;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { readCsv } from '../../common/csv-reader.js';
+import { readCsvStream } from '../../common/csv-reader.js';
 import type { Principal } from '../../access/role.js';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
@@ -29,8 +29,9 @@ const MAX_ROWS = 200_000;
 export class SupplierImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async importCsv(actor: Principal | null, csv: string): Promise<ImportReport> {
-    const records = readCsv(csv, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxRows: MAX_ROWS });
+  /** `csv`: the text, or a stream of it (an upload, a file), read as it arrives. */
+  async importCsv(actor: Principal | null, csv: string | AsyncIterable<Uint8Array | string>): Promise<ImportReport> {
+    const records = await readCsvStream(csv, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxRows: MAX_ROWS });
     const reference = await this.reference();
     const report: ImportReport = { rows: records.length, accepted: 0, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } };
     const valid: ImportRow[] = [];
