@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { rateLimitMiddleware } from './access/rate-limit.middleware.js';
+import { AccessTokens } from './access/tokens.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import { enforceRequestDeadline } from './common/request-deadline.js';
 import type { AppConfig } from './config/config.js';
@@ -27,7 +28,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   // timeout (a silent or a trickling sender) is answered 408 and its connection closed.
   app.useBodyParser('json', { limit: '2mb' });
   // One set of counters for the API and the CSV exports.
-  const rateLimit = rateLimitMiddleware(options.config);
+  const rateLimit = rateLimitMiddleware(options.config, app.get(AccessTokens));
   // Then the document's size in tokens, fields and list items, before Apollo validates it.
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
