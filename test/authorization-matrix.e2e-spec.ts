@@ -28,6 +28,7 @@ const RULES: Record<string, Caller[]> = {
   regions: PUBLIC, region: PUBLIC, partCategories: PUBLIC, certificationTypes: PUBLIC,
   // accounts and organisations
   login: PUBLIC, register: PUBLIC, me: SIGNED_IN, createUser: SIGNED_IN, createOrganization: ADMIN,
+  changePassword: SIGNED_IN, disableUser: SIGNED_IN, enableUser: SIGNED_IN,
   organization: SIGNED_IN, setOrganizationVerified: ADMIN,
   createSite: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'PLATFORM_ADMIN'], updateSite: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'PLATFORM_ADMIN'],
   // requirements
@@ -144,6 +145,7 @@ describe('authorization matrix', () => {
       ids.plantS = await makeSite(t, supA.token, '330212');
       ids.capability = await makeCapability(t, supA.token, { categoryCode: 'CHASSIS.BRAKE_BY_WIRE', siteIds: [ids.plantS] });
       ids.certificate = await addCertification(t, supA.token, { typeCode: 'IATF_16949', validFrom: '2025-01-01', validUntil: '2030-01-01' });
+      ids.userA = (await t.ok<{ me: { id: string } }>(`{ me { id } }`, {}, oemA.token)).me.id;
     });
 
     const cases: [string, string, () => Record<string, unknown>, () => string][] = [
@@ -157,6 +159,8 @@ describe('authorization matrix', () => {
       ['updateSite', `mutation($i: UpdateSiteInput!) { updateSite(input: $i) { id } }`, () => ({ i: { id: ids.siteA, version: 1, name: 'taken' } }), () => oemB.token],
       ['createSite for another org', `mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }`, () => ({ i: { organizationId: oemA.id, name: 'intruder', regionCode: '330206' } }), () => oemB.token],
       ['createUser for another org', `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, () => ({ i: { organizationId: oemA.id, email: 'x@example.test', password: 'long enough password', displayName: 'x' } }), () => oemB.token],
+      ['disableUser of another org', `mutation($i: UserStatusInput!) { disableUser(input: $i) { id } }`, () => ({ i: { userId: ids.userA } }), () => oemB.token],
+      ['enableUser of another org', `mutation($i: UserStatusInput!) { enableUser(input: $i) { id } }`, () => ({ i: { userId: ids.userA } }), () => supB.token],
       ['createCapability for another org', `mutation($i: CreateCapabilityInput!) { createCapability(input: $i) { id } }`, () => ({ i: { organizationId: supA.id, categoryCode: 'CHIP.MCU', siteIds: [ids.plantS] } }), () => supB.token],
       ['updateCapability', `mutation($i: UpdateCapabilityInput!) { updateCapability(input: $i) { id } }`, () => ({ i: { id: ids.capability, version: 1, description: 'taken' } }), () => supB.token],
       ['deleteCapability', `mutation($i: DeleteInput!) { deleteCapability(input: $i) }`, () => ({ i: { id: ids.capability, version: 1 } }), () => supB.token],
@@ -170,7 +174,7 @@ describe('authorization matrix', () => {
         (SELECT json_agg(json_build_object('id', id, 'v', version, 'n', name) ORDER BY id) FROM sites) AS s,
         (SELECT json_agg(json_build_object('id', id, 'v', version, 'd', description) ORDER BY id) FROM capabilities) AS c,
         (SELECT json_agg(json_build_object('id', id, 'v', version, 'i', issuer) ORDER BY id) FROM supplier_certifications) AS z,
-        (SELECT count(*) FROM users) AS u`);
+        (SELECT json_agg(json_build_object('id', id, 'a', active, 'v', token_version) ORDER BY id) FROM users) AS u`);
       const before = await snapshot();
       const result = await t.gql(query, variables(), token());
       expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.errors?.[0].extensions.code);
