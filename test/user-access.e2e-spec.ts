@@ -46,9 +46,10 @@ describe('user access: token claims, disabled users, password changes', () => {
       const noIat = jwt.sign({ ...claims, exp: now + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256', noTimestamp: true });
       const noVersion = jwt.sign({ ...claims, ver: undefined }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
       const complete = jwt.sign(claims, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
-      const results = await Promise.all([noExp, noIat, noVersion].map((token) => t.gql(ME, {}, token)));
-      expect(results.map(code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
-      expect(results.map((r) => r.data ?? null)).toEqual([null, null, null]);
+      const open = `{ openRequirements(first: 1) { totalCount } }`;
+      const results = await Promise.all([noExp, noIat, noVersion].flatMap((token) => [t.gql(ME, {}, token), t.gql(open, {}, token)]));
+      expect(results.map(code)).toEqual(Array(6).fill('UNAUTHENTICATED'));
+      expect(results.map((r) => r.data ?? null)).toEqual(Array(6).fill(null));
       // The same claims with exp and iat pass: what was refused is the missing claim.
       expect((await t.ok<{ me: { id: string } }>(ME, {}, complete)).me.id).toBe(member.id);
     });
@@ -59,9 +60,12 @@ describe('user access: token claims, disabled users, password changes', () => {
       const member = await addMember(oem.token);
       expect((await t.ok<{ me: { id: string } }>(ME, {}, member.token)).me.id).toBe(member.id);
       await t.dataSource.query('DELETE FROM users WHERE id = $1', [member.id]);
-      const results = await Promise.all([t.gql(ME, {}, ghost), t.gql(ME, {}, member.token)]);
-      expect(results.map(code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
-      expect(results.map((r) => r.data ?? null)).toEqual([null, null]);
+      // Operations that never read the caller's user row themselves: the token check must.
+      const OPEN = `{ openRequirements(first: 1) { totalCount } }`;
+      const STATUS = `{ searchIndexStatus { backend } }`;
+      const results = await Promise.all([t.gql(STATUS, {}, ghost), t.gql(OPEN, {}, ghost), t.gql(OPEN, {}, member.token), t.gql(ME, {}, member.token)]);
+      expect(results.map(code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+      expect(results.map((r) => r.data ?? null)).toEqual([null, null, null, null]);
     });
   });
 
@@ -74,7 +78,10 @@ describe('user access: token claims, disabled users, password changes', () => {
 
       const disabled = await t.ok<{ disableUser: { id: string; active: boolean } }>(DISABLE, { input: { userId: member.id } }, supplier.token);
       expect(disabled.disableUser).toEqual({ id: member.id, active: false });
-      for (const token of [member.token, secondToken]) expect(code(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+      for (const token of [member.token, secondToken]) {
+        expect(code(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+        expect(code(await t.gql(`{ openRequirements(first: 1) { totalCount } }`, {}, token))).toBe('UNAUTHENTICATED');
+      }
       const refused = await t.gql(LOGIN, { input: { email: member.email, password: PASSWORD } });
       expect(code(refused)).toBe('UNAUTHENTICATED');
       expect(refused.errors?.[0].message).toMatch(/disabled/);
@@ -178,7 +185,10 @@ describe('user access: token claims, disabled users, password changes', () => {
         CHANGE_PASSWORD, { input: { currentPassword: PASSWORD, newPassword } }, member.token,
       );
       expect(changed.changePassword.user.id).toBe(member.id);
-      for (const token of [member.token, other]) expect(code(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+      for (const token of [member.token, other]) {
+        expect(code(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+        expect(code(await t.gql(`{ openRequirements(first: 1) { totalCount } }`, {}, token))).toBe('UNAUTHENTICATED');
+      }
       expect((await t.ok<{ me: { id: string } }>(ME, {}, changed.changePassword.token)).me.id).toBe(member.id);
       expect(code(await t.gql(LOGIN, { input: { email: member.email, password: PASSWORD } }))).toBe('UNAUTHENTICATED');
       expect(await login(t, member.email, newPassword)).toEqual(expect.any(String));
