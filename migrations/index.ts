@@ -13,6 +13,7 @@ import { ContractLookups1795554354809 } from './1795554354809-ContractLookups.js
 import { SourcingDrillDown1795556259471 } from './1795556259471-SourcingDrillDown.js';
 import { QualificationGates1795557391846 } from './1795557391846-QualificationGates.js';
 import { RateLimitWindows1796399332030 } from './1796399332030-RateLimitWindows.js';
+import { UserAccess1795560000000 } from './1795560000000-UserAccess.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SourcingDrillDown1795556259471,
   QualificationGates1795557391846,
   RateLimitWindows1796399332030,
+  UserAccess1795560000000,
 ];

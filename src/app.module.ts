@@ -18,6 +18,7 @@ import type { GraphQLRequestContext } from './access/request-context.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { UserTokenHolders } from './auth/token-holders.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -48,7 +49,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        AccessModule,
+        AccessModule.forRoot(UserTokenHolders),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],

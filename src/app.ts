@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { rateLimitMiddleware } from './access/rate-limit.middleware.js';
 import { RateLimits } from './access/rate-limits.js';
+import { AccessTokens } from './access/tokens.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import { enforceRequestDeadline } from './common/request-deadline.js';
 import type { AppConfig } from './config/config.js';
@@ -48,7 +49,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.useBodyParser('json', { limit: GRAPHQL_BODY_LIMIT });
   // One set of counters for the API and the CSV exports, shared through PostgreSQL by every
   // process on the database.
-  const rateLimit = rateLimitMiddleware(options.config, app.get(RateLimits));
+  const rateLimit = rateLimitMiddleware(options.config, app.get(RateLimits), app.get(AccessTokens));
   // Then the document's size in tokens, fields and list items, before Apollo validates it.
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);

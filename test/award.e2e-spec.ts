@@ -170,10 +170,10 @@ describe('award: from quotes to a tracked contract', () => {
 
     // The supplier sees its contract; the other party's split is not its business.
     const asSupplier = (await t.ok<{ contract: any }>(CONTRACT, { id: ningboContract.id }, suppliers.ningbo.org.token)).contract;
-    // Its own quote, yes; the requirement, now AWARDED, is the buyer's business: requirement(id)
-    // answers NOT_FOUND to the supplier, so the nested field gives null (the buyer still sees it).
-    expect(asSupplier).toMatchObject({ requirement: null, quote: { id: ningbo.id, status: 'ACCEPTED' }, category: { code: 'CHASSIS.BRAKE_BY_WIRE' } });
-    expect((await t.gql(`query($id: ID!) { requirement(id: $id) { id } }`, { id: requirementId }, suppliers.ningbo.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    // Its own quote, and the requirement it won, now AWARDED: a supplier that quoted on it (or
+    // was invited, or holds a contract) reads it, by requirement(id) and through the contract alike.
+    expect(asSupplier).toMatchObject({ requirement: { id: requirementId, status: 'AWARDED' }, quote: { id: ningbo.id, status: 'ACCEPTED' }, category: { code: 'CHASSIS.BRAKE_BY_WIRE' } });
+    expect((await t.ok<{ requirement: { id: string } }>(`query($id: ID!) { requirement(id: $id) { id } }`, { id: requirementId }, suppliers.ningbo.org.token)).requirement).toEqual({ id: requirementId });
     expect((await t.ok<{ contract: any }>(CONTRACT, { id: ningboContract.id }, oem.token)).contract).toMatchObject({ requirement: { id: requirementId, status: 'AWARDED' }, quote: { id: ningbo.id, status: 'ACCEPTED' } });
     expect((await t.gql(CONTRACT, { id: suzhouContract.id }, suppliers.ningbo.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
 

@@ -97,43 +97,55 @@ describe('nested fields obey the root query\'s visibility rule', () => {
     expect(asBuyer).toMatchObject({ id: winnerQuote, note: WINNER_NOTE, requirement: { id: awardedRequirement } });
   });
 
-  it('Contract.requirement: neither the bureau nor the supplier party reads the AWARDED requirement that requirement(id) refuses them', async () => {
-    for (const token of [bureau.token, winner.org.token]) {
-      expect((await t.gql(REQUIREMENT, { id: awardedRequirement }, token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
-      const nested = await t.gql<{ contract: { requirement: unknown } }>(CONTRACT_REQUIREMENT, { id: contractId }, token);
-      expect(nested.errors).toBeUndefined();
-      expect(nested.data?.contract).toEqual({ id: contractId, requirement: null });
-    }
+  it('Contract.requirement: the supplier party reads the AWARDED requirement it won, the bureau does not — by requirement(id) and the contract alike', async () => {
+    expect((await t.gql(REQUIREMENT, { id: awardedRequirement }, bureau.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const nested = await t.gql<{ contract: { requirement: unknown } }>(CONTRACT_REQUIREMENT, { id: contractId }, bureau.token);
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data?.contract).toEqual({ id: contractId, requirement: null });
+
+    expect((await t.ok<{ requirement: { id: string } }>(REQUIREMENT, { id: awardedRequirement }, winner.org.token)).requirement).toEqual({ id: awardedRequirement });
+    const asWinner = (await t.ok<{ contract: { requirement: { id: string; status: string } } }>(CONTRACT_REQUIREMENT, { id: contractId }, winner.org.token)).contract.requirement;
+    expect(asWinner).toMatchObject({ id: awardedRequirement, status: 'AWARDED', targetUnitPrice: '100' });
     const asBuyer = (await t.ok<{ contract: { requirement: { id: string; status: string } } }>(CONTRACT_REQUIREMENT, { id: contractId }, oem.token)).contract.requirement;
     expect(asBuyer).toMatchObject({ id: awardedRequirement, status: 'AWARDED', targetUnitPrice: '100' });
   });
 
-  it('Quote.requirement: a competing supplier does not read the awarded requirement (target price included) through its own quote', async () => {
-    expect((await t.gql(REQUIREMENT, { id: awardedRequirement }, competitor.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  it('Quote.requirement: a competing supplier reads the requirement it quoted on (it is involved), never the winner\'s quote', async () => {
+    expect((await t.ok<{ requirement: { id: string } }>(REQUIREMENT, { id: awardedRequirement }, competitor.org.token)).requirement).toEqual({ id: awardedRequirement });
     const own = await t.gql<{ quote: { requirement: unknown } }>(`query($id: ID!) { quote(id: $id) { id requirement { id targetUnitPrice } } }`, { id: competitorQuote }, competitor.org.token);
     expect(own.errors).toBeUndefined();
-    expect(own.data?.quote).toEqual({ id: competitorQuote, requirement: null });
+    expect(own.data?.quote).toEqual({ id: competitorQuote, requirement: { id: awardedRequirement, targetUnitPrice: '100' } });
     const listed = await t.ok<{ myQuotes: { edges: { node: { id: string; requirement: unknown } }[] } }>(MY_QUOTES, {}, competitor.org.token);
-    expect(listed.myQuotes.edges.map((e) => e.node)).toEqual([{ id: competitorQuote, requirementId: awardedRequirement, requirement: null }]);
-    // …nor the winner's quote, by any path: quote(id) refuses, the contract is not its own.
+    expect(listed.myQuotes.edges.map((e) => e.node)).toEqual([{ id: competitorQuote, requirementId: awardedRequirement, requirement: { id: awardedRequirement, title: '线控制动 EHB', targetUnitPrice: '100' } }]);
+    // …but not the winner's quote, by any path: quote(id) refuses, the contract is not its own.
     expect((await t.gql(QUOTE, { id: winnerQuote }, competitor.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(CONTRACT_QUOTE, { id: contractId }, competitor.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(listed)).not.toContain(WINNER_NOTE);
     // The buyer reads the requirement through the same quote.
     const asBuyer = await t.ok<{ quote: { requirement: { id: string } } }>(`query($id: ID!) { quote(id: $id) { requirement { id } } }`, { id: competitorQuote }, oem.token);
     expect(asBuyer.quote.requirement).toEqual({ id: awardedRequirement });
   });
 
-  it('QuoteInvitation.requirement: an invited supplier reads the requirement while it is OPEN, and not once it is cancelled', async () => {
+  it('an uninvolved supplier reads an awarded requirement by no path', async () => {
+    const outsider = await supplier('未参与供应商', '330212');
+    expect((await t.gql(REQUIREMENT, { id: awardedRequirement }, outsider.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(CONTRACT_REQUIREMENT, { id: contractId }, outsider.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('QuoteInvitation.requirement: an invited supplier reads the requirement while it is OPEN and after it is cancelled; an uninvited one only while OPEN', async () => {
     const { id, version } = await newRequirement();
     await t.ok(INVITE, { input: { requirementId: id, supplierIds: [competitor.org.id], message: '请报价' } }, oem.token);
     const invitationsOf = async () => (await t.ok<{ myQuoteInvitations: { edges: { node: { requirementId: string; requirement: unknown } }[] } }>(MY_INVITATIONS, {}, competitor.org.token)).myQuoteInvitations.edges.map((e) => e.node);
     expect((await invitationsOf()).find((n) => n.requirementId === id)).toEqual({ requirementId: id, requirement: { id, targetUnitPrice: '100' } });
+    const outsider = await supplier('未受邀供应商', '330212');
+    expect((await t.ok<{ requirement: { id: string } }>(REQUIREMENT, { id }, outsider.org.token)).requirement).toEqual({ id });
 
     await t.ok(CANCEL, { input: { id, version } }, oem.token);
-    expect((await t.gql(REQUIREMENT, { id }, competitor.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.ok<{ requirement: { id: string } }>(REQUIREMENT, { id }, competitor.org.token)).requirement).toEqual({ id });
     const after = await invitationsOf();
-    expect(after.find((n) => n.requirementId === id)).toEqual({ requirementId: id, requirement: null });
-    expect(after.find((n) => n.requirementId === awardedRequirement)).toEqual({ requirementId: awardedRequirement, requirement: null });
+    expect(after.find((n) => n.requirementId === id)).toEqual({ requirementId: id, requirement: { id, targetUnitPrice: '100' } });
+    expect(after.find((n) => n.requirementId === awardedRequirement)).toEqual({ requirementId: awardedRequirement, requirement: { id: awardedRequirement, targetUnitPrice: '100' } });
+    expect((await t.gql(REQUIREMENT, { id }, outsider.org.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('Quote.requirement and QuoteInvitation.requirement: a DRAFT requirement stays its buyer\'s through every path', async () => {

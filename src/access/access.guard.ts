@@ -2,11 +2,9 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } f
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
-import { principalOfRequest } from './tokens.js';
+import { AccessTokens } from './tokens.js';
 import { AppError } from '../common/app-error.js';
 import type { GraphQLRequestContext } from './request-context.js';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
 import type { Request } from 'express';
 import type { Principal } from './role.js';
 
@@ -33,10 +31,10 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AccessTokens) private readonly tokens: AccessTokens,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() === 'http') return this.canActivateHttp(context);
     if (context.getType<string>() !== 'graphql') return false;
     const gql = GqlExecutionContext.create(context);
@@ -47,20 +45,20 @@ export class AccessGuard implements CanActivate {
       throw AppError.forbidden('This operation is not available');
     }
     if (rule.kind === 'public') {
-      ctx.principal = this.tryPrincipal(ctx.req);
+      ctx.principal = await this.tryPrincipal(ctx.req);
       if (ctx.principal) HTTP_PRINCIPALS.set(ctx.req, ctx.principal);
       return true;
     }
     const token = bearerToken(ctx.req);
     if (!token) throw AppError.unauthenticated();
-    const principal = principalOfRequest(ctx.req, token, this.config.jwtSecret);
+    const principal = await this.tokens.principalOfRequest(ctx.req, token);
     ctx.principal = principal;
     HTTP_PRINCIPALS.set(ctx.req, principal);
     if (!rule.roles.includes(principal.role)) throw AppError.forbidden(`Not allowed for role ${principal.role}`);
     return true;
   }
 
-  private canActivateHttp(context: ExecutionContext): boolean {
+  private async canActivateHttp(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     if (!rule) {
@@ -68,23 +66,23 @@ export class AccessGuard implements CanActivate {
       throw AppError.forbidden('This operation is not available');
     }
     if (rule.kind === 'public') {
-      const principal = this.tryPrincipal(request);
+      const principal = await this.tryPrincipal(request);
       if (principal) HTTP_PRINCIPALS.set(request, principal);
       return true;
     }
     const token = bearerToken(request);
     if (!token) throw AppError.unauthenticated();
-    const principal = principalOfRequest(request, token, this.config.jwtSecret);
+    const principal = await this.tokens.principalOfRequest(request, token);
     HTTP_PRINCIPALS.set(request, principal);
     if (!rule.roles.includes(principal.role)) throw AppError.forbidden(`Not allowed for role ${principal.role}`);
     return true;
   }
 
-  private tryPrincipal(req: Request | undefined) {
+  private async tryPrincipal(req: Request | undefined): Promise<Principal | undefined> {
     const token = bearerToken(req);
     if (!token || !req) return undefined;
     try {
-      return principalOfRequest(req, token, this.config.jwtSecret);
+      return await this.tokens.principalOfRequest(req, token);
     } catch {
       return undefined;
     }

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/config.js';
 import type { RateLimit } from '../common/rate-limiter.js';
 import type { RateLimits } from './rate-limits.js';
-import { principalOfRequest } from './tokens.js';
+import type { AccessTokens } from './tokens.js';
 
 /**
  * Per client address and per signed-in user: over the limit, HTTP 429 with Retry-After and
@@ -11,14 +11,14 @@ import { principalOfRequest } from './tokens.js';
  * process on the database (rate-limits.ts), both keys in one statement. Should the count
  * itself fail (the database away), the request goes on: it meets the same database next.
  */
-export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits) {
+export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits, tokens: Pick<AccessTokens, 'principalOfRequest'>) {
   const logger = new Logger('RateLimit');
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const limits: RateLimit[] = [{ key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, limit: config.rateLimitPerIp }];
     const header = req.headers.authorization;
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       try {
-        limits.push({ key: `user:${principalOfRequest(req, header.slice(7).trim(), config.jwtSecret).userId}`, limit: config.rateLimitPerUser });
+        limits.push({ key: `user:${(await tokens.principalOfRequest(req, header.slice(7).trim())).userId}`, limit: config.rateLimitPerUser });
       } catch {
         // An invalid token is refused by the access guard; it is counted by address only.
       }

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '../access/request-context.js';
 import { AuthService } from './auth.service.js';
-import { AuthPayload, CreateOrganizationInput, CreateUserInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
+import { AuthPayload, ChangePasswordInput, CreateOrganizationInput, CreateUserInput, LoginInput, RegisterInput, UserStatusInput } from './dto/auth.inputs.js';
 import { UserModel } from './user.model.js';
 import { CurrentUser, Public, Roles } from '../access/access.decorator.js';
 import { Role, type Principal } from '../access/role.js';
@@ -41,6 +41,24 @@ export class AuthResolver {
   @Mutation(() => UserModel, { description: 'Adds a user: to your own organisation if you administer it; anywhere for a platform admin.' })
   createUser(@CurrentUser() actor: Principal, @Args('input') input: CreateUserInput): Promise<UserModel> {
     return this.auth.createUser(actor, input);
+  }
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN)
+  @Mutation(() => AuthPayload, { description: 'Changes your password (the current one is required); every earlier token stops working, the answer carries a new one.' })
+  changePassword(@CurrentUser() principal: Principal, @Args('input') input: ChangePasswordInput): Promise<AuthPayload> {
+    return this.auth.changePassword(principal, input);
+  }
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN)
+  @Mutation(() => UserModel, { description: 'Disables a user (your own organisation\'s if you administer it; anyone\'s for a platform admin): it cannot sign in, and every token of it stops working at once.' })
+  disableUser(@CurrentUser() actor: Principal, @Args('input') input: UserStatusInput): Promise<UserModel> {
+    return this.auth.setUserActive(actor, input.userId, false);
+  }
+
+  @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN, Role.BUREAU_ANALYST, Role.PLATFORM_ADMIN)
+  @Mutation(() => UserModel, { description: 'Re-enables a disabled user (same rule as disableUser); its old tokens stay refused.' })
+  enableUser(@CurrentUser() actor: Principal, @Args('input') input: UserStatusInput): Promise<UserModel> {
+    return this.auth.setUserActive(actor, input.userId, true);
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The user\'s organisation (every user has one); its `sites` are its plants.' })

@@ -8,6 +8,9 @@ import { RateLimits } from '../access/rate-limits.js';
 import { Role, type Principal } from '../access/role.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { signAccessToken } from './token-signing.js';
+import { accessTokenKey } from '../access/tokens.js';
+import { userStatusChangeRefusal } from './user-management.js';
+import type { KeyObject } from 'node:crypto';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -16,7 +19,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { isWithin } from '../locality/region-codes.js';
-import type { CreateOrganizationInput, CreateUserInput, LoginInput, NewUserInput, RegisterInput } from './dto/auth.inputs.js';
+import type { ChangePasswordInput, CreateOrganizationInput, CreateUserInput, LoginInput, NewUserInput, RegisterInput } from './dto/auth.inputs.js';
 
 /** Each kind of organisation has one role for its users. */
 export const ROLE_OF_KIND: Record<OrganizationKind, Role> = {
@@ -38,6 +41,8 @@ export function principalOf(user: User): Principal {
 
 @Injectable()
 export class AuthService {
+  private readonly tokenKey: KeyObject;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +50,9 @@ export class AuthService {
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimits,
-  ) {}
+  ) {
+    this.tokenKey = accessTokenKey(config.jwtSecret);
+  }
 
   /**
    * Signs in. Attempts are limited per client address (counted in PostgreSQL for every
@@ -64,6 +71,8 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
     if (!user || !ok) throw AppError.unauthenticated('Wrong e-mail or password');
     await this.dataSource.getRepository(LoginThrottle).delete({ email });
+    // Said only to whom knows the password.
+    if (!user.active) throw AppError.unauthenticated('This account is disabled');
     return this.session(user);
   }
 
@@ -88,6 +97,60 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: principal.userId });
     if (!user) throw AppError.unauthenticated('This account no longer exists');
     return user;
+  }
+
+  /**
+   * Changes the signed-in user's password: the current one is required (and a wrong one counts
+   * towards the e-mail's lockout, like a failed sign-in); every earlier token of the user stops
+   * working, and the answer carries a new one.
+   */
+  async changePassword(principal: Principal, input: ChangePasswordInput): Promise<Session> {
+    const current = await this.me(principal);
+    const lockedUntil = await this.reserveAttempt(current.email);
+    if (lockedUntil) throw AppError.rateLimited(`Too many failed attempts: this e-mail is locked until ${lockedUntil.toISOString()}`);
+    if (!(await verifyPassword(current.passwordHash, input.currentPassword))) throw AppError.badInput('input.currentPassword', 'is not your current password');
+    await this.dataSource.getRepository(LoginThrottle).delete({ email: current.email });
+    const passwordHash = await hashPassword(input.newPassword);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<[{ token_version: number }[], number]>(
+        `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 AND active RETURNING token_version`,
+        [current.id, passwordHash],
+      );
+      if (rows[1] !== 1) throw AppError.unauthenticated('This account is disabled');
+      await this.audit.record(manager, principal, {
+        action: 'user.password_change', entityType: 'User', entityId: current.id,
+        before: { tokenVersion: current.tokenVersion }, after: { tokenVersion: rows[0][0].token_version },
+      });
+      return manager.findOneByOrFail(User, { id: current.id });
+    });
+    return this.session(user);
+  }
+
+  /**
+   * Disables or re-enables a user: a platform admin anyone, an organisation's admin its own
+   * organisation's users. Disabling revokes every token of the user at once (its token version
+   * moves on) and refuses its sign-ins; re-enabling lets it sign in again (old tokens stay dead).
+   */
+  async setUserActive(actor: Principal, userId: string, active: boolean): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const target = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!target) throw AppError.notFound('User');
+      const refusal = userStatusChangeRefusal(actor, target, active);
+      if (refusal === 'FORBIDDEN') throw AppError.forbidden('Only an administrator of this user\'s organisation may change its status');
+      if (refusal === 'SELF') throw AppError.badInput('input.userId', 'you cannot disable yourself');
+      if (target.active === active) return target;
+      const before = { active: target.active, tokenVersion: target.tokenVersion };
+      await manager.query(
+        `UPDATE users SET active = $2, token_version = token_version + CASE WHEN $2 THEN 0 ELSE 1 END WHERE id = $1`,
+        [target.id, active],
+      );
+      const user = await manager.findOneByOrFail(User, { id: target.id });
+      await this.audit.record(manager, actor, {
+        action: active ? 'user.enable' : 'user.disable', entityType: 'User', entityId: user.id,
+        before, after: { active: user.active, tokenVersion: user.tokenVersion },
+      });
+      return user;
+    });
   }
 
   /** Self-service sign-up of an OEM or supplier: an unverified organisation and its administrator. */
@@ -164,7 +227,7 @@ export class AuthService {
   }
 
   private session(user: User): Session {
-    const { token, expiresAt } = signAccessToken(principalOf(user), this.config.jwtSecret, this.config.jwtTtlSeconds);
+    const { token, expiresAt } = signAccessToken(principalOf(user), user.tokenVersion, this.tokenKey, this.config.jwtTtlSeconds);
     return { token, expiresAt, user };
   }
 }

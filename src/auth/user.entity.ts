@@ -42,6 +42,14 @@ export class User {
   @JoinColumn({ name: 'jurisdiction_code' })
   jurisdiction?: Relation<Region>;
 
+  /** A disabled user cannot sign in, and its tokens are refused. */
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  /** Carried in every token (`ver`); bumped to revoke all of the user's tokens at once. */
+  @Column('integer', { default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

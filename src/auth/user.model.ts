@@ -23,4 +23,7 @@ export class UserModel {
 
   @Field(() => String, { nullable: true })
   jurisdictionCode: string | null;
+
+  @Field({ description: 'False once disabled: the user cannot sign in and its tokens are refused.' })
+  active: boolean;
 }

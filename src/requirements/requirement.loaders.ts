@@ -3,7 +3,8 @@ import { In, type DataSource } from 'typeorm';
 import { manyBy } from '../common/loaders.js';
 import type { Principal } from '../access/role.js';
 import { Requirement, RequirementCertification } from './requirement.entity.js';
-import { canReadRequirement } from './requirement-access.js';
+import { canReadRequirement, needsInvolvement } from './requirement-access.js';
+import { requirementsInvolving } from './requirement-involvement.js';
 
 export interface RequirementLoaders {
   /**
@@ -24,7 +25,9 @@ export function createRequirementLoaders(dataSource: DataSource, reader: () => P
       const actor = reader();
       if (!actor) return ids.map(() => null);
       const rows = await dataSource.getRepository(Requirement).findBy({ id: In([...ids]) });
-      const visible = new Map(rows.filter((r) => canReadRequirement(actor, r)).map((r) => [r.id, r]));
+      const ask = rows.filter((r) => needsInvolvement(actor, r)).map((r) => r.id);
+      const involved = ask.length > 0 ? await requirementsInvolving(dataSource.manager, actor.organizationId, ask) : new Set<string>();
+      const visible = new Map(rows.filter((r) => canReadRequirement(actor, r, involved.has(r.id))).map((r) => [r.id, r]));
       return ids.map((id) => visible.get(id) ?? null);
     }),
     requiredCertifications: manyBy(dataSource, RequirementCertification, 'requirementId', { typeCode: 'ASC' }),

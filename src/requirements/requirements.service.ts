@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Requirement, RequirementCertification, type WeightOverrides } from './requirement.entity.js';
 import { RequirementStatus, canTransition, isEditable } from './requirement-status.js';
-import { canReadRequirement } from './requirement-access.js';
+import { canReadRequirement, needsInvolvement } from './requirement-access.js';
+import { requirementsInvolving } from './requirement-involvement.js';
 import type { CreateRequirementInput, RequirementFilter, RequiredCertificationInput, StatusChangeInput, UpdateRequirementInput } from './dto/requirement.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
@@ -28,10 +29,14 @@ export class RequirementsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** A requirement the caller may read (canReadRequirement): its own organisation's, or any OPEN one (platform admins: all). */
+  /**
+   * A requirement the caller may read (canReadRequirement): its own organisation's, any OPEN
+   * one, one its supplier organisation is involved in unless a draft (platform admins: all).
+   */
   async get(actor: Principal, id: string): Promise<Requirement> {
     const requirement = await this.dataSource.getRepository(Requirement).findOneBy({ id });
-    if (!requirement || !canReadRequirement(actor, requirement)) throw AppError.notFound('Requirement');
+    const involved = requirement && needsInvolvement(actor, requirement) ? (await requirementsInvolving(this.dataSource.manager, actor.organizationId, [id])).has(id) : false;
+    if (!requirement || !canReadRequirement(actor, requirement, involved)) throw AppError.notFound('Requirement');
     return requirement;
   }
 

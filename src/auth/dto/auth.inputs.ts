@@ -104,6 +104,26 @@ export class CreateUserInput extends NewUserInput {
   jurisdictionCode?: string | null;
 }
 
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  currentPassword: string;
+
+  @Field({ description: '10 to 200 characters.' })
+  @IsString()
+  @Length(10, 200)
+  newPassword: string;
+}
+
+@InputType()
+export class UserStatusInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+}
+
 @ObjectType()
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
