@@ -5,17 +5,22 @@
  * the import knows (names trimmed and lower-cased); every row carries its line number in the
  * file, the header being line 1, so a rejected row can be named. A file that is not CSV, a
  * header that lacks a required column or names an unknown one, and a file over the row limit
- * are refused as a whole with `BAD_USER_INPUT` on the field `csv`. Writing CSV is
- * `src/sourcing-stats/csv.ts`.
+ * are refused as a whole with `BAD_USER_INPUT` on the field `csv`. Every cell is held to the
+ * text policy (`text-policy.ts`: one line, or free text in the `freeText` columns); a cell it
+ * refuses is reported on its record (`problems`), for the import to reject that row alone.
+ * Writing CSV is `src/sourcing-stats/csv.ts`.
  */
 import { parse } from 'csv-parse/sync';
 import { AppError } from './app-error.js';
+import { forbiddenCharacter } from './text-policy.js';
 
 export interface CsvRecord {
   /** Line in the file where the row ends; the header is line 1. */
   line: number;
   /** Cells by lower-cased header name, untrimmed. */
   raw: Record<string, string>;
+  /** Cells the text policy refuses; absent when there are none. */
+  problems?: { column: string; message: string }[];
 }
 
 export interface CsvShape {
@@ -25,6 +30,8 @@ export interface CsvShape {
   required: readonly string[];
   /** Most data rows one file may hold. */
   maxRows: number;
+  /** Columns of free text, where tabs and line breaks are allowed; every other cell is one line. */
+  freeText?: readonly string[];
 }
 
 export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
@@ -46,5 +53,11 @@ export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
   const unknown = header.filter((name) => !shape.columns.includes(name));
   if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${shape.columns.join(', ')})`);
   if (rows.length > shape.maxRows) throw AppError.badInput('csv', `at most ${shape.maxRows} rows per import`);
-  return rows.map(({ record, info }) => ({ line: info.lines, raw: record }));
+  return rows.map(({ record, info }) => {
+    const problems = Object.entries(record).flatMap(([column, cell]) => {
+      const problem = typeof cell === 'string' ? forbiddenCharacter(cell, shape.freeText?.includes(column) ? 'text' : 'line') : null;
+      return problem ? [{ column, message: problem }] : [];
+    });
+    return problems.length > 0 ? { line: info.lines, raw: record, problems } : { line: info.lines, raw: record };
+  });
 }

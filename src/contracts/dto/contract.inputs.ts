@@ -9,6 +9,7 @@ import { PageArgs } from '../../common/pagination.js';
 import { ContractSource, ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
+import { IsCsvText, IsFreeText, IsName } from '../../common/text-fields.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
@@ -75,6 +76,7 @@ export class TerminateContractInput {
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1) version: number;
 
   @Field({ description: 'Why the contract ended early.' })
+  @IsFreeText()
   @IsString()
   @Length(1, 2000)
   reason: string;
@@ -105,6 +107,7 @@ export class AmendContractInput {
   @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() endDate?: string;
 
   @Field({ description: 'Why the contract changes.' })
+  @IsFreeText()
   @IsString()
   @Length(1, 2000)
   reason: string;
@@ -118,6 +121,7 @@ export class AmendContractInput {
 @InputType({ description: 'The plant that supplies: in China by its county-level region code; abroad by country and coordinates.' })
 export class RecordedPlantInput {
   @Field({ description: 'The plant\'s name; an existing plant of the supplier with this name is used as it is.' })
+  @IsName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -142,6 +146,7 @@ export class RecordedPlantInput {
   lon?: number | null;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(500)
   address: string = '';
@@ -156,6 +161,7 @@ export class RecordedSupplierInput {
 
   @Field(() => String, { nullable: true, description: 'Legal name; required when the credit code is not registered yet.' })
   @IsOptional()
+  @IsName()
   @IsString()
   @Length(2, 200)
   legalName?: string | null;
@@ -169,6 +175,7 @@ export class RecordedSupplierInput {
 @InputType({ description: 'A contract made outside the platform, reported by its buyer. Recording the same reference again with the same details changes nothing.' })
 export class RecordContractInput {
   @Field({ description: 'Your own contract number; unique among your organisation\'s contracts.' })
+  @IsName()
   @IsString()
   @Length(1, 100)
   buyerReference: string;
@@ -228,6 +235,7 @@ export class RecordContractInput {
 
   @Field(() => String, { nullable: true, description: 'For a TERMINATED contract: why.' })
   @IsOptional()
+  @IsFreeText()
   @IsString()
   @Length(1, 2000)
   terminationReason?: string | null;
@@ -277,6 +285,7 @@ export class ContractListArgs extends PageArgs {
 @ArgsType()
 export class ImportContractsArgs {
   @Field({ description: 'CSV text (UTF-8, header row; columns in README, "Existing contracts").' })
+  @IsCsvText()
   @IsString()
   @MaxLength(1_900_000)
   csv: string;

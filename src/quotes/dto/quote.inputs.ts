@@ -8,6 +8,7 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
 import { QuoteStatus } from '../quote.entity.js';
 import { QuoteSortKey } from '../quote-comparison.js';
+import { IsFreeText } from '../../common/text-fields.js';
 
 registerEnumType(QuoteStatus, { name: 'QuoteStatus', description: 'SUBMITTED → (ACCEPTED | REJECTED | WITHDRAWN); a withdrawn quote may be submitted again before the deadline.' });
 registerEnumType(QuoteSortKey, {
@@ -40,6 +41,7 @@ export class InviteSuppliersInput {
   supplierIds: string[];
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(2000)
   message: string = '';
@@ -76,6 +78,7 @@ export class SubmitQuoteInput {
   validUntil: string;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(5000)
   note: string = '';
@@ -97,7 +100,7 @@ export class ReviseQuoteInput {
 
   @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() validUntil?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) note?: string;
 }
 
 @InputType()

@@ -10,6 +10,7 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { RequirementStatus } from '../requirement-status.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
+import { IsFreeText, IsName } from '../../common/text-fields.js';
 
 registerEnumType(RequirementStatus, { name: 'RequirementStatus' });
 
@@ -50,11 +51,13 @@ export class CreateRequirementInput {
   categoryCode: string;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(1, 200)
   title: string;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(5000)
   description: string = '';
@@ -113,9 +116,9 @@ export class UpdateRequirementInput {
   @MaxLength(64)
   categoryCode?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) title?: string;
+  @Field({ nullable: true }) @IsOptional() @IsName() @IsString() @Length(1, 200) title?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) description?: string;
 
   @Field(() => [SpecInput], { nullable: true })
   @IsOptional()

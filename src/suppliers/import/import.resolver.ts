@@ -5,10 +5,12 @@ import { SupplierImportService } from './supplier-import.service.js';
 import { ImportReportModel } from './import.models.js';
 import { CurrentUser, Roles } from '../../access/access.decorator.js';
 import { Role, type Principal } from '../../access/role.js';
+import { IsCsvText } from '../../common/text-fields.js';
 
 @ArgsType()
 class ImportSuppliersArgs {
   @Field({ description: 'The CSV text (UTF-8, header row; columns in seeds/suppliers-example.csv). Larger files: npm run import:suppliers.' })
+  @IsCsvText()
   @MaxLength(1_900_000)
   csv: string;
 }
