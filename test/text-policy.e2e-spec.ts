@@ -81,6 +81,15 @@ describe('the text policy', () => {
     await refused(CREATE_REQUIREMENT, { input: requirementInput(siteId, { sopDate: '9999-12-31' }) }, oem.token, 'input.sopDate', 'requirements');
   });
 
+  it('refuses dates of one input out of order', async () => {
+    await refused(CREATE_REQUIREMENT, { input: requirementInput(siteId, { sopDate: '2030-01-01', quoteDeadline: '2030-01-02T00:00:00Z' }) }, oem.token, 'input.quoteDeadline', 'requirements');
+    const list = await t.gql(`query($filter: RequirementFilter) { myRequirements(first: 5, filter: $filter) { totalCount } }`, { filter: { sopFrom: '2030-01-02', sopTo: '2030-01-01' } }, oem.token);
+    expect(list.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(list.errors?.[0]?.extensions.fields?.map((f) => f.field)).toEqual(['filter.sopTo']);
+    const contracts = await t.gql(`query($filter: ContractFilter) { contracts(first: 5, filter: $filter) { totalCount } }`, { filter: { signedFrom: '2026-02-01', signedTo: '2026-01-31' } }, oem.token);
+    expect(contracts.errors?.[0]?.extensions.fields?.map((f) => f.field)).toEqual(['filter.signedTo']);
+  });
+
   it('refuses a control character in a scalar argument', async () => {
     const result = await t.gql(`query($code: String!) { region(code: $code) { code } }`, { code: '330200\u0000' }, oem.token);
     expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');

@@ -10,6 +10,7 @@ import { ContractSource, ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 import { IsCsvText, IsFreeText, IsName } from '../../common/text-fields.js';
+import { IsNotBefore } from '../../common/date-order.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
@@ -270,7 +271,7 @@ export class ContractFilter {
 
   @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() signedFrom?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() signedTo?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @IsNotBefore('signedFrom') signedTo?: string;
 }
 
 @ArgsType()

@@ -11,6 +11,7 @@ import { RequirementStatus } from '../requirement-status.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 import { IsFreeText, IsName } from '../../common/text-fields.js';
+import { IsNotBefore } from '../../common/date-order.js';
 
 registerEnumType(RequirementStatus, { name: 'RequirementStatus' });
 
@@ -180,7 +181,7 @@ export class RequirementFilter {
 
   @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() sopFrom?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() sopTo?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @IsNotBefore('sopFrom') sopTo?: string;
 }
 
 @InputType()
