@@ -8,6 +8,7 @@ describe('fieldsFromMessage', () => {
 
   it('names the variable when no path is given, and nothing for other messages', () => {
     expect(fieldsFromMessage('Variable "$first" of required type "Int!" was not provided.')[0].field).toBe('first');
+    expect(fieldsFromMessage('Argument "first" of non-null type "Int!" must not be null.')[0].field).toBe('first');
     expect(fieldsFromMessage('Syntax Error: Unexpected Name "x".')).toEqual([]);
   });
 });

@@ -52,10 +52,10 @@ function findAppError(error: unknown): AppError | null {
 
 /**
  * graphql-js names the offending variable path as `at "input.specs[2].value"`; it is given
- * in the pipe's form, `input.specs.2.value`.
+ * in the pipe's form, `input.specs.2.value`. A null for a non-null argument names the argument.
  */
 export function fieldsFromMessage(message: string): FieldError[] {
-  const match = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /Variable "\$(\w+)"/.exec(message);
+  const match = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /Variable "\$(\w+)"/.exec(message) ?? /^Argument "(\w+)" of non-null type/.exec(message);
   if (!match) return [];
   return [{ field: (match[2] ?? match[1]).replace(/\[(\d+)\]/g, '.$1'), message }];
 }

@@ -44,3 +44,25 @@ export function textFieldOf(instance: object, key: string): TextField | undefine
   }
   return undefined;
 }
+
+const NOT_NULL = new WeakMap<object, Set<string>>();
+
+/**
+ * A field that may be left out but not sent as null: in changes (`update…`, `amend…`) null
+ * would not mean "keep" and there is nothing to clear. Checked by the validation pipe, since
+ * `@IsOptional()` lets null through.
+ */
+export function NotNull(): PropertyDecorator {
+  return (target, key) => {
+    let own = NOT_NULL.get(target);
+    if (!own) NOT_NULL.set(target, (own = new Set()));
+    own.add(String(key));
+  };
+}
+
+export function isNotNull(instance: object, key: string): boolean {
+  for (let proto = Object.getPrototypeOf(instance) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    if (NOT_NULL.get(proto)?.has(key)) return true;
+  }
+  return false;
+}

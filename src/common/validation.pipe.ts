@@ -3,7 +3,7 @@ import { Transform, Type, plainToInstance } from 'class-transformer';
 import { Allow, validate, type ValidationError } from 'class-validator';
 import { AppError, type FieldError } from './app-error.js';
 import { checkText, instantRangeProblem } from './text-policy.js';
-import { textFieldOf, type TextField } from './text-fields.js';
+import { isNotNull, textFieldOf, type TextField } from './text-fields.js';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
@@ -41,7 +41,9 @@ function applyTextPolicy(value: unknown, path: string, field: TextField, errors:
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      record[key] = applyTextPolicy(record[key], path ? `${path}.${key}` : key, textFieldOf(record, key) ?? LINE, errors);
+      const at = path ? `${path}.${key}` : key;
+      if (record[key] === null && isNotNull(record, key)) errors.push({ field: at, message: 'must not be null: leave it out to keep it as it is' });
+      else record[key] = applyTextPolicy(record[key], at, textFieldOf(record, key) ?? LINE, errors);
     }
   }
   return value;
@@ -79,10 +81,10 @@ export class InputValidationPipe implements PipeTransform {
     // The text policy first, so that names are trimmed before their lengths are checked.
     const problems: FieldError[] = [];
     applyTextPolicy(instance, path, LINE, problems);
+    // Validators are not given what the policy refused (validator.js throws on a lone surrogate).
+    if (problems.length > 0) throw AppError.invalid(problems);
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
-    const named = new Set(problems.map((p) => p.field));
-    const all = [...problems, ...flatten(errors, path).filter((e) => !named.has(e.field))];
-    if (all.length > 0) throw AppError.invalid(all);
+    if (errors.length > 0) throw AppError.invalid(flatten(errors, path));
     return instance;
   }
 }

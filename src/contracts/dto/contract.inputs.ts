@@ -9,7 +9,7 @@ import { PageArgs } from '../../common/pagination.js';
 import { ContractSource, ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
-import { IsCsvText, IsFreeText, IsName } from '../../common/text-fields.js';
+import { IsCsvText, IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
 import { IsNotBefore } from '../../common/date-order.js';
 
 registerEnumType(ContractSource, {
@@ -94,18 +94,19 @@ export class AmendContractInput {
 
   @Field(() => Int) @IsInt() @Min(1) version: number;
 
-  @Field(() => GraphQLDecimal, { nullable: true, description: 'New unit price, CNY.' }) @IsOptional() @KeepParsed() unitPrice?: Decimal;
+  @Field(() => GraphQLDecimal, { nullable: true, description: 'New unit price, CNY.' }) @IsOptional() @KeepParsed() @NotNull() unitPrice?: Decimal;
 
-  @Field(() => Int, { nullable: true, description: 'New volume, units.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) volume?: number;
+  @Field(() => Int, { nullable: true, description: 'New volume, units.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) @NotNull() volume?: number;
 
   @Field(() => GraphQLDecimal, { nullable: true, description: 'New total value, CNY; default when the price or volume changes: unit price × volume.' })
   @IsOptional()
   @KeepParsed()
+  @NotNull()
   totalValue?: Decimal;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() startDate?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() startDate?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() endDate?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() endDate?: string;
 
   @Field({ description: 'Why the contract changes.' })
   @IsFreeText()
@@ -116,6 +117,7 @@ export class AmendContractInput {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'When the change takes effect; default: today.' })
   @IsOptional()
   @KeepParsed()
+  @NotNull()
   effectiveDate?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsISO31661Alpha2, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
-import { IsFreeText, IsName } from '../../common/text-fields.js';
+import { IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
 
 @InputType()
 export class CreateSiteInput {
@@ -58,6 +58,7 @@ export class UpdateSiteInput {
   @IsName()
   @IsString()
   @Length(1, 200)
+  @NotNull()
   name?: string;
 
   @Field(() => String, { nullable: true })
@@ -71,6 +72,7 @@ export class UpdateSiteInput {
   @IsFreeText()
   @IsString()
   @MaxLength(500)
+  @NotNull()
   address?: string;
 
   @Field(() => Float, { nullable: true })

@@ -6,7 +6,7 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { Designation } from '../../organizations/organization.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
-import { IsFreeText, IsName } from '../../common/text-fields.js';
+import { IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
 
 
 @InputType()
@@ -69,7 +69,7 @@ export class CreateCapabilityInput {
 export class UpdateCapabilityInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
-  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) description?: string;
+  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) @NotNull() description?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
@@ -78,6 +78,7 @@ export class UpdateCapabilityInput {
   @IsName()
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @NotNull()
   products?: string[];
 
   @Field(() => [SpecInput], { nullable: true })
@@ -86,6 +87,7 @@ export class UpdateCapabilityInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => SpecInput)
+  @NotNull()
   specs?: SpecInput[];
 
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) annualCapacity?: number | null;
@@ -97,6 +99,7 @@ export class UpdateCapabilityInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
+  @NotNull()
   siteIds?: string[];
 }
 
@@ -142,9 +145,9 @@ export class UpdateCertificationInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 8) level?: string | null;
-  @Field({ nullable: true }) @IsOptional() @IsName({ allowEmpty: true }) @IsString() @MaxLength(200) issuer?: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() validFrom?: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() validUntil?: string;
+  @Field({ nullable: true }) @IsOptional() @IsName({ allowEmpty: true }) @IsString() @MaxLength(200) @NotNull() issuer?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @NotNull() validFrom?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @NotNull() validUntil?: string;
 }
 
 @InputType()
