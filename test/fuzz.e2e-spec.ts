@@ -8,7 +8,7 @@
  * be a success, or BAD_USER_INPUT naming that field (or a field under it), or another client
  * error (NOT_FOUND, CONFLICT…) — never a 5xx or INTERNAL; a refused mutation changes no row.
  * The values per field are drawn with a fixed seed (`FUZZ_CASES` per field of a mutation, 2 by default;
- * half as many for a query).
+ * half as many for a query); `FUZZ_REPORT=1` prints how many operations and cases ran.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
