@@ -90,6 +90,14 @@ describe('the text policy', () => {
     expect(contracts.errors?.[0]?.extensions.fields?.map((f) => f.field)).toEqual(['filter.signedTo']);
   });
 
+  it('refuses null for a field a change cannot clear (it used to answer INTERNAL)', async () => {
+    const id = await makeSite(t, oem.token, '330206');
+    const [{ version }] = await t.dataSource.query('SELECT version FROM sites WHERE id = $1', [id]);
+    await refused(`mutation($input: UpdateSiteInput!) { updateSite(input: $input) { id } }`, { input: { id, version, address: null } }, oem.token, 'input.address', 'sites', /must not be null/);
+    const [row] = await t.dataSource.query('SELECT version, address FROM sites WHERE id = $1', [id]);
+    expect(row).toEqual({ version, address: '' });
+  });
+
   it('refuses a control character in a scalar argument', async () => {
     const result = await t.gql(`query($code: String!) { region(code: $code) { code } }`, { code: '330200\u0000' }, oem.token);
     expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
