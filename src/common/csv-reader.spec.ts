@@ -1,7 +1,8 @@
 import { AppError } from './app-error.js';
 import { readCsv, readCsvStream, type CsvShape } from './csv-reader.js';
 
-const SHAPE: CsvShape = { columns: ['code', 'name', 'note'], required: ['code', 'name'], maxRows: 3 };
+// `name` is free text here so that the reading of a quoted line break can be seen on its own.
+const SHAPE: CsvShape = { columns: ['code', 'name', 'note'], required: ['code', 'name'], maxRows: 3, freeText: ['name'] };
 
 function refusal(csv: string, shape: CsvShape = SHAPE): string {
   try {
@@ -41,6 +42,18 @@ describe('readCsv', () => {
     expect(refusal('code,name\n"A,b\n')).toMatch(/^csv: not readable as CSV: /);
     expect(refusal('code,name\n1,a\n2,b\n3,c\n4,d\n')).toBe('csv: at most 3 rows per import');
     expect(readCsv('code,name\n1,a\n2,b\n3,c\n', SHAPE)).toHaveLength(3);
+  });
+
+  it('holds every cell to the text policy, naming the row and column of a refused one', () => {
+    const records = readCsv('code,name,note\nA\u0000,ok,"two\nlines"\nB,"x\ty",\u202eevil\nC,"free\ttext\r\nhere",fine\n', { ...SHAPE, freeText: ['name'] });
+    expect(records).toEqual([
+      { line: 3, raw: { code: 'A\u0000', name: 'ok', note: 'two\nlines' }, problems: [
+        { column: 'code', message: 'contains a control character (U+0000) at position 2' },
+        { column: 'note', message: 'contains a line break (U+000A) at position 4' },
+      ] },
+      { line: 4, raw: { code: 'B', name: 'x\ty', note: '\u202eevil' }, problems: [{ column: 'note', message: 'contains a bidirectional control (U+202E) at position 1' }] },
+      { line: 7, raw: { code: 'C', name: 'free\ttext\r\nhere', note: 'fine' } },
+    ]);
   });
 });
 

@@ -5,8 +5,10 @@
  * the import knows (names trimmed and lower-cased); every row carries its line number in the
  * file, the header being line 1, so a rejected row can be named. A file that is not CSV, a
  * header that lacks a required column or names an unknown one, and a file over the row limit
- * are refused as a whole with `BAD_USER_INPUT` on the field `csv`. Writing CSV is
- * `src/sourcing-stats/csv.ts`.
+ * are refused as a whole with `BAD_USER_INPUT` on the field `csv`. Every cell is held to the
+ * text policy (`text-policy.ts`: one line, or free text in the `freeText` columns); a cell it
+ * refuses is reported on its record (`problems`), for the import to reject that row alone.
+ * Writing CSV is `src/sourcing-stats/csv.ts`.
  *
  * `readCsvStream` reads the same way from a stream (an upload, a file) as it arrives, chunk
  * by chunk, and stops reading as soon as the header or the row count is refused; the imports
@@ -17,12 +19,15 @@ import { Readable } from 'node:stream';
 import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { AppError } from './app-error.js';
+import { forbiddenCharacter } from './text-policy.js';
 
 export interface CsvRecord {
   /** Line in the file where the row ends; the header is line 1. */
   line: number;
   /** Cells by lower-cased header name, untrimmed. */
   raw: Record<string, string>;
+  /** Cells the text policy refuses; absent when there are none. */
+  problems?: { column: string; message: string }[];
 }
 
 export interface CsvShape {
@@ -32,6 +37,8 @@ export interface CsvShape {
   required: readonly string[];
   /** Most data rows one file may hold. */
   maxRows: number;
+  /** Columns of free text, where tabs and line breaks are allowed; every other cell is one line. */
+  freeText?: readonly string[];
 }
 
 type ParsedRow = { record: Record<string, string>; info: { lines: number } };
@@ -62,6 +69,15 @@ function checkHeader(header: string[], shape: CsvShape): void {
   if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${shape.columns.join(', ')})`);
 }
 
+/** A row with the cells the text policy refuses, if any. */
+function recordOf(record: Record<string, string>, line: number, shape: CsvShape): CsvRecord {
+  const problems = Object.entries(record).flatMap(([column, cell]) => {
+    const problem = typeof cell === 'string' ? forbiddenCharacter(cell, shape.freeText?.includes(column) ? 'text' : 'line') : null;
+    return problem ? [{ column, message: problem }] : [];
+  });
+  return problems.length > 0 ? { line, raw: record, problems } : { line, raw: record };
+}
+
 function tooManyRows(shape: CsvShape): AppError {
   return AppError.badInput('csv', `at most ${shape.maxRows} rows per import`);
 }
@@ -76,7 +92,7 @@ export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
   }
   checkHeader(header, shape);
   if (rows.length > shape.maxRows) throw tooManyRows(shape);
-  return rows.map(({ record, info }) => ({ line: info.lines, raw: record }));
+  return rows.map(({ record, info }) => recordOf(record, info.lines, shape));
 }
 
 /** As `readCsv`, from text or a stream of UTF-8 chunks, read as it arrives. */
@@ -106,7 +122,7 @@ export async function readCsvStream(source: string | AsyncIterable<Uint8Array | 
   try {
     for await (const { record, info } of parser as AsyncIterable<ParsedRow>) {
       if (records.length === shape.maxRows) throw tooManyRows(shape);
-      records.push({ line: info.lines, raw: record });
+      records.push(recordOf(record, info.lines, shape));
     }
   } catch (error) {
     if (sourceError) throw sourceError;

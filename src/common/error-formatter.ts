@@ -50,11 +50,14 @@ function findAppError(error: unknown): AppError | null {
   return null;
 }
 
-/** graphql-js names the offending variable path as `at "input.price"`. */
-function fieldsFromMessage(message: string): FieldError[] {
-  const match = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /Variable "\$(\w+)"/.exec(message);
+/**
+ * graphql-js names the offending variable path as `at "input.specs[2].value"`; it is given
+ * in the pipe's form, `input.specs.2.value`. A null for a non-null argument names the argument.
+ */
+export function fieldsFromMessage(message: string): FieldError[] {
+  const match = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /Variable "\$(\w+)"/.exec(message) ?? /^Argument "(\w+)" of non-null type/.exec(message);
   if (!match) return [];
-  return [{ field: match[2] ?? match[1], message }];
+  return [{ field: (match[2] ?? match[1]).replace(/\[(\d+)\]/g, '.$1'), message }];
 }
 
 /** Credentials in URLs (`scheme://user:password@host`) and bearer tokens never reach the log. */

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_DOCUMENT_BOUNDS, requestProblem } from './graphql-document-guard.js';
+import { DEFAULT_DOCUMENT_BOUNDS, requestProblem, requestRefusal } from './graphql-document-guard.js';
 
 const bounds = { maxTokens: 200, maxFields: 20, maxListItems: 5, maxVariableValues: 30 };
 
@@ -38,5 +38,11 @@ describe('GraphQL document bounds', () => {
   it('leaves syntax errors and unparsable variables to the GraphQL server', () => {
     expect(requestProblem('{ a ', undefined, bounds)).toBeNull();
     expect(requestProblem('{ a }', '{not json', bounds)).toBeNull();
+  });
+
+  it('names the variable path of a list over the bound', () => {
+    const bounds = { ...DEFAULT_DOCUMENT_BOUNDS, maxListItems: 5 };
+    expect(requestRefusal('{ a }', { input: { specs: [{ key: 'k' }], ids: [1, 2, 3, 4, 5, 6] } }, bounds)).toEqual({ message: 'A variable list of 6 items exceeds the limit of 5', field: 'input.ids' });
+    expect(requestRefusal('{ a }', { input: { specs: [{ ids: [1, 2, 3, 4, 5, 6] }] } }, bounds)?.field).toBe('input.specs.0.ids');
   });
 });

@@ -48,40 +48,51 @@ export function documentProblem(document: DocumentNode, bounds: DocumentBounds):
 
 /** Walks variables breadth-first, stopping at the first bound crossed. */
 export function variablesProblem(variables: unknown, bounds: DocumentBounds): string | null {
-  const pending: unknown[] = [variables];
+  return variablesRefusal(variables, bounds)?.message ?? null;
+}
+
+/** Like `variablesProblem`, with the path of a list over the bound (`input.specs`). */
+export function variablesRefusal(variables: unknown, bounds: DocumentBounds): { message: string; field?: string } | null {
+  const pending: [unknown, string][] = [[variables, '']];
   let values = 0;
   while (pending.length > 0) {
-    const value = pending.pop();
+    const [value, path] = pending.pop()!;
+    const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
     if (Array.isArray(value)) {
-      if (value.length > bounds.maxListItems) return `A variable list of ${value.length} items exceeds the limit of ${bounds.maxListItems}`;
-      pending.push(...value);
+      if (value.length > bounds.maxListItems) return { message: `A variable list of ${value.length} items exceeds the limit of ${bounds.maxListItems}`, field: path || undefined };
+      pending.push(...value.map((item, index): [unknown, string] => [item, at(index)]));
     } else if (value !== null && typeof value === 'object') {
-      const entries = Object.values(value);
-      if (entries.length > bounds.maxVariableValues) return `More than ${bounds.maxVariableValues} values in the variables`;
-      pending.push(...entries);
+      const entries = Object.entries(value);
+      if (entries.length > bounds.maxVariableValues) return { message: `More than ${bounds.maxVariableValues} values in the variables` };
+      pending.push(...entries.map(([key, item]): [unknown, string] => [item, at(key)]));
     } else {
       values += 1;
     }
-    if (values > bounds.maxVariableValues) return `More than ${bounds.maxVariableValues} values in the variables`;
+    if (values > bounds.maxVariableValues) return { message: `More than ${bounds.maxVariableValues} values in the variables` };
   }
   return null;
 }
 
 /** Why a request's query text and variables are refused, or null (syntax errors are left to Apollo). */
 export function requestProblem(query: unknown, variables: unknown, bounds: DocumentBounds): string | null {
+  return requestRefusal(query, variables, bounds)?.message ?? null;
+}
+
+/** Like `requestProblem`, with the variable path when a variable list is over the bound. */
+export function requestRefusal(query: unknown, variables: unknown, bounds: DocumentBounds): { message: string; field?: string } | null {
   if (typeof query === 'string') {
     let document: DocumentNode | null = null;
     try {
       document = parse(query, { maxTokens: bounds.maxTokens, noLocation: true });
     } catch (error) {
       if (error instanceof Error && /Document contains more \w+ \d+ tokens/.test(error.message)) {
-        return `The query has more than ${bounds.maxTokens} tokens`;
+        return { message: `The query has more than ${bounds.maxTokens} tokens` };
       }
       // Any other syntax error: Apollo answers it with its location.
     }
     if (document) {
       const problem = documentProblem(document, bounds);
-      if (problem) return problem;
+      if (problem) return { message: problem };
     }
   }
   let parsed = variables;
@@ -92,7 +103,7 @@ export function requestProblem(query: unknown, variables: unknown, bounds: Docum
       return null;
     }
   }
-  return variablesProblem(parsed, bounds);
+  return variablesRefusal(parsed, bounds);
 }
 
 /** The query and variables of a POST body or of a GET query string. */
@@ -109,8 +120,9 @@ function requestParts(req: Request): { query: unknown; variables: unknown } {
 export function documentGuardMiddleware(bounds: DocumentBounds = DEFAULT_DOCUMENT_BOUNDS) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const { query, variables } = requestParts(req);
-    const problem = requestProblem(query, variables, bounds);
-    if (!problem) return next();
-    res.status(400).json({ errors: [{ message: problem, extensions: { code: 'BAD_USER_INPUT' } }] });
+    const refusal = requestRefusal(query, variables, bounds);
+    if (!refusal) return next();
+    const fields = refusal.field ? { fields: [{ field: refusal.field, message: refusal.message }] } : {};
+    res.status(400).json({ errors: [{ message: refusal.message, extensions: { code: 'BAD_USER_INPUT', ...fields } }] });
   };
 }

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { dateRangeProblem } from './text-policy.js';
 
 /** A calendar date as `YYYY-MM-DD`, checked to exist (no 2026-02-30). */
 export function isLocalDate(value: string): boolean {
@@ -9,11 +10,23 @@ export function isLocalDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function parseLocalDate(value: unknown): string {
+/** A date a client may send: an existing calendar date within the text policy's range (2000–2100). */
+export function isAcceptedLocalDate(value: string): boolean {
+  return isLocalDate(value) && dateRangeProblem(value) === null;
+}
+
+function checkLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !isLocalDate(value)) {
     throw new GraphQLError('Date must be an existing calendar date written as YYYY-MM-DD');
   }
   return value;
+}
+
+function parseLocalDate(value: unknown): string {
+  const date = checkLocalDate(value);
+  const problem = dateRangeProblem(date);
+  if (problem) throw new GraphQLError(`Date ${problem}`);
+  return date;
 }
 
 /** Dates travel as strings (`date` columns are read as strings too): no time-zone drift. */
@@ -22,7 +35,7 @@ export const GraphQLLocalDate = new GraphQLScalarType<string, string>({
   description: 'A calendar date, ISO 8601 YYYY-MM-DD.',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return parseLocalDate(value);
+    return checkLocalDate(value);
   },
   parseValue: parseLocalDate,
   parseLiteral(ast) {

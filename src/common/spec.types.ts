@@ -1,5 +1,6 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsString, Length, MaxLength } from 'class-validator';
+import { IsName } from './text-fields.js';
 
 @ObjectType('Spec', { description: 'A technical specification as key and value, e.g. 制动响应时间 = 150 ms.' })
 export class SpecModel {
@@ -13,6 +14,7 @@ export class SpecModel {
 @InputType()
 export class SpecInput {
   @Field()
+  @IsName()
   @IsString()
   @Length(1, 100)
   key: string;

@@ -222,7 +222,7 @@ function checkWeights(input: WeightOverrides | null): WeightOverrides | null {
   if (input === null) return null;
   const overrides = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as WeightOverrides;
   const resolved = resolveWeights(overrides);
-  if ('problems' in resolved) throw AppError.invalid(resolved.problems.map((p) => ({ field: `input.matchWeights.${p.field.replace(/^weights\./, '')}`, message: p.message })));
+  if ('problems' in resolved) throw AppError.invalid(resolved.problems.map((p) => ({ field: p.field.replace(/^weights/, 'input.matchWeights'), message: p.message })));
   return overrides;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { OrganizationKind } from '../../organizations/organization.entity.js';
 import { UserModel } from '../user.model.js';
+import { IsName } from '../../common/text-fields.js';
 
 @InputType()
 export class LoginInput {
@@ -30,6 +31,7 @@ export class NewUserInput {
   password: string;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(1, 100)
   displayName: string;
@@ -42,6 +44,7 @@ export class RegisterInput extends NewUserInput {
   organizationKind: OrganizationKind;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(2, 200)
   legalName: string;
@@ -59,12 +62,14 @@ export class CreateOrganizationInput {
   kind: OrganizationKind;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(2, 200)
   legalName: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsName({ allowEmpty: true })
   @IsString()
   @MaxLength(200)
   nameEn?: string | null;

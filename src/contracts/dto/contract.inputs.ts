@@ -9,6 +9,8 @@ import { PageArgs } from '../../common/pagination.js';
 import { ContractSource, ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
+import { IsCsvText, IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
+import { IsNotBefore } from '../../common/date-order.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
@@ -90,6 +92,7 @@ export class TerminateContractInput {
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1) version: number;
 
   @Field({ description: 'Why the contract ended early.' })
+  @IsFreeText()
   @IsString()
   @Length(1, 2000)
   reason: string;
@@ -106,20 +109,22 @@ export class AmendContractInput {
 
   @Field(() => Int) @IsInt() @Min(1) version: number;
 
-  @Field(() => GraphQLDecimal, { nullable: true, description: 'New unit price, CNY.' }) @IsOptional() @KeepParsed() unitPrice?: Decimal;
+  @Field(() => GraphQLDecimal, { nullable: true, description: 'New unit price, CNY.' }) @IsOptional() @KeepParsed() @NotNull() unitPrice?: Decimal;
 
-  @Field(() => Int, { nullable: true, description: 'New volume, units.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) volume?: number;
+  @Field(() => Int, { nullable: true, description: 'New volume, units.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) @NotNull() volume?: number;
 
   @Field(() => GraphQLDecimal, { nullable: true, description: 'New total value, CNY; default when the price or volume changes: unit price × volume.' })
   @IsOptional()
   @KeepParsed()
+  @NotNull()
   totalValue?: Decimal;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() startDate?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() startDate?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() endDate?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() endDate?: string;
 
   @Field({ description: 'Why the contract changes.' })
+  @IsFreeText()
   @IsString()
   @Length(1, 2000)
   reason: string;
@@ -127,12 +132,14 @@ export class AmendContractInput {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'When the change takes effect; default: today.' })
   @IsOptional()
   @KeepParsed()
+  @NotNull()
   effectiveDate?: string;
 }
 
 @InputType({ description: 'The plant that supplies: in China by its county-level region code; abroad by country and coordinates.' })
 export class RecordedPlantInput {
   @Field({ description: 'The plant\'s name; an existing plant of the supplier with this name is used as it is.' })
+  @IsName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -157,6 +164,7 @@ export class RecordedPlantInput {
   lon?: number | null;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(500)
   address: string = '';
@@ -171,6 +179,7 @@ export class RecordedSupplierInput {
 
   @Field(() => String, { nullable: true, description: 'Legal name; required when the credit code is not registered yet.' })
   @IsOptional()
+  @IsName()
   @IsString()
   @Length(2, 200)
   legalName?: string | null;
@@ -184,6 +193,7 @@ export class RecordedSupplierInput {
 @InputType({ description: 'A contract made outside the platform, reported by its buyer. Recording the same reference again with the same details changes nothing.' })
 export class RecordContractInput {
   @Field({ description: 'Your own contract number; unique among your organisation\'s contracts.' })
+  @IsName()
   @IsString()
   @Length(1, 100)
   buyerReference: string;
@@ -243,6 +253,7 @@ export class RecordContractInput {
 
   @Field(() => String, { nullable: true, description: 'For a TERMINATED contract: why.' })
   @IsOptional()
+  @IsFreeText()
   @IsString()
   @Length(1, 2000)
   terminationReason?: string | null;
@@ -277,7 +288,7 @@ export class ContractFilter {
 
   @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() signedFrom?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() signedTo?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @IsNotBefore('signedFrom') signedTo?: string;
 }
 
 @ArgsType()
@@ -292,6 +303,7 @@ export class ContractListArgs extends PageArgs {
 @ArgsType()
 export class ImportContractsArgs {
   @Field({ description: 'CSV text (UTF-8, header row; columns in README, "Existing contracts"), up to 250,000 characters (a request is at most 256 KB). Larger files: POST /imports/contracts (text/csv, 20 MB).' })
+  @IsCsvText()
   @IsString()
   @MaxLength(250_000)
   csv: string;

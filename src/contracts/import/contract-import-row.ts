@@ -5,7 +5,8 @@
  */
 import { Decimal } from 'decimal.js';
 import { creditCodeProblem, describeCreditCodeProblem } from '../../organizations/credit-code.js';
-import { isLocalDate } from '../../common/local-date.scalar.js';
+import { isAcceptedLocalDate } from '../../common/local-date.scalar.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../common/text-policy.js';
 import { ContractStatus } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { isRegionCode } from '../../locality/region-codes.js';
@@ -17,6 +18,8 @@ export const CONTRACT_IMPORT_COLUMNS = [
   'status', 'delivered_value', 'termination_reason',
 ] as const;
 export type ContractImportColumn = (typeof CONTRACT_IMPORT_COLUMNS)[number];
+/** Columns where the text policy allows tabs and line breaks. */
+export const CONTRACT_FREE_TEXT_COLUMNS: readonly ContractImportColumn[] = ['supplier_address', 'termination_reason'];
 
 export const CONTRACT_REQUIRED_COLUMNS: readonly ContractImportColumn[] = [
   'reference', 'buyer_plant', 'supplier_credit_code', 'supplier_plant', 'category_code', 'total_value', 'volume', 'signed_date',
@@ -112,8 +115,8 @@ export function parseContractRow(raw: Partial<Record<ContractImportColumn, strin
       if (required) fail(column, 'is required');
       return null;
     }
-    if (!isLocalDate(value)) {
-      fail(column, 'must be a date YYYY-MM-DD');
+    if (!isAcceptedLocalDate(value)) {
+      fail(column, `must be a date YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}`);
       return null;
     }
     return value;

@@ -7,7 +7,7 @@ import type { Principal } from '../../access/role.js';
 import { Site } from '../../organizations/site.entity.js';
 import { RecordedContractsService } from '../recorded-contracts.service.js';
 import type { RecordContractInput } from '../dto/contract.inputs.js';
-import { COLUMN_OF_FIELD, CONTRACT_IMPORT_COLUMNS, CONTRACT_REQUIRED_COLUMNS, parseContractRow, type ContractImportRow, type ContractRowProblem } from './contract-import-row.js';
+import { COLUMN_OF_FIELD, CONTRACT_FREE_TEXT_COLUMNS, CONTRACT_IMPORT_COLUMNS, CONTRACT_REQUIRED_COLUMNS, parseContractRow, type ContractImportRow, type ContractRowProblem } from './contract-import-row.js';
 
 export interface ContractImportReport {
   rows: number;
@@ -33,11 +33,15 @@ export class ContractImportService {
 
   /** `csv`: the text, or a stream of it (an upload), read as it arrives. */
   async importCsv(actor: Principal, csv: string | AsyncIterable<Uint8Array | string>): Promise<ContractImportReport> {
-    const records = await readCsvStream(csv, { columns: CONTRACT_IMPORT_COLUMNS, required: CONTRACT_REQUIRED_COLUMNS, maxRows: MAX_ROWS });
+    const records = await readCsvStream(csv, { columns: CONTRACT_IMPORT_COLUMNS, required: CONTRACT_REQUIRED_COLUMNS, maxRows: MAX_ROWS, freeText: CONTRACT_FREE_TEXT_COLUMNS });
     const report: ContractImportReport = { rows: records.length, created: 0, unchanged: 0, rejected: [] };
     const plants = await this.dataSource.getRepository(Site).findBy({ organizationId: actor.organizationId });
     const plantId = new Map<string, string>([...plants.map((p) => [p.name, p.id] as const), ...plants.map((p) => [p.id, p.id] as const)]);
-    for (const { line, raw } of records) {
+    for (const { line, raw, problems } of records) {
+      if (problems) {
+        report.rejected.push(...problems.map((p) => ({ line, ...p })));
+        continue;
+      }
       const parsed = parseContractRow(raw, line);
       if ('problems' in parsed) {
         report.rejected.push(...parsed.problems);

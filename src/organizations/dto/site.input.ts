@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsISO31661Alpha2, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
 
 @InputType()
 export class CreateSiteInput {
@@ -9,6 +10,7 @@ export class CreateSiteInput {
   organizationId?: string;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -24,6 +26,7 @@ export class CreateSiteInput {
   regionCode?: string | null;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(500)
   address: string = '';
@@ -52,8 +55,10 @@ export class UpdateSiteInput {
 
   @Field({ nullable: true })
   @IsOptional()
+  @IsName()
   @IsString()
   @Length(1, 200)
+  @NotNull()
   name?: string;
 
   @Field(() => String, { nullable: true })
@@ -64,8 +69,10 @@ export class UpdateSiteInput {
 
   @Field({ nullable: true })
   @IsOptional()
+  @IsFreeText()
   @IsString()
   @MaxLength(500)
+  @NotNull()
   address?: string;
 
   @Field(() => Float, { nullable: true })

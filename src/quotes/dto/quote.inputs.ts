@@ -8,6 +8,7 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
 import { QuoteStatus } from '../quote.entity.js';
 import { QuoteSortKey } from '../quote-comparison.js';
+import { IsFreeText, NotNull } from '../../common/text-fields.js';
 
 registerEnumType(QuoteStatus, { name: 'QuoteStatus', description: 'SUBMITTED → (ACCEPTED | REJECTED | WITHDRAWN); a withdrawn quote may be submitted again before the deadline.' });
 registerEnumType(QuoteSortKey, {
@@ -40,6 +41,7 @@ export class InviteSuppliersInput {
   supplierIds: string[];
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(2000)
   message: string = '';
@@ -76,6 +78,7 @@ export class SubmitQuoteInput {
   validUntil: string;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(5000)
   note: string = '';
@@ -87,17 +90,17 @@ export class ReviseQuoteInput {
 
   @Field(() => Int) @IsInt() @Min(1) version: number;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() siteId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() @NotNull() siteId?: string;
 
-  @Field(() => GraphQLDecimal, { nullable: true }) @IsOptional() @KeepParsed() unitPrice?: Decimal;
+  @Field(() => GraphQLDecimal, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() unitPrice?: Decimal;
 
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) volume?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) @NotNull() volume?: number;
 
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(3650) leadTimeDays?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(3650) @NotNull() leadTimeDays?: number;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() validUntil?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() validUntil?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) @NotNull() note?: string;
 }
 
 @InputType()

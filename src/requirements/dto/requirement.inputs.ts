@@ -10,6 +10,8 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { RequirementStatus } from '../requirement-status.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
+import { IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
+import { IsNotBefore } from '../../common/date-order.js';
 
 registerEnumType(RequirementStatus, { name: 'RequirementStatus' });
 
@@ -50,11 +52,13 @@ export class CreateRequirementInput {
   categoryCode: string;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(1, 200)
   title: string;
 
   @Field({ defaultValue: '' })
+  @IsFreeText()
   @IsString()
   @MaxLength(5000)
   description: string = '';
@@ -104,18 +108,19 @@ export class UpdateRequirementInput {
 
   @Field(() => Int) @IsInt() @Min(1) version: number;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() deliverySiteId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() @NotNull() deliverySiteId?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
   @Matches(CATEGORY_CODE_PATTERN, { message: 'categoryCode must be a taxonomy code such as CHASSIS.BRAKE_BY_WIRE' })
   @MaxLength(64)
+  @NotNull()
   categoryCode?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) title?: string;
+  @Field({ nullable: true }) @IsOptional() @IsName() @IsString() @Length(1, 200) @NotNull() title?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) @NotNull() description?: string;
 
   @Field(() => [SpecInput], { nullable: true })
   @IsOptional()
@@ -123,6 +128,7 @@ export class UpdateRequirementInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => SpecInput)
+  @NotNull()
   specs?: SpecInput[];
 
   @Field(() => Int, { nullable: true })
@@ -130,13 +136,14 @@ export class UpdateRequirementInput {
   @IsInt()
   @Min(1, { message: 'annualVolume must be at least 1' })
   @Max(1_000_000_000)
+  @NotNull()
   annualVolume?: number;
 
-  @Field(() => GraphQLDecimal, { nullable: true }) @IsOptional() @KeepParsed() targetUnitPrice?: Decimal;
+  @Field(() => GraphQLDecimal, { nullable: true }) @IsOptional() @KeepParsed() @NotNull() targetUnitPrice?: Decimal;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() sopDate?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @NotNull() sopDate?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @KeepParsed() @IsDate() quoteDeadline?: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @KeepParsed() @IsDate() @NotNull() quoteDeadline?: Date;
 
   @Field(() => [RequiredCertificationInput], { nullable: true })
   @IsOptional()
@@ -144,6 +151,7 @@ export class UpdateRequirementInput {
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => RequiredCertificationInput)
+  @NotNull()
   requiredCertifications?: RequiredCertificationInput[];
 
   @Field(() => MatchWeightsInput, { nullable: true })
@@ -177,7 +185,7 @@ export class RequirementFilter {
 
   @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() sopFrom?: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() sopTo?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @IsNotBefore('sopFrom') sopTo?: string;
 }
 
 @InputType()

@@ -8,6 +8,7 @@ import { RequirementStatus } from '../../requirements/requirement-status.js';
 import '../../requirements/dto/requirement.inputs.js';
 import '../../organizations/organization.model.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
+import { IsName } from '../../common/text-fields.js';
 
 export enum SupplierSearchFacet {
   CATEGORY = 'category',
@@ -155,6 +156,7 @@ export class AddSearchSynonymsInput {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
+  @IsName()
   @IsString({ each: true })
   @Length(1, 64, { each: true })
   terms: string[];

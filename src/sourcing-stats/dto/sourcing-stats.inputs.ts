@@ -10,6 +10,7 @@ import { Basis, Scope, SourceFilter } from '../sourcing-figures.js';
 import { MAX_YEAR, MIN_YEAR } from '../period.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
+import { IsFreeText } from '../../common/text-fields.js';
 
 export const FOCUS_AREA_KEYS = [...FOCUS_AREAS, 'OTHER'] as const;
 
@@ -195,6 +196,7 @@ export class SetSourcingBaselineInput {
   enteredScope?: Scope | null;
 
   @Field({ defaultValue: '', description: 'Where an entered rate comes from (required with one).' })
+  @IsFreeText()
   @IsString()
   @Length(0, 1000)
   sourceNote: string = '';

@@ -6,6 +6,7 @@ import { KeepParsed } from '../../common/validation.pipe.js';
 import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { Designation } from '../../organizations/organization.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
+import { IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
 
 
 @InputType()
@@ -22,6 +23,7 @@ export class CreateCapabilityInput {
   categoryCode: string;
 
   @Field({ defaultValue: '', description: 'What you make, in Chinese and/or English.' })
+  @IsFreeText()
   @IsString()
   @MaxLength(5000)
   description: string = '';
@@ -29,6 +31,7 @@ export class CreateCapabilityInput {
   @Field(() => [String], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsName()
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   products: string[] = [];
@@ -66,14 +69,16 @@ export class CreateCapabilityInput {
 export class UpdateCapabilityInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @Field({ nullable: true }) @IsOptional() @IsFreeText() @IsString() @MaxLength(5000) @NotNull() description?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsName()
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @NotNull()
   products?: string[];
 
   @Field(() => [SpecInput], { nullable: true })
@@ -82,6 +87,7 @@ export class UpdateCapabilityInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => SpecInput)
+  @NotNull()
   specs?: SpecInput[];
 
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) annualCapacity?: number | null;
@@ -93,6 +99,7 @@ export class UpdateCapabilityInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
+  @NotNull()
   siteIds?: string[];
 }
 
@@ -115,11 +122,13 @@ export class CertificationInput {
   level?: string | null;
 
   @Field()
+  @IsName()
   @IsString()
   @Length(1, 100)
   certificateNumber: string;
 
   @Field({ defaultValue: '' })
+  @IsName({ allowEmpty: true })
   @IsString()
   @MaxLength(200)
   issuer: string = '';
@@ -136,9 +145,9 @@ export class UpdateCertificationInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 8) level?: string | null;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) issuer?: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() validFrom?: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() validUntil?: string;
+  @Field({ nullable: true }) @IsOptional() @IsName({ allowEmpty: true }) @IsString() @MaxLength(200) @NotNull() issuer?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @NotNull() validFrom?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) @KeepParsed() @IsOptional() @NotNull() validUntil?: string;
 }
 
 @InputType()

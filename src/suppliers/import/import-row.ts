@@ -5,7 +5,8 @@
  */
 import { creditCodeProblem, describeCreditCodeProblem } from '../../organizations/credit-code.js';
 import { isLevelOf, LEVEL_SCHEMES, type LevelScheme } from '../../taxonomy/certification-levels.js';
-import { isLocalDate } from '../../common/local-date.scalar.js';
+import { isAcceptedLocalDate } from '../../common/local-date.scalar.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../common/text-policy.js';
 
 export const IMPORT_COLUMNS = [
   'credit_code', 'legal_name', 'name_en', 'plant_name', 'region_code', 'country_code', 'lat', 'lon', 'address',
@@ -13,6 +14,8 @@ export const IMPORT_COLUMNS = [
   'cert_type', 'cert_level', 'cert_number', 'cert_issuer', 'cert_valid_from', 'cert_valid_until',
 ] as const;
 export const REQUIRED_COLUMNS = ['credit_code', 'legal_name', 'plant_name'] as const;
+/** Columns where the text policy allows tabs and line breaks. */
+export const IMPORT_FREE_TEXT_COLUMNS = ['address', 'capability_description'] as const;
 
 export interface ImportReference {
   /** Region codes a plant may have (leaves: counties, and cities without counties). */
@@ -41,6 +44,8 @@ export interface RowProblem {
   column: string;
   message: string;
 }
+
+const DATE_MESSAGE = `must be a date YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}`;
 
 type Raw = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 
@@ -108,9 +113,9 @@ export function parseImportRow(raw: Raw, line: number, ref: ImportReference): { 
     if (!number) fail('cert_number', 'a certificate needs its number');
     const validFrom = get('cert_valid_from');
     const validUntil = get('cert_valid_until');
-    if (!isLocalDate(validFrom)) fail('cert_valid_from', 'must be a date YYYY-MM-DD');
-    if (!isLocalDate(validUntil)) fail('cert_valid_until', 'must be a date YYYY-MM-DD');
-    else if (isLocalDate(validFrom) && validFrom > validUntil) fail('cert_valid_until', 'must not be before cert_valid_from');
+    if (!isAcceptedLocalDate(validFrom)) fail('cert_valid_from', DATE_MESSAGE);
+    if (!isAcceptedLocalDate(validUntil)) fail('cert_valid_until', DATE_MESSAGE);
+    else if (isAcceptedLocalDate(validFrom) && validFrom > validUntil) fail('cert_valid_until', 'must not be before cert_valid_from');
     certification = { typeCode, level, number, issuer: get('cert_issuer'), validFrom, validUntil };
   }
 

@@ -5,10 +5,12 @@ import { SupplierImportService } from './supplier-import.service.js';
 import { ImportReportModel } from './import.models.js';
 import { CurrentUser, Roles } from '../../access/access.decorator.js';
 import { Role, type Principal } from '../../access/role.js';
+import { IsCsvText } from '../../common/text-fields.js';
 
 @ArgsType()
 class ImportSuppliersArgs {
   @Field({ description: 'The CSV text (UTF-8, header row; columns in seeds/suppliers-example.csv), up to 250,000 characters (a request is at most 256 KB). Larger files: POST /imports/suppliers (text/csv, 20 MB) or npm run import:suppliers.' })
+  @IsCsvText()
   @MaxLength(250_000)
   csv: string;
 }

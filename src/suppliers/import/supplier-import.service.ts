@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { readCsvStream } from '../../common/csv-reader.js';
 import type { Principal } from '../../access/role.js';
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
+import { IMPORT_COLUMNS, IMPORT_FREE_TEXT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
 export interface ImportReport {
   rows: number;
@@ -31,11 +31,15 @@ export class SupplierImportService {
 
   /** `csv`: the text, or a stream of it (an upload, a file), read as it arrives. */
   async importCsv(actor: Principal | null, csv: string | AsyncIterable<Uint8Array | string>): Promise<ImportReport> {
-    const records = await readCsvStream(csv, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxRows: MAX_ROWS });
+    const records = await readCsvStream(csv, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxRows: MAX_ROWS, freeText: IMPORT_FREE_TEXT_COLUMNS });
     const reference = await this.reference();
     const report: ImportReport = { rows: records.length, accepted: 0, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } };
     const valid: ImportRow[] = [];
-    for (const { line, raw } of records) {
+    for (const { line, raw, problems } of records) {
+      if (problems) {
+        report.rejected.push(...problems.map((p) => ({ line, ...p })));
+        continue;
+      }
       const parsed = parseImportRow(raw, line, reference);
       if ('problems' in parsed) report.rejected.push(...parsed.problems);
       else valid.push(parsed.row);
