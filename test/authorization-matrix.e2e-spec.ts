@@ -293,9 +293,9 @@ describe('authorization matrix: every nested path', () => {
     Requirement: ANY, Quote: ANY, QuoteInvitation: ANY, Contract: ANY, QuoteRevision: ['Quote'], QuoteComparison: ['Query'], QuoteComparisonRow: ['QuoteComparison'],
     // parts of a checked object
     RequiredCertification: ['Requirement'], MatchWeights: ['Requirement'],
-    ContractAmendment: ['Contract'], ContractTerms: ['ContractAmendment'], LocalitySnapshot: ['Contract'],
+    ContractAmendment: ['Contract'], ContractTerms: ['ContractAmendment'], LocalitySnapshot: ['Contract'], QualificationOverride: ['Contract', 'SourcingContract'],
     // one root query each, whose rule the matrix above checks
-    User: ['Query'], Match: ['Query'], HardFilterFailure: ['Match'], MatchFactor: ['Match', 'Opportunity'], Opportunity: ['Query'],
+    User: ['Query'], Match: ['Query'], HardFilterFailure: ['Match', 'Quote', 'QuoteComparisonRow', 'QualificationOverride'], MatchFactor: ['Match', 'Opportunity'], Opportunity: ['Query'],
     OcdsPage: ['Query'], DemandGap: ['Query'], DemandGapSupplierPlant: ['DemandGap'], DemandGapRequirement: ['Query'],
     LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate'], SourcingTarget: ['LocalSourcingRate'],
     SourcingBaseline: ['Query'], SourcingContract: ['Query'], SearchIndexStatus: ['Query'], SearchSynonymGroup: ['Query'],

@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import { startTestApp, type TestApp } from './support/app.js';
 import {
-  PASSWORD, addCertification, daysFromNow, makeCapability, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, nextCreditCode, requirementInput, uniqueEmail,
+  PASSWORD, addCertification, daysFromNow, makeCapability, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, nextCreditCode, qualifySupplier, requirementInput, uniqueEmail,
   type MadeOrganization,
 } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
@@ -135,6 +135,8 @@ type Who = 'admin' | 'oem' | 'supplier' | 'bureau' | 'none';
 interface ValidCall {
   as: Who;
   make: () => Promise<Record<string, unknown>>;
+  /** A token of its own for every request (a call that ends its caller's tokens, like changePassword), instead of `as`'s. */
+  session?: () => Promise<string>;
 }
 
 describe('fuzzing every operation, one argument at a time', () => {
@@ -156,6 +158,14 @@ describe('fuzzing every operation, one argument at a time', () => {
   const must = async <T = any>(query: string, variables: Record<string, unknown>, who: Who): Promise<T> => t.ok<T>(query, variables, tokenOf(who));
   const version = async (table: string, id: string): Promise<number> => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
 
+  /** A new user of the OEM (not its admin), by e-mail or by id. */
+  const newOemUser = async () => {
+    const email = uniqueEmail('fzo');
+    const { createUser } = await must(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email, password: PASSWORD, displayName: '采购员', orgAdmin: false } }, 'oem');
+    return { email, id: createUser.id as string };
+  };
+  const oemUser = async () => (await newOemUser()).email;
+  const oemUserId = async () => (await newOemUser()).id;
   const openRequirement = async () => makeRequirement(t, oem.token, oemSite, { title: `fuzz ${randomBytes(3).toString('hex')}` });
   const submitted = async (requirementId?: string) => {
     const id = requirementId ?? (await openRequirement()).id;
@@ -207,6 +217,18 @@ describe('fuzzing every operation, one argument at a time', () => {
     removeSearchSynonyms: { as: 'admin', make: async () => ({ id: (await must(`mutation($input: AddSearchSynonymsInput!) { addSearchSynonyms(input: $input) { id } }`, { input: { terms: [han(), `rm${randomBytes(2).toString('hex')}`] } }, 'admin')).addSearchSynonyms.id }) },
     createOrganization: { as: 'admin', make: async () => ({ input: { kind: 'SUPPLIER', legalName: '模糊测试有限公司', nameEn: 'Fuzz Ltd', creditCode: nextCreditCode(), jurisdictionCode: null, admin: { email: uniqueEmail('fz'), password: PASSWORD, displayName: '管理员' } } }) },
     createUser: { as: 'oem', make: async () => ({ input: { email: uniqueEmail('fzu'), password: PASSWORD, displayName: '采购员', orgAdmin: false } }) },
+    changePassword: {
+      as: 'none',
+      make: async () => ({ input: { currentPassword: PASSWORD, newPassword: 'another-password-2026' } }),
+      // A new user of the OEM for every request: a success ends the caller's tokens.
+      session: async () => (await must(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: await oemUser(), password: PASSWORD } }, 'none')).login.token,
+    },
+    disableUser: { as: 'oem', make: async () => ({ input: { userId: await oemUserId() } }) },
+    enableUser: { as: 'oem', make: async () => {
+      const userId = await oemUserId();
+      await must(`mutation($input: UserStatusInput!) { disableUser(input: $input) { id } }`, { input: { userId } }, 'oem');
+      return { input: { userId } };
+    } },
     register: { as: 'none', make: async () => ({ input: { email: uniqueEmail('fzr'), password: PASSWORD, displayName: '注册人', organizationKind: 'SUPPLIER', legalName: '注册测试有限公司', creditCode: nextCreditCode() } }) },
     login: { as: 'none', make: async () => ({ input: { email: supplier.adminEmail, password: PASSWORD } }) },
     createRequirement: { as: 'oem', make: async () => ({ input: requirementInput(oemSite, { matchWeights: { fit: 0.3, locality: 0.3, certification: 0.2, capacity: 0.1, designation: 0.1 } }) }) },
@@ -275,6 +297,8 @@ describe('fuzzing every operation, one argument at a time', () => {
     bureau = await makeOrganization(t, admin.token, OrganizationKind.BUREAU, { jurisdictionCode: '330200' });
     oemSite = await makeSite(t, oem.token, '330206');
     supplierSite = await makeSite(t, supplier.token, '330212', '鄞州工厂');
+    // Quotes come from invited or qualified suppliers only: this one qualifies for the requirements made here.
+    await qualifySupplier(t, supplier.token, supplierSite);
     const quote = await submitted();
     openRequirementId = quote.requirementId;
     quoteId = quote.id;
@@ -298,9 +322,9 @@ describe('fuzzing every operation, one argument at a time', () => {
           continue;
         }
         const query = operation(kind, field);
-        const token = tokenOf(call.as);
+        const tokenFor = async () => (call.session ? call.session() : tokenOf(call.as));
         // The valid input must succeed, else the fuzzing below proves little.
-        const base = await t.gql(query, await call.make(), token);
+        const base = await t.gql(query, await call.make(), await tokenFor());
         if (base.errors?.length) {
           failures.push(`${field.name}: its valid input is refused: ${JSON.stringify(base.errors).slice(0, 300)}`);
           continue;
@@ -314,6 +338,9 @@ describe('fuzzing every operation, one argument at a time', () => {
             cases += 1;
             const path = target.path.join('.');
             const sent = withValue(variables, target.path, hostile);
+            const token = await tokenFor();
+            // A session of its own is made before the counts: only the call itself must change nothing.
+            if (call.session && before) before = await counts();
             const result = await t.gql(query, sent, token);
             const errors = result.errors ?? [];
             const describe = () => `${field.name} ${path} = ${JSON.stringify(hostile)?.slice(0, 60)} → ${result.status} ${JSON.stringify(errors).slice(0, 300)}`;
