@@ -11,6 +11,7 @@ import { SearchStrongLexemes1795553482105 } from './1795553482105-SearchStrongLe
 import { SourcingStats1795553521019 } from './1795553521019-SourcingStats.js';
 import { ContractLookups1795554354809 } from './1795554354809-ContractLookups.js';
 import { SourcingDrillDown1795556259471 } from './1795556259471-SourcingDrillDown.js';
+import { RecordedContractIntegrity1795560000000 } from './1795560000000-RecordedContractIntegrity.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SourcingStats1795553521019,
   ContractLookups1795554354809,
   SourcingDrillDown1795556259471,
+  RecordedContractIntegrity1795560000000,
 ];

@@ -21,6 +21,13 @@ export enum ContractStatus {
   TERMINATED = 'TERMINATED',
 }
 
+/** What the supplier named by a recorded contract says about it. */
+export enum SupplierConfirmation {
+  UNCONFIRMED = 'UNCONFIRMED',
+  CONFIRMED = 'CONFIRMED',
+  DISPUTED = 'DISPUTED',
+}
+
 /**
  * One award call: its idempotency key is unique per buying organisation, so a retry finds
  * the contracts it made instead of making new ones.
@@ -72,6 +79,8 @@ export class Award {
 @Index('contracts_requirement_idx', ['requirementId'])
 @Check('contracts_value_check', 'total_value >= 0 AND unit_price >= 0 AND volume > 0')
 @Check('contracts_dates_check', 'end_date IS NULL OR end_date >= start_date')
+@Check('contracts_supplier_confirmation_check', `supplier_confirmation IN ('UNCONFIRMED', 'CONFIRMED', 'DISPUTED')`)
+@Check('contracts_supplier_plant_check', 'supplier_site_id IS NOT NULL OR supplier_plant_name IS NOT NULL')
 export class Contract {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -125,8 +134,13 @@ export class Contract {
   @JoinColumn({ name: 'supplier_organization_id' })
   supplierOrganization?: Relation<Organization>;
 
-  @Column('uuid')
-  supplierSiteId: string;
+  /**
+   * The supplier's registered plant, when the contract names one: always for an award; for a
+   * recorded contract only when the supplier has a plant of the declared name at the declared
+   * place (the buyer's declaration never creates or edits the supplier's plants).
+   */
+  @Column('uuid', { nullable: true })
+  supplierSiteId: string | null;
 
   @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'supplier_site_id' })
@@ -190,6 +204,32 @@ export class Contract {
 
   @Column('double precision')
   distanceKm: number;
+
+  // The supplying plant as the buyer declared it (recorded contracts), kept on the contract only.
+  @Column('text', { nullable: true })
+  supplierPlantName: string | null;
+
+  @Column('text', { nullable: true })
+  supplierPlantAddress: string | null;
+
+  @Column('double precision', { nullable: true })
+  supplierPlantLat: number | null;
+
+  @Column('double precision', { nullable: true })
+  supplierPlantLon: number | null;
+
+  /** The supplier's answer to a recorded contract naming it; an award is CONFIRMED. */
+  @Column('text', { default: SupplierConfirmation.UNCONFIRMED })
+  supplierConfirmation: SupplierConfirmation;
+
+  @Column('text', { nullable: true })
+  supplierConfirmationNote: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  supplierConfirmedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  supplierConfirmedBy: string | null;
 
   @Column('int', { default: 1 })
   version: number;

@@ -6,7 +6,8 @@ import { canTransitionContract, isAmendable } from './contract-status.js';
 import { canReadContract } from './contract-access.js';
 import { planAmendment } from './contract-amendment.js';
 import { ContractsRepository } from './contracts.repository.js';
-import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, TerminateContractInput } from './dto/contract.inputs.js';
+import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, SupplierContractAnswerInput, TerminateContractInput } from './dto/contract.inputs.js';
+import { confirmationAfterAmendment, confirmationProblem, type ConfirmationAnswer } from './contract-confirmation.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { toConnection, type Connection } from '../common/pagination.js';
 import { dateIdCursor } from '../common/cursor-keys.js';
@@ -81,7 +82,7 @@ export class ContractsService {
       if (before.version !== input.version) throw AppError.staleVersion('Contract', input.version, before.version);
       const plan = planAmendment(before, { unitPrice: input.unitPrice, volume: input.volume, totalValue: input.totalValue, startDate: input.startDate, endDate: input.endDate });
       if (!plan.ok) throw AppError.invalid(plan.problems);
-      const after = await this.update(manager, actor, before, input.version, plan.terms, 'contract.amend');
+      const after = await this.update(manager, actor, before, input.version, { ...plan.terms, supplierConfirmation: confirmationAfterAmendment(before) }, 'contract.amend');
       const [{ next }] = await manager.query<{ next: number }[]>('SELECT COALESCE(MAX(sequence), 0)::int + 1 AS next FROM contract_amendments WHERE contract_id = $1', [before.id]);
       const amendment = manager.create(ContractAmendment, {
         contractId: before.id,
@@ -94,6 +95,22 @@ export class ContractsService {
       });
       await manager.save(amendment);
       return after;
+    });
+  }
+
+  /** The supplier named by a recorded contract confirms or disputes it (audit logged). */
+  async answerAsSupplier(actor: Principal, input: SupplierContractAnswerInput, answer: ConfirmationAnswer): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(Contract, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before || !canReadContract(actor, before)) throw AppError.notFound('Contract');
+      const problem = confirmationProblem(actor, before, answer, input.note);
+      if (problem?.code === 'FORBIDDEN') throw AppError.forbidden(problem.message);
+      if (problem?.code === 'CONFLICT') throw AppError.conflict(problem.message);
+      if (problem) throw AppError.badInput('input.note', problem.message);
+      const note = input.note.trim();
+      return this.update(manager, actor, before, input.version, {
+        supplierConfirmation: answer, supplierConfirmationNote: note === '' ? null : note, supplierConfirmedAt: new Date(), supplierConfirmedBy: actor.userId,
+      }, answer === 'CONFIRMED' ? 'contract.supplier_confirm' : 'contract.supplier_dispute');
     });
   }
 

@@ -50,6 +50,10 @@ export class Organization {
   @JoinColumn({ name: 'jurisdiction_code' })
   jurisdiction?: Relation<Region>;
 
+  /** The organisation whose import created this one (a bureau's or the platform's), if any. */
+  @Column('uuid', { nullable: true })
+  createdByOrganizationId: string | null;
+
   @Column('int', { default: 1 })
   version: number;
 

@@ -211,7 +211,7 @@ export class SourcingContractModel {
   @Field({ description: 'Buyer plant region at signing.' }) buyerRegionCode: string;
   @Field(() => ID) supplierOrganizationId: string;
   @Field() supplierName: string;
-  @Field(() => ID) supplierSiteId: string;
+  @Field(() => ID, { nullable: true, description: 'The supplier\'s registered plant, when the contract names one (a recorded contract keeps the plant its buyer declared).' }) supplierSiteId: string | null;
   @Field(() => String, { nullable: true, description: 'Supplier plant region at signing (snapshot).' }) supplierRegionCode: string | null;
   @Field() supplierCountryCode: string;
   @Field() categoryCode: string;

@@ -97,7 +97,7 @@ export interface SourcingContractRow {
   buyerRegionCode: string;
   supplierOrganizationId: string;
   supplierName: string;
-  supplierSiteId: string;
+  supplierSiteId: string | null;
   supplierRegionCode: string | null;
   supplierCountryCode: string;
   categoryCode: string;
@@ -122,7 +122,7 @@ interface ContractRowSql {
   buyer_region_code: string;
   supplier_organization_id: string;
   supplier_name: string;
-  supplier_site_id: string;
+  supplier_site_id: string | null;
   supplier_region_code: string | null;
   supplier_country_code: string;
   category_code: string;

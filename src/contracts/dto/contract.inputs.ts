@@ -6,13 +6,17 @@ import { GraphQLDecimal } from '../../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
-import { ContractSource, ContractStatus } from '../contract.entity.js';
+import { ContractSource, ContractStatus, SupplierConfirmation } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
   valuesMap: { AWARDED: { description: 'Made on the platform by an award.' }, RECORDED: { description: 'An existing contract reported by the buyer.' } },
+});
+registerEnumType(SupplierConfirmation, {
+  name: 'SupplierConfirmation',
+  description: 'What the supplier named by a recorded contract says about it; a contract made by an award is CONFIRMED.',
 });
 registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'SIGNED → ACTIVE → (COMPLETED | TERMINATED); SIGNED → TERMINATED when called off before delivery.' });
 
@@ -66,6 +70,18 @@ export class ContractStatusChangeInput {
   @Field(() => ID) @IsUUID() id: string;
 
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1) version: number;
+}
+
+@InputType({ description: 'The supplier\'s answer to a recorded contract naming it.' })
+export class SupplierContractAnswerInput {
+  @Field(() => ID) @IsUUID() id: string;
+
+  @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1) version: number;
+
+  @Field({ defaultValue: '', description: 'Required to dispute: what is wrong (value, volume, plant, or not our contract).' })
+  @IsString()
+  @MaxLength(1000)
+  note: string = '';
 }
 
 @InputType()
@@ -149,7 +165,7 @@ export class RecordedPlantInput {
 
 @InputType()
 export class RecordedSupplierInput {
-  @Field({ description: '统一社会信用代码 of the supplier; an unknown one is registered as an unverified supplier.' })
+  @Field({ description: '统一社会信用代码 of the supplier; an unknown one is registered as an unverified supplier without plants.' })
   @IsString()
   @Length(18, 18, { message: 'creditCode must have 18 characters' })
   creditCode: string;
