@@ -12,6 +12,7 @@ import { SourcingStats1795553521019 } from './1795553521019-SourcingStats.js';
 import { ContractLookups1795554354809 } from './1795554354809-ContractLookups.js';
 import { SourcingDrillDown1795556259471 } from './1795556259471-SourcingDrillDown.js';
 import { RecordedContractIntegrity1795560000000 } from './1795560000000-RecordedContractIntegrity.js';
+import { OfficialFigure1795561000000 } from './1795561000000-OfficialFigure.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ContractLookups1795554354809,
   SourcingDrillDown1795556259471,
   RecordedContractIntegrity1795560000000,
+  OfficialFigure1795561000000,
 ];

@@ -21,6 +21,14 @@ export enum ContractStatus {
   TERMINATED = 'TERMINATED',
 }
 
+/** Review of a contract whose value is implausible for its buyer. */
+export enum ReviewStatus {
+  NONE = 'NONE',
+  HELD = 'HELD',
+  RELEASED = 'RELEASED',
+  REJECTED = 'REJECTED',
+}
+
 /** What the supplier named by a recorded contract says about it. */
 export enum SupplierConfirmation {
   UNCONFIRMED = 'UNCONFIRMED',
@@ -80,6 +88,8 @@ export class Award {
 @Check('contracts_value_check', 'total_value >= 0 AND unit_price >= 0 AND volume > 0')
 @Check('contracts_dates_check', 'end_date IS NULL OR end_date >= start_date')
 @Check('contracts_supplier_confirmation_check', `supplier_confirmation IN ('UNCONFIRMED', 'CONFIRMED', 'DISPUTED')`)
+@Check('contracts_review_status_check', `review_status IN ('NONE', 'HELD', 'RELEASED', 'REJECTED')`)
+@Index('contracts_review_idx', ['reviewStatus', 'signedDate'], { where: `review_status = 'HELD'` })
 @Check('contracts_supplier_plant_check', 'supplier_site_id IS NOT NULL OR supplier_plant_name IS NOT NULL')
 export class Contract {
   @PrimaryGeneratedColumn('uuid')
@@ -230,6 +240,23 @@ export class Contract {
 
   @Column('uuid', { nullable: true })
   supplierConfirmedBy: string | null;
+
+  /** Whether the buying organisation is verified; kept by triggers (migration OfficialFigure), never written by the application. */
+  @Column({ type: 'boolean', default: false, insert: false, update: false })
+  buyerVerified: boolean;
+
+  /** HELD: an implausible value held for review, not counted until released (see contract-review.ts). */
+  @Column('text', { default: ReviewStatus.NONE })
+  reviewStatus: ReviewStatus;
+
+  @Column('text', { nullable: true })
+  reviewNote: string | null;
+
+  @Column('uuid', { nullable: true })
+  reviewedBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  reviewedAt: Date | null;
 
   @Column('int', { default: 1 })
   version: number;

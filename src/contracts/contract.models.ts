@@ -4,7 +4,7 @@ import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../common/local-date.scalar.js';
 import { ConnectionType, PageInfo } from '../common/pagination.js';
 import { GraphQLJSONObject } from './ocds/json-object.scalar.js';
-import { ContractSource, ContractStatus, SupplierConfirmation } from './contract.entity.js';
+import { ContractSource, ContractStatus, ReviewStatus, SupplierConfirmation } from './contract.entity.js';
 
 @ObjectType('LocalitySnapshot', { description: 'Where the two plants were when the contract was signed; later moves of a plant never change it.' })
 export class LocalitySnapshotModel {
@@ -62,6 +62,9 @@ export class ContractModel {
   @Field(() => SupplierConfirmation, { description: 'Whether the supplier confirmed a recorded contract naming it (an award is CONFIRMED).' }) supplierConfirmation: SupplierConfirmation;
   @Field(() => String, { nullable: true, description: 'The supplier\'s note with its answer (a dispute\'s reason).' }) supplierConfirmationNote: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) supplierConfirmedAt: Date | null;
+  @Field(() => ReviewStatus, { description: 'HELD: an implausible value for its buyer, not counted until released.' }) reviewStatus: ReviewStatus;
+  @Field(() => String, { nullable: true, description: 'The reviewer\'s reason.' }) reviewNote: string | null;
+  @Field({ description: 'Whether the buying organisation is verified (only verified buyers\' contracts count in the official figure).' }) buyerVerified: boolean;
   @Field() categoryCode: string;
   @Field(() => GraphQLDecimal, { description: 'CNY per unit.' }) unitPrice: Decimal;
   @Field(() => Int, { description: 'Units over the contract.' }) volume: number;

@@ -4,13 +4,13 @@ import { ContractsService } from './contracts.service.js';
 import { RecordedContractsService } from './recorded-contracts.service.js';
 import { ContractImportService, type ContractImportReport } from './import/contract-import.service.js';
 import { OcdsService, type OcdsPage } from './ocds/ocds.service.js';
-import { ContractStatus, SupplierConfirmation } from './contract.entity.js';
+import { ContractStatus, ReviewStatus, SupplierConfirmation } from './contract.entity.js';
 import { Decimal } from 'decimal.js';
 import { AwardResultModel, ContractAmendmentModel, DeclaredSupplierPlantModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, RecordContractResultModel } from './contract.models.js';
-import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, SupplierContractAnswerInput, TerminateContractInput } from './dto/contract.inputs.js';
+import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, ReviewContractInput, SupplierContractAnswerInput, TerminateContractInput } from './dto/contract.inputs.js';
 import { CurrentUser, Roles } from '../access/access.decorator.js';
 import { Role, type Principal } from '../access/role.js';
-import type { Connection } from '../common/pagination.js';
+import { PageArgs, type Connection } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { required } from '../common/loaders.js';
 import type { GraphQLRequestContext } from '../access/request-context.js';
@@ -86,6 +86,24 @@ export class ContractsResolver {
   @Mutation(() => ContractModel, { description: 'Changes the value, volume or dates of a SIGNED or ACTIVE contract; every amendment is kept.' })
   amendContract(@CurrentUser() actor: Principal, @Args('input') input: AmendContractInput): Promise<ContractModel> {
     return this.contractService.amend(actor, input);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Query(() => ContractConnection, { description: 'Contracts held for review (an implausible value for their buyer): all for a platform admin, a bureau\'s in its jurisdiction.' })
+  contractsHeldForReview(@CurrentUser() actor: Principal, @Args() args: PageArgs): Promise<Connection<ContractModel>> {
+    return this.contractService.heldForReview(actor, args.first, args.after);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Mutation(() => ContractModel, { description: 'Releases a contract held for review: it counts in the official figure.' })
+  releaseContract(@CurrentUser() actor: Principal, @Args('input') input: ReviewContractInput): Promise<ContractModel> {
+    return this.contractService.review(actor, input, ReviewStatus.RELEASED);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Mutation(() => ContractModel, { description: 'Rejects a contract held for review: it never counts in the official figure.' })
+  rejectContract(@CurrentUser() actor: Principal, @Args('input') input: ReviewContractInput): Promise<ContractModel> {
+    return this.contractService.review(actor, input, ReviewStatus.REJECTED);
   }
 
   @Roles(Role.SUPPLIER_ADMIN)

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
-import { Contract, ContractSource, ContractStatus, SupplierConfirmation } from './contract.entity.js';
+import { Contract, ContractSource, ContractStatus, ReviewStatus, SupplierConfirmation } from './contract.entity.js';
+import { isImplausibleValue } from './contract-review.js';
+import { buyerValueHistory } from './contracts.repository.js';
 import { hasChineseRegion, localitySnapshot, type PlantPlace } from '../locality/locality-snapshot.js';
 import { isUniqueViolation } from '../common/db-errors.js';
 import { MAX_UNIT_PRICE, contractValueProblem, unitPriceProblem } from '../common/money.js';
@@ -113,6 +115,8 @@ export class RecordedContractsService {
       ...localitySnapshot(buyerSite, plant.place),
       createdBy: actor.userId,
     });
+    // An implausible value for this buyer is held for review, not counted silently.
+    if (isImplausibleValue(input.totalValue, await buyerValueHistory(manager, actor.organizationId))) contract.reviewStatus = ReviewStatus.HELD;
     await manager.save(contract);
     await this.audit.record(manager, actor, { action: 'contract.record', entityType: 'Contract', entityId: contract.id, after: contract });
     await this.outbox.enqueue(manager, 'Contract', contract.id);

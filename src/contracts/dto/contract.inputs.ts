@@ -6,13 +6,17 @@ import { GraphQLDecimal } from '../../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
-import { ContractSource, ContractStatus, SupplierConfirmation } from '../contract.entity.js';
+import { ContractSource, ContractStatus, ReviewStatus, SupplierConfirmation } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 
 registerEnumType(ContractSource, {
   name: 'ContractSource',
   valuesMap: { AWARDED: { description: 'Made on the platform by an award.' }, RECORDED: { description: 'An existing contract reported by the buyer.' } },
+});
+registerEnumType(ReviewStatus, {
+  name: 'ContractReviewStatus',
+  description: 'NONE; HELD: an implausible value for its buyer, held for review and not counted; RELEASED: counted after review; REJECTED: never counted.',
 });
 registerEnumType(SupplierConfirmation, {
   name: 'SupplierConfirmation',
@@ -82,6 +86,16 @@ export class SupplierContractAnswerInput {
   @IsString()
   @MaxLength(1000)
   note: string = '';
+}
+
+@InputType({ description: 'A decision on a contract held for review.' })
+export class ReviewContractInput {
+  @Field(() => ID) @IsUUID() id: string;
+
+  @Field({ description: 'Why: kept on the contract and in the audit log.' })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
 }
 
 @InputType()
