@@ -14,6 +14,8 @@ import { SourcingDrillDown1795556259471 } from './1795556259471-SourcingDrillDow
 import { QualificationGates1795557391846 } from './1795557391846-QualificationGates.js';
 import { RateLimitWindows1796399332030 } from './1796399332030-RateLimitWindows.js';
 import { UserAccess1795560000000 } from './1795560000000-UserAccess.js';
+import { RecordedContractIntegrity1795560500000 } from './1795560500000-RecordedContractIntegrity.js';
+import { OfficialFigure1795561000000 } from './1795561000000-OfficialFigure.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   QualificationGates1795557391846,
   RateLimitWindows1796399332030,
   UserAccess1795560000000,
+  RecordedContractIntegrity1795560500000,
+  OfficialFigure1795561000000,
 ];

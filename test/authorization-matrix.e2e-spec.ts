@@ -52,7 +52,9 @@ const RULES: Record<string, Caller[]> = {
   // contracts: the parties and bureaus read; the buyer changes; nobody else
   contract: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'], contracts: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'], contractsAsOcds: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'],
   activateContract: ['OEM_BUYER'], completeContract: ['OEM_BUYER'], terminateContract: ['OEM_BUYER'], amendContract: ['OEM_BUYER'],
-  recordContract: ['OEM_BUYER'], importContracts: ['OEM_BUYER'],
+  recordContract: ['OEM_BUYER'], importContracts: ['OEM_BUYER'], confirmContract: ['SUPPLIER_ADMIN'], disputeContract: ['SUPPLIER_ADMIN'],
+  releaseContract: ['PLATFORM_ADMIN', 'BUREAU_ANALYST'], rejectContract: ['PLATFORM_ADMIN', 'BUREAU_ANALYST'], contractsHeldForReview: ['PLATFORM_ADMIN', 'BUREAU_ANALYST'],
+  organizationsAwaitingVerification: ['PLATFORM_ADMIN'], verifyOrganization: ['PLATFORM_ADMIN'], refuseVerification: ['PLATFORM_ADMIN'],
   // bureau statistics (a bureau within its jurisdiction, checked by the service)
   localSourcingRate: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingContracts: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], demandGaps: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
   demandGapRequirements: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], setSourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],

@@ -7,7 +7,7 @@ import { OrganizationKind } from '../src/organizations/organization.entity.js';
 
 const RECORD = `mutation($input: RecordContractInput!) { recordContract(input: $input) { created contract {
   id source status buyerReference unitPrice volume totalValue signedDate startDate endDate deliveredValue terminationReason
-  supplierOrganization { id creditCode legalName verified kind } supplierSite { name regionCode countryCode lat lon locationApprox }
+  supplierOrganization { id creditCode legalName verified kind } supplierSite { name regionCode countryCode lat lon locationApprox } supplierPlant { name regionCode countryCode lat lon }
   localitySnapshot { buyerRegionCode supplierRegionCode supplierCountryCode sameCounty sameCity sameProvince distanceKm } } } }`;
 const IMPORT = `mutation($csv: String!) { importContracts(csv: $csv) { rows created unchanged rejected { line column message } } }`;
 const CONTRACTS = `query($filter: ContractFilter, $after: String) { contracts(first: 2, filter: $filter, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id buyerReference source signedDate } } } }`;
@@ -84,18 +84,23 @@ describe('recorded contracts', () => {
     expect((await t.ok<{ recordContract: any }>(RECORD, { input: { ...input, buyerSiteId: otherPlant } }, otherOem.token)).recordContract.created).toBe(true);
   });
 
-  it('registers an unknown supplier as unverified, with the plant given (in China and abroad)', async () => {
+  // The buyer's plant is kept on the contract only: the supplier's plants are never created
+  // (the supplier's profile is its own; test/integrity.e2e-spec.ts).
+  it('registers an unknown supplier as unverified without plants, keeping the plant given on the contract (in China and abroad)', async () => {
     const creditCode = nextCreditCode('320500');
     const local = (await t.ok<{ recordContract: any }>(RECORD, { input: record({}, { creditCode, legalName: '苏州未注册制动有限公司', plant: { name: '苏州工厂', regionCode: '320505' } }) }, oem.token)).recordContract.contract;
     expect(local.supplierOrganization).toEqual({ id: expect.any(String), creditCode, legalName: '苏州未注册制动有限公司', verified: false, kind: 'SUPPLIER' });
-    expect(local.supplierSite).toMatchObject({ name: '苏州工厂', regionCode: '320505', countryCode: 'CN', locationApprox: true });
+    expect(local.supplierSite).toBeNull();
+    expect(local.supplierPlant).toMatchObject({ name: '苏州工厂', regionCode: '320505', countryCode: 'CN' });
+    expect(await t.dataSource.query(`SELECT id FROM sites WHERE organization_id = $1`, [local.supplierOrganization.id])).toEqual([]);
     expect(local.localitySnapshot).toMatchObject({ supplierRegionCode: '320505', sameProvince: false });
     const audit = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity_id = ANY($1) ORDER BY id`, [[local.supplierOrganization.id, local.id]]);
     expect(audit.map((a: any) => a.action)).toEqual(['organization.create', 'contract.record']);
 
     const german = nextCreditCode('330200');
     const abroad = (await t.ok<{ recordContract: any }>(RECORD, { input: record({}, { creditCode: german, legalName: '某德资制动(宁波)有限公司', plant: { name: 'Stuttgart', countryCode: 'DE', lat: 48.78, lon: 9.18 } }) }, oem.token)).recordContract.contract;
-    expect(abroad.supplierSite).toMatchObject({ countryCode: 'DE', regionCode: null, lat: 48.78, lon: 9.18 });
+    expect(abroad.supplierSite).toBeNull();
+    expect(abroad.supplierPlant).toMatchObject({ countryCode: 'DE', regionCode: null, lat: 48.78, lon: 9.18 });
     expect(abroad.localitySnapshot).toMatchObject({ supplierRegionCode: null, supplierCountryCode: 'DE', sameProvince: false });
     expect(abroad.localitySnapshot.distanceKm).toBeGreaterThan(8000);
   });
@@ -111,7 +116,6 @@ describe('recorded contracts', () => {
     ['a plant in China without region', {}, { creditCode: nextCreditCode('330100'), legalName: '某公司', plant: { name: 'x' } }, 'input.supplier.plant.regionCode'],
     ['a province as the plant region', {}, { creditCode: nextCreditCode('330100'), legalName: '某公司', plant: { name: 'x', regionCode: '330000' } }, 'input.supplier.plant.regionCode'],
     ['a plant abroad without coordinates', {}, { creditCode: nextCreditCode('330100'), legalName: '某公司', plant: { name: 'x', countryCode: 'DE' } }, 'input.supplier.plant.lat'],
-    ['a known plant said to be elsewhere', {}, { plant: { name: '鄞州工厂', regionCode: '330206' } }, 'input.supplier.plant.regionCode'],
     ['a signing date in the future', { signedDate: daysFromNow(2) }, {}, 'input.signedDate'],
     ['a zero value', { totalValue: '0' }, {}, 'input.totalValue'],
     ['an end before the start', { endDate: '2024-01-01' }, {}, 'input.endDate'],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { Award, Contract, ContractSource, ContractStatus } from './contract.entity.js';
+import { Award, Contract, ContractSource, ContractStatus, SupplierConfirmation } from './contract.entity.js';
 import { awardRequestHash, overrideReason, planAward, qualificationRefusal, type QuoteForAward } from './award-plan.js';
 import { localitySnapshot, hasChineseRegion } from '../locality/locality-snapshot.js';
 import { isRetryableConflict, isUniqueViolation } from '../common/db-errors.js';
@@ -125,6 +125,7 @@ export class AwardService {
         buyerSiteId: buyerSite.id,
         supplierOrganizationId: planned.quote.supplierId,
         supplierSiteId: supplierSite.id,
+        supplierConfirmation: SupplierConfirmation.CONFIRMED,
         categoryCode: requirement.categoryCode,
         unitPrice: planned.unitPrice,
         volume: planned.volume,

@@ -21,6 +21,21 @@ export enum ContractStatus {
   TERMINATED = 'TERMINATED',
 }
 
+/** Review of a contract whose value is implausible for its buyer. */
+export enum ReviewStatus {
+  NONE = 'NONE',
+  HELD = 'HELD',
+  RELEASED = 'RELEASED',
+  REJECTED = 'REJECTED',
+}
+
+/** What the supplier named by a recorded contract says about it. */
+export enum SupplierConfirmation {
+  UNCONFIRMED = 'UNCONFIRMED',
+  CONFIRMED = 'CONFIRMED',
+  DISPUTED = 'DISPUTED',
+}
+
 /**
  * One award call: its idempotency key is unique per buying organisation, so a retry finds
  * the contracts it made instead of making new ones.
@@ -77,6 +92,10 @@ export class Award {
   '(qualification_override_reason IS NULL AND qualification_override_failures IS NULL AND qualification_overridden_at IS NULL) OR ' +
     '(qualification_override_reason IS NOT NULL AND qualification_override_failures IS NOT NULL AND qualification_overridden_at IS NOT NULL)',
 )
+@Check('contracts_supplier_confirmation_check', `supplier_confirmation IN ('UNCONFIRMED', 'CONFIRMED', 'DISPUTED')`)
+@Check('contracts_review_status_check', `review_status IN ('NONE', 'HELD', 'RELEASED', 'REJECTED')`)
+@Index('contracts_review_idx', ['reviewStatus', 'signedDate'], { where: `review_status = 'HELD'` })
+@Check('contracts_supplier_plant_check', 'supplier_site_id IS NOT NULL OR supplier_plant_name IS NOT NULL')
 export class Contract {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -130,8 +149,13 @@ export class Contract {
   @JoinColumn({ name: 'supplier_organization_id' })
   supplierOrganization?: Relation<Organization>;
 
-  @Column('uuid')
-  supplierSiteId: string;
+  /**
+   * The supplier's registered plant, when the contract names one: always for an award; for a
+   * recorded contract only when the supplier has a plant of the declared name at the declared
+   * place (the buyer's declaration never creates or edits the supplier's plants).
+   */
+  @Column('uuid', { nullable: true })
+  supplierSiteId: string | null;
 
   @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'supplier_site_id' })
@@ -195,6 +219,49 @@ export class Contract {
 
   @Column('double precision')
   distanceKm: number;
+
+  // The supplying plant as the buyer declared it (recorded contracts), kept on the contract only.
+  @Column('text', { nullable: true })
+  supplierPlantName: string | null;
+
+  @Column('text', { nullable: true })
+  supplierPlantAddress: string | null;
+
+  @Column('double precision', { nullable: true })
+  supplierPlantLat: number | null;
+
+  @Column('double precision', { nullable: true })
+  supplierPlantLon: number | null;
+
+  /** The supplier's answer to a recorded contract naming it; an award is CONFIRMED. */
+  @Column('text', { default: SupplierConfirmation.UNCONFIRMED })
+  supplierConfirmation: SupplierConfirmation;
+
+  @Column('text', { nullable: true })
+  supplierConfirmationNote: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  supplierConfirmedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  supplierConfirmedBy: string | null;
+
+  /** Whether the buying organisation is verified; kept by triggers (migration OfficialFigure), never written by the application. */
+  @Column({ type: 'boolean', default: false, insert: false, update: false })
+  buyerVerified: boolean;
+
+  /** HELD: an implausible value held for review, not counted until released (see contract-review.ts). */
+  @Column('text', { default: ReviewStatus.NONE })
+  reviewStatus: ReviewStatus;
+
+  @Column('text', { nullable: true })
+  reviewNote: string | null;
+
+  @Column('uuid', { nullable: true })
+  reviewedBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  reviewedAt: Date | null;
 
   @Column('int', { default: 1 })
   version: number;

@@ -4,7 +4,7 @@ import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../common/local-date.scalar.js';
 import { ConnectionType, PageInfo } from '../common/pagination.js';
 import { GraphQLJSONObject } from './ocds/json-object.scalar.js';
-import { ContractSource, ContractStatus } from './contract.entity.js';
+import { ContractSource, ContractStatus, ReviewStatus, SupplierConfirmation } from './contract.entity.js';
 import { HardFilterFailureModel } from '../matching/matching.models.js';
 
 @ObjectType('LocalitySnapshot', { description: 'Where the two plants were when the contract was signed; later moves of a plant never change it.' })
@@ -16,6 +16,16 @@ export class LocalitySnapshotModel {
   @Field() sameCity: boolean;
   @Field({ description: 'What the local-sourcing rate counts as local.' }) sameProvince: boolean;
   @Field(() => Float) distanceKm: number;
+}
+
+@ObjectType('DeclaredSupplierPlant', { description: 'The supplying plant as the buyer of a recorded contract declared it; kept on the contract only, it never changes the supplier\'s plants.' })
+export class DeclaredSupplierPlantModel {
+  @Field() name: string;
+  @Field() address: string;
+  @Field({ description: 'ISO 3166-1 alpha-2.' }) countryCode: string;
+  @Field(() => String, { nullable: true, description: 'County-level code; null abroad.' }) regionCode: string | null;
+  @Field(() => Float) lat: number;
+  @Field(() => Float) lon: number;
 }
 
 @ObjectType('ContractTerms', { description: 'The amendable terms; in an amendment, only those it changed are set.' })
@@ -56,7 +66,13 @@ export class ContractModel {
   @Field(() => ID) buyerOrganizationId: string;
   @Field(() => ID) buyerSiteId: string;
   @Field(() => ID) supplierOrganizationId: string;
-  @Field(() => ID) supplierSiteId: string;
+  @Field(() => ID, { nullable: true, description: 'The supplier\'s registered plant, when the contract names one (always for an award).' }) supplierSiteId: string | null;
+  @Field(() => SupplierConfirmation, { description: 'Whether the supplier confirmed a recorded contract naming it (an award is CONFIRMED).' }) supplierConfirmation: SupplierConfirmation;
+  @Field(() => String, { nullable: true, description: 'The supplier\'s note with its answer (a dispute\'s reason).' }) supplierConfirmationNote: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) supplierConfirmedAt: Date | null;
+  @Field(() => ReviewStatus, { description: 'HELD: an implausible value for its buyer, not counted until released.' }) reviewStatus: ReviewStatus;
+  @Field(() => String, { nullable: true, description: 'The reviewer\'s reason.' }) reviewNote: string | null;
+  @Field({ description: 'Whether the buying organisation is verified (only verified buyers\' contracts count in the official figure).' }) buyerVerified: boolean;
   @Field() categoryCode: string;
   @Field(() => GraphQLDecimal, { description: 'CNY per unit.' }) unitPrice: Decimal;
   @Field(() => Int, { description: 'Units over the contract.' }) volume: number;

@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Decimal } from 'decimal.js';
+import type { BuyerValueHistory } from './contract-review.js';
 import { Contract } from './contract.entity.js';
 import { regionPrefix } from '../locality/region-codes.js';
 import { Role, type Principal } from '../access/role.js';
 import type { ContractFilter } from './dto/contract.inputs.js';
+
+/**
+ * The buyer's usual scale: its contracts signed in the 12 months up to today (held and rejected
+ * ones, and `exceptId`, left out), their number and median total value.
+ */
+export async function buyerValueHistory(manager: EntityManager, buyerOrganizationId: string, exceptId: string | null = null): Promise<BuyerValueHistory> {
+  const [row] = await manager.query<{ n: number; median: string | null }[]>(
+    `SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY total_value)::numeric(20,2)::text AS median
+     FROM contracts WHERE buyer_organization_id = $1 AND signed_date > (now() AT TIME ZONE 'Asia/Shanghai')::date - interval '12 months'
+       AND review_status NOT IN ('HELD', 'REJECTED') AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+    [buyerOrganizationId, exceptId],
+  );
+  return { contracts: row.n, median: row.median === null ? null : new Decimal(row.median) };
+}
 
 /** Named queries over contracts. */
 @Injectable()
@@ -26,6 +42,14 @@ export class ContractsRepository {
       query.where('false');
     }
     return applyFilter(query, filter);
+  }
+
+  /** Contracts held for review that the caller may review: all for a platform admin, a bureau's in its jurisdiction. */
+  heldFor(actor: Principal): SelectQueryBuilder<Contract> {
+    const query = this.dataSource.getRepository(Contract).createQueryBuilder('k').where(`k.review_status = 'HELD'`);
+    if (actor.role === Role.BUREAU_ANALYST) query.andWhere('k.buyer_region_code LIKE :jurisdiction', { jurisdiction: `${regionPrefix(actor.jurisdictionCode ?? 'none')}%` });
+    else if (actor.role !== Role.PLATFORM_ADMIN) query.andWhere('false');
+    return query;
   }
 
   /** Every contract matching the filter: for the operator's tools (the OCDS export CLI), never for a request. */

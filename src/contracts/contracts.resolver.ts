@@ -4,13 +4,13 @@ import { ContractsService } from './contracts.service.js';
 import { RecordedContractsService } from './recorded-contracts.service.js';
 import { ContractImportService, type ContractImportReport } from './import/contract-import.service.js';
 import { OcdsService, type OcdsPage } from './ocds/ocds.service.js';
-import { ContractStatus, type Contract } from './contract.entity.js';
+import { ContractStatus, ReviewStatus, SupplierConfirmation, type Contract } from './contract.entity.js';
 import { Decimal } from 'decimal.js';
-import { AwardResultModel, ContractAmendmentModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, QualificationOverrideModel, RecordContractResultModel } from './contract.models.js';
-import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, TerminateContractInput } from './dto/contract.inputs.js';
+import { AwardResultModel, ContractAmendmentModel, DeclaredSupplierPlantModel, ContractTermsModel, ContractConnection, ContractImportReportModel, ContractModel, LocalitySnapshotModel, OcdsPageModel, QualificationOverrideModel, RecordContractResultModel } from './contract.models.js';
+import { AmendContractInput, AwardRequirementInput, ContractListArgs, ContractStatusChangeInput, ImportContractsArgs, RecordContractInput, ReviewContractInput, SupplierContractAnswerInput, TerminateContractInput } from './dto/contract.inputs.js';
 import { CurrentUser, Roles } from '../access/access.decorator.js';
 import { Role, type Principal } from '../access/role.js';
-import type { Connection } from '../common/pagination.js';
+import { PageArgs, type Connection } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { required } from '../common/loaders.js';
 import type { GraphQLRequestContext } from '../access/request-context.js';
@@ -88,6 +88,36 @@ export class ContractsResolver {
     return this.contractService.amend(actor, input);
   }
 
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Query(() => ContractConnection, { description: 'Contracts held for review (an implausible value for their buyer): all for a platform admin, a bureau\'s in its jurisdiction.' })
+  contractsHeldForReview(@CurrentUser() actor: Principal, @Args() args: PageArgs): Promise<Connection<ContractModel>> {
+    return this.contractService.heldForReview(actor, args.first, args.after);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Mutation(() => ContractModel, { description: 'Releases a contract held for review: it counts in the official figure.' })
+  releaseContract(@CurrentUser() actor: Principal, @Args('input') input: ReviewContractInput): Promise<ContractModel> {
+    return this.contractService.review(actor, input, ReviewStatus.RELEASED);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN, Role.BUREAU_ANALYST)
+  @Mutation(() => ContractModel, { description: 'Rejects a contract held for review: it never counts in the official figure.' })
+  rejectContract(@CurrentUser() actor: Principal, @Args('input') input: ReviewContractInput): Promise<ContractModel> {
+    return this.contractService.review(actor, input, ReviewStatus.REJECTED);
+  }
+
+  @Roles(Role.SUPPLIER_ADMIN)
+  @Mutation(() => ContractModel, { description: 'The supplier named by a recorded contract confirms it: these are its terms.' })
+  confirmContract(@CurrentUser() actor: Principal, @Args('input') input: SupplierContractAnswerInput): Promise<ContractModel> {
+    return this.contractService.answerAsSupplier(actor, input, SupplierConfirmation.CONFIRMED);
+  }
+
+  @Roles(Role.SUPPLIER_ADMIN)
+  @Mutation(() => ContractModel, { description: 'The supplier named by a recorded contract disputes it, saying why (note required).' })
+  disputeContract(@CurrentUser() actor: Principal, @Args('input') input: SupplierContractAnswerInput): Promise<ContractModel> {
+    return this.contractService.answerAsSupplier(actor, input, SupplierConfirmation.DISPUTED);
+  }
+
   @Roles(Role.OEM_BUYER)
   @Mutation(() => RecordContractResultModel, { description: 'Records a contract your organisation made outside the platform; idempotent on your reference.' })
   recordContract(@CurrentUser() actor: Principal, @Args('input') input: RecordContractInput): Promise<RecordContractResultModel> {
@@ -132,9 +162,15 @@ export class ContractsResolver {
     return required(await ctx.loaders.site.load(k.buyerSiteId), 'buyer site', k.id);
   }
 
-  @ResolveField(() => SiteModel, { description: 'The supplying plant, as it is today (see localitySnapshot for where it was at signing).' })
-  async supplierSite(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<SiteModel> {
-    return required(await ctx.loaders.site.load(k.supplierSiteId), 'supplier site', k.id);
+  @ResolveField(() => SiteModel, { nullable: true, description: 'The supplier\'s registered plant, as it is today, when the contract names one (always for an award; for a recorded contract when the supplier has a plant of the declared name and place). See supplierPlant and localitySnapshot.' })
+  async supplierSite(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<SiteModel | null> {
+    return k.supplierSiteId ? required(await ctx.loaders.site.load(k.supplierSiteId), 'supplier site', k.id) : null;
+  }
+
+  @ResolveField(() => DeclaredSupplierPlantModel, { nullable: true, description: 'The supplying plant as the buyer declared it (recorded contracts); null for an award.' })
+  supplierPlant(@Parent() k: ContractModel & DeclaredPlantColumns): DeclaredSupplierPlantModel | null {
+    if (k.supplierPlantName === null || k.supplierPlantLat === null || k.supplierPlantLon === null) return null;
+    return { name: k.supplierPlantName, address: k.supplierPlantAddress ?? '', countryCode: k.supplierCountryCode, regionCode: k.supplierRegionCode, lat: k.supplierPlantLat, lon: k.supplierPlantLon };
   }
 
   @ResolveField(() => PartCategoryModel)
@@ -155,6 +191,15 @@ export class ContractsResolver {
   quote(@Parent() k: ContractModel, @Context() ctx: RequestContext): Promise<QuoteModel | null> {
     return k.quoteId ? ctx.loaders.quote.load(k.quoteId) : Promise.resolve(null);
   }
+}
+
+interface DeclaredPlantColumns {
+  supplierPlantName: string | null;
+  supplierPlantAddress: string | null;
+  supplierPlantLat: number | null;
+  supplierPlantLon: number | null;
+  supplierCountryCode: string;
+  supplierRegionCode: string | null;
 }
 
 /** The terms an amendment recorded (jsonb: decimals as strings), typed for GraphQL. */

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Contract, ContractAmendment, ContractStatus } from './contract.entity.js';
+import { Contract, ContractAmendment, ContractStatus, ReviewStatus } from './contract.entity.js';
+import { isImplausibleValue } from './contract-review.js';
+import { buyerValueHistory } from './contracts.repository.js';
 import { canTransitionContract, isAmendable } from './contract-status.js';
 import { canReadContract } from './contract-access.js';
 import { planAmendment } from './contract-amendment.js';
 import { ContractsRepository } from './contracts.repository.js';
-import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, TerminateContractInput } from './dto/contract.inputs.js';
+import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, ReviewContractInput, SupplierContractAnswerInput, TerminateContractInput } from './dto/contract.inputs.js';
+import { confirmationAfterAmendment, confirmationProblem, type ConfirmationAnswer } from './contract-confirmation.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { toConnection, type Connection } from '../common/pagination.js';
 import { dateIdCursor } from '../common/cursor-keys.js';
@@ -81,7 +84,13 @@ export class ContractsService {
       if (before.version !== input.version) throw AppError.staleVersion('Contract', input.version, before.version);
       const plan = planAmendment(before, { unitPrice: input.unitPrice, volume: input.volume, totalValue: input.totalValue, startDate: input.startDate, endDate: input.endDate });
       if (!plan.ok) throw AppError.invalid(plan.problems);
-      const after = await this.update(manager, actor, before, input.version, plan.terms, 'contract.amend');
+      // A new value implausible for this buyer puts the contract (back) on hold for review.
+      const newValue = plan.terms.totalValue;
+      const hold = newValue !== undefined && newValue !== null && !newValue.equals(before.totalValue) && before.reviewStatus !== ReviewStatus.REJECTED
+        && isImplausibleValue(newValue, await buyerValueHistory(manager, before.buyerOrganizationId, before.id));
+      const after = await this.update(manager, actor, before, input.version, {
+        ...plan.terms, supplierConfirmation: confirmationAfterAmendment(before), ...(hold ? { reviewStatus: ReviewStatus.HELD } : {}),
+      }, 'contract.amend');
       const [{ next }] = await manager.query<{ next: number }[]>('SELECT COALESCE(MAX(sequence), 0)::int + 1 AS next FROM contract_amendments WHERE contract_id = $1', [before.id]);
       const amendment = manager.create(ContractAmendment, {
         contractId: before.id,
@@ -94,6 +103,49 @@ export class ContractsService {
       });
       await manager.save(amendment);
       return after;
+    });
+  }
+
+  /** Contracts held for review that the caller may review, most recently signed first. */
+  async heldForReview(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Contract>> {
+    const query = this.repository.heldFor(actor);
+    const totalCount = await query.clone().getCount();
+    const cursor = dateIdCursor(after);
+    if (cursor) query.andWhere('(k.signed_date, k.id) < (:signed::date, :id::uuid)', { signed: cursor[0], id: cursor[1] });
+    const rows = await query.orderBy('k.signed_date', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (k) => [k.signedDate, k.id]);
+  }
+
+  /**
+   * Releases (it counts) or rejects (it never counts) a contract held for review: a platform
+   * admin, or a bureau analyst whose jurisdiction holds the buyer plant; a reason is required.
+   */
+  async review(actor: Principal, input: ReviewContractInput, decision: ReviewStatus.RELEASED | ReviewStatus.REJECTED): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(Contract, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const mayReview = before !== null && (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BUREAU_ANALYST && canReadContract(actor, before)));
+      if (!before || !mayReview) throw AppError.notFound('Contract');
+      if (before.reviewStatus !== ReviewStatus.HELD) throw AppError.conflict(`The contract is not held for review (${before.reviewStatus})`);
+      const note = input.reason.trim();
+      if (note === '') throw AppError.badInput('input.reason', 'give the reason for the decision');
+      return this.update(manager, actor, before, before.version, { reviewStatus: decision, reviewNote: note, reviewedBy: actor.userId, reviewedAt: new Date() },
+        decision === ReviewStatus.RELEASED ? 'contract.review_release' : 'contract.review_reject');
+    });
+  }
+
+  /** The supplier named by a recorded contract confirms or disputes it (audit logged). */
+  async answerAsSupplier(actor: Principal, input: SupplierContractAnswerInput, answer: ConfirmationAnswer): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(Contract, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before || !canReadContract(actor, before)) throw AppError.notFound('Contract');
+      const problem = confirmationProblem(actor, before, answer, input.note);
+      if (problem?.code === 'FORBIDDEN') throw AppError.forbidden(problem.message);
+      if (problem?.code === 'CONFLICT') throw AppError.conflict(problem.message);
+      if (problem) throw AppError.badInput('input.note', problem.message);
+      const note = input.note.trim();
+      return this.update(manager, actor, before, input.version, {
+        supplierConfirmation: answer, supplierConfirmationNote: note === '' ? null : note, supplierConfirmedAt: new Date(), supplierConfirmedBy: actor.userId,
+      }, answer === 'CONFIRMED' ? 'contract.supplier_confirm' : 'contract.supplier_dispute');
     });
   }
 

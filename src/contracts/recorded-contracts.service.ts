@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
-import { Contract, ContractSource, ContractStatus } from './contract.entity.js';
-import { hasChineseRegion, localitySnapshot } from '../locality/locality-snapshot.js';
+import { Contract, ContractSource, ContractStatus, ReviewStatus, SupplierConfirmation } from './contract.entity.js';
+import { isImplausibleValue } from './contract-review.js';
+import { buyerValueHistory } from './contracts.repository.js';
+import { hasChineseRegion, localitySnapshot, type PlantPlace } from '../locality/locality-snapshot.js';
 import { isUniqueViolation } from '../common/db-errors.js';
 import { MAX_UNIT_PRICE, contractValueProblem, unitPriceProblem } from '../common/money.js';
 import type { RecordContractInput, RecordedPlantInput } from './dto/contract.inputs.js';
@@ -31,7 +33,9 @@ type Fingerprint = Pick<Contract, 'buyerSiteId' | 'supplierOrganizationId' | 'ca
 /**
  * Contracts made outside the platform, reported by their buyer: the baseline of the
  * local-sourcing rate is built from them. The supplier is named by its unified social credit
- * code; an unknown one is registered as an unverified supplier, with the plant given. The
+ * code; an unknown one is registered as an unverified supplier without plants. The supplying
+ * plant is kept on the contract as the buyer declares it: the buyer's write never creates or
+ * edits the supplier's organisation or plants, and the supplier confirms or disputes. The
  * buyer's own contract reference makes recording idempotent: the same reference with the same
  * details returns the contract already recorded; with other details it is refused.
  */
@@ -80,7 +84,7 @@ export class RecordedContractsService {
       supplier = await this.organizations.insert(manager, actor, { kind: OrganizationKind.SUPPLIER, legalName, creditCode, verified: false }, 'input.supplier.');
       await this.outbox.enqueue(manager, 'Organization', supplier.id);
     }
-    const plant = await this.supplierPlant(manager, actor, supplier.id, input.supplier.plant);
+    const plant = await this.declaredPlant(manager, supplier.id, input.supplier.plant);
 
     const unitPrice = input.unitPrice ?? input.totalValue.dividedBy(input.volume).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
     const contract = manager.create(Contract, {
@@ -92,7 +96,12 @@ export class RecordedContractsService {
       buyerOrganizationId: actor.organizationId,
       buyerSiteId: buyerSite.id,
       supplierOrganizationId: supplier.id,
-      supplierSiteId: plant.id,
+      supplierSiteId: plant.siteId,
+      supplierPlantName: plant.name,
+      supplierPlantAddress: plant.address,
+      supplierPlantLat: plant.place.lat,
+      supplierPlantLon: plant.place.lon,
+      supplierConfirmation: SupplierConfirmation.UNCONFIRMED,
       categoryCode: input.categoryCode,
       unitPrice,
       volume: input.volume,
@@ -103,9 +112,11 @@ export class RecordedContractsService {
       endDate: input.endDate ?? null,
       status: input.status,
       terminationReason: input.status === ContractStatus.TERMINATED ? (input.terminationReason?.trim() ?? null) : null,
-      ...localitySnapshot(buyerSite, plant),
+      ...localitySnapshot(buyerSite, plant.place),
       createdBy: actor.userId,
     });
+    // An implausible value for this buyer is held for review, not counted silently.
+    if (isImplausibleValue(input.totalValue, await buyerValueHistory(manager, actor.organizationId))) contract.reviewStatus = ReviewStatus.HELD;
     await manager.save(contract);
     await this.audit.record(manager, actor, { action: 'contract.record', entityType: 'Contract', entityId: contract.id, after: contract });
     await this.outbox.enqueue(manager, 'Contract', contract.id);
@@ -165,26 +176,21 @@ export class RecordedContractsService {
   }
 
   /**
-   * The supplier's plant by name: an existing one must be where the input says it is; a new
-   * one is added with the place given (in China: a county-level code, coordinates defaulting
-   * to its centre; abroad: country and coordinates).
+   * The supplying plant as the buyer declares it: in China a county-level code (coordinates
+   * default to its centre), abroad a country and coordinates. It is kept on the contract only;
+   * it is linked to the supplier's registered plant when the supplier has a plant of that name
+   * at that place (same country and county), and never creates or edits a plant.
    */
-  private async supplierPlant(manager: EntityManager, actor: Principal, organizationId: string, input: RecordedPlantInput): Promise<Site> {
+  private async declaredPlant(manager: EntityManager, organizationId: string, input: RecordedPlantInput): Promise<DeclaredPlant> {
     const prefix = 'input.supplier.plant.';
     const name = input.name.trim();
+    if (name === '') throw AppError.badInput(`${prefix}name`, 'must not be blank');
     const countryCode = input.countryCode.toUpperCase();
     const regionCode = input.regionCode ?? null;
-    const existing = await manager.findOneBy(Site, { organizationId, name });
-    if (existing) {
-      if (existing.countryCode !== countryCode || (countryCode === 'CN' && existing.regionCode !== regionCode)) {
-        throw AppError.badInput(`${prefix}regionCode`, `the supplier's plant ${name} is registered in ${existing.regionCode ?? existing.countryCode}, not ${regionCode ?? countryCode}`);
-      }
-      return existing;
-    }
     const lat = input.lat ?? null;
     const lon = input.lon ?? null;
     if ((lat === null) !== (lon === null)) throw AppError.badInput(`${prefix}${lat === null ? 'lat' : 'lon'}`, 'give both lat and lon, or neither');
-    let place: Pick<Site, 'countryCode' | 'regionCode' | 'lat' | 'lon' | 'locationApprox'>;
+    let place: PlantPlace & { locationApprox: boolean };
     if (countryCode !== 'CN') {
       if (regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants abroad have no GB/T 2260 code');
       if (lat === null || lon === null) throw AppError.badInput(`${prefix}lat`, 'plants abroad need coordinates');
@@ -196,10 +202,16 @@ export class RecordedContractsService {
       if (!centre) throw AppError.badInput(`${prefix}lat`, `no centre point is known for ${region.name}: give coordinates`);
       place = { countryCode, regionCode, lat: centre.lat, lon: centre.lon, locationApprox: lat === null };
     }
-    const site = manager.create(Site, { organizationId, name, address: input.address.trim(), ...place });
-    await manager.save(site);
-    await this.audit.record(manager, actor, { action: 'site.create', entityType: 'Site', entityId: site.id, after: site });
-    await this.outbox.enqueue(manager, 'Site', site.id);
-    return site;
+    const registered = await manager.findOneBy(Site, { organizationId, name });
+    const same = registered !== null && registered.countryCode === countryCode && registered.regionCode === regionCode;
+    return { siteId: same ? registered.id : null, name, address: input.address.trim(), place };
   }
+}
+
+interface DeclaredPlant {
+  /** The supplier's registered plant of that name at that place, if it has one. */
+  siteId: string | null;
+  name: string;
+  address: string;
+  place: PlantPlace & { locationApprox: boolean };
 }

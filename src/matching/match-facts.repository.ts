@@ -192,7 +192,7 @@ export class MatchFactsRepository {
   async buyerProvincialBasis(buyerOrganizationId: string, provinceCode: string, year: number): Promise<RateBasis> {
     const [row] = await this.dataSource.query<{ local: string; total: string }[]>(
       `SELECT COALESCE(SUM(${countedValueSql('k')}) FILTER (WHERE k.same_province), 0) AS local, COALESCE(SUM(${countedValueSql('k')}), 0) AS total
-       FROM contracts k WHERE k.buyer_organization_id = $1 AND k.buyer_region_code LIKE $2 AND k.signed_date >= $3 AND k.signed_date < $4`,
+       FROM contracts k WHERE k.buyer_organization_id = $1 AND k.buyer_region_code LIKE $2 AND k.signed_date >= $3 AND k.signed_date < $4 AND k.review_status NOT IN ('HELD', 'REJECTED')`,
       [buyerOrganizationId, `${provinceCode.slice(0, 2)}%`, `${year}-01-01`, `${year + 1}-01-01`],
     );
     return { local: new Decimal(row.local), total: new Decimal(row.total) };

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Region } from '../regions/region.entity.js';
 
 export enum OrganizationKind {
@@ -19,6 +19,7 @@ export enum Designation {
 }
 
 @Entity('organizations')
+@Index('organizations_verification_queue_idx', ['createdAt', 'id'], { where: 'NOT verified AND NOT verification_refused' })
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,6 +50,23 @@ export class Organization {
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'jurisdiction_code' })
   jurisdiction?: Relation<Region>;
+
+  /** The platform's verification decision: its reason, whether it refused, when and by whom. */
+  @Column('text', { nullable: true })
+  verificationNote: string | null;
+
+  @Column('boolean', { default: false })
+  verificationRefused: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  verificationDecidedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  verificationDecidedBy: string | null;
+
+  /** The organisation whose import created this one (a bureau's or the platform's), if any. */
+  @Column('uuid', { nullable: true })
+  createdByOrganizationId: string | null;
 
   @Column('int', { default: 1 })
   version: number;

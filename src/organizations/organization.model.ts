@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Designation, OrganizationKind } from './organization.entity.js';
+import { ConnectionType } from '../common/pagination.js';
 
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 registerEnumType(Designation, {
@@ -31,8 +32,11 @@ export class OrganizationModel {
   @Field(() => [Designation])
   designations: Designation[];
 
-  @Field({ description: 'Checked by the platform.' })
+  @Field({ description: 'Checked by the platform. Only verified buyers\' contracts count in the official local-sourcing figure.' })
   verified: boolean;
+
+  @Field({ description: 'True when the platform refused to verify it (the reason is in the audit log); it then leaves the verification queue.' })
+  verificationRefused: boolean;
 
   @Field(() => String, { nullable: true, description: 'A bureau\'s jurisdiction.' })
   jurisdictionCode: string | null;
@@ -40,6 +44,8 @@ export class OrganizationModel {
   @Field(() => Int)
   version: number;
 }
+
+export const OrganizationConnection = ConnectionType(OrganizationModel, 'Organization');
 
 @ObjectType('Site', { description: 'A plant: where an OEM takes delivery or a supplier produces.' })
 export class SiteModel {

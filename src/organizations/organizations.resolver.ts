@@ -1,6 +1,8 @@
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { OrganizationModel, SiteModel } from './organization.model.js';
+import { OrganizationConnection, OrganizationModel, SiteModel } from './organization.model.js';
+import { VerificationDecisionInput } from './dto/verification.input.js';
+import { PageArgs, type Connection } from '../common/pagination.js';
 import { OrganizationsService } from './organizations.service.js';
 import { CreateSiteInput, UpdateSiteInput } from './dto/site.input.js';
 import { CurrentUser, Roles } from '../access/access.decorator.js';
@@ -34,6 +36,24 @@ export class OrganizationsResolver {
     @Args('verified') verified: boolean,
   ): Promise<OrganizationModel> {
     return this.organizations.setVerified(actor, id, verified);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN)
+  @Query(() => OrganizationConnection, { description: 'OEMs and suppliers waiting for verification (unverified, not refused), oldest registration first.' })
+  organizationsAwaitingVerification(@Args() args: PageArgs): Promise<Connection<OrganizationModel>> {
+    return this.organizations.awaitingVerification(args.first, args.after);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN)
+  @Mutation(() => OrganizationModel, { description: 'Verifies an OEM or supplier (credit code and licence checked), with the reason; audit logged.' })
+  verifyOrganization(@CurrentUser() actor: Principal, @Args('input') input: VerificationDecisionInput): Promise<OrganizationModel> {
+    return this.organizations.decideVerification(actor, input.id, true, input.reason);
+  }
+
+  @Roles(Role.PLATFORM_ADMIN)
+  @Mutation(() => OrganizationModel, { description: 'Refuses to verify an OEM or supplier, with the reason; it leaves the queue, stays unverified, and its contracts do not count. Audit logged.' })
+  refuseVerification(@CurrentUser() actor: Principal, @Args('input') input: VerificationDecisionInput): Promise<OrganizationModel> {
+    return this.organizations.decideVerification(actor, input.id, false, input.reason);
   }
 
   @ResolveField(() => [SiteModel])

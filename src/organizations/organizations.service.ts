@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { Site } from './site.entity.js';
 import { AppError } from '../common/app-error.js';
+import { toConnection, type Connection } from '../common/pagination.js';
+import { instantIdCursor } from '../common/cursor-keys.js';
 import { creditCodeProblem, describeCreditCodeProblem } from './credit-code.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -73,9 +75,48 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(Organization, { id });
       if (!before) throw AppError.notFound('Organization');
-      await manager.update(Organization, { id }, { verified, version: () => 'version + 1' });
+      await manager.update(Organization, { id }, { verified, ...(verified ? { verificationRefused: false } : {}), version: () => 'version + 1' });
       const after = await manager.findOneByOrFail(Organization, { id });
       await this.audit.record(manager, actor, { action: verified ? 'organization.verify' : 'organization.unverify', entityType: 'Organization', entityId: id, before, after });
+      await this.outbox.enqueue(manager, 'Organization', id);
+      return after;
+    });
+  }
+
+  /** OEMs and suppliers waiting for verification, oldest registration first. */
+  async awaitingVerification(first: number, after: string | null | undefined): Promise<Connection<Organization>> {
+    const query = this.dataSource.getRepository(Organization).createQueryBuilder('o')
+      .where('NOT o.verified AND NOT o.verification_refused AND o.kind IN (:...kinds)', { kinds: [OrganizationKind.OEM, OrganizationKind.SUPPLIER] });
+    const totalCount = await query.clone().getCount();
+    const cursor = instantIdCursor(after);
+    if (cursor) query.andWhere('(o.created_at, o.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
+    const rows = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').take(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (o) => [o.createdAt.toISOString(), o.id]);
+  }
+
+  /**
+   * The platform verifies an OEM or supplier, or refuses to, with a reason (audit logged). A
+   * refused organisation leaves the queue and stays unverified; verifying it later is allowed.
+   * Verifying a buyer brings its contracts into the official figure (a trigger keeps
+   * contracts.buyer_verified, and the rollup follows).
+   */
+  async decideVerification(actor: Principal, id: string, verify: boolean, reason: string): Promise<Organization> {
+    const note = reason.trim();
+    if (note === '') throw AppError.badInput('input.reason', 'give the reason for the decision');
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw AppError.notFound('Organization');
+      if (before.kind !== OrganizationKind.OEM && before.kind !== OrganizationKind.SUPPLIER) throw AppError.badInput('input.id', 'only OEMs and suppliers are verified');
+      if (verify && before.verified) throw AppError.conflict('The organisation is already verified');
+      if (!verify && before.verificationRefused && !before.verified) throw AppError.conflict('Verification was already refused');
+      await manager.update(Organization, { id }, {
+        verified: verify, verificationRefused: !verify, verificationNote: note, verificationDecidedAt: new Date(), verificationDecidedBy: actor.userId, version: () => 'version + 1',
+      });
+      const after = await manager.findOneByOrFail(Organization, { id });
+      await this.audit.record(manager, actor, {
+        action: verify ? 'organization.verify' : 'organization.verification_refused', entityType: 'Organization', entityId: id,
+        before: { verified: before.verified, verificationRefused: before.verificationRefused }, after: { verified: after.verified, verificationRefused: after.verificationRefused, reason: note },
+      });
       await this.outbox.enqueue(manager, 'Organization', id);
       return after;
     });

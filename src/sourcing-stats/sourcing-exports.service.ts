@@ -161,6 +161,7 @@ export class SourcingExportsService {
           period: this.period(query),
           scope: query.scope ?? Scope.PROVINCE,
           source: query.source ?? SourceFilter.ALL,
+      confirmedOnly: query.confirmedOnly ?? false,
           filter: { local: query.local ?? null, area: query.area ?? null, buyerOrganizationId: query.buyerOrganizationId ?? null, categoryCode: query.categoryCode ?? null, focusArea: query.focusArea ?? null },
         });
         // The first batch is fetched before anything is written, so an access or input error still gets its status.
@@ -185,6 +186,7 @@ export class SourcingExportsService {
       basis: query.basis ?? Basis.VALUE,
       scope: query.scope ?? Scope.PROVINCE,
       source: query.source ?? SourceFilter.ALL,
+      confirmedOnly: query.confirmedOnly ?? false,
     });
   }
 

@@ -18,6 +18,7 @@ export enum RollupDimension {
  */
 @Entity('sourcing_rollups')
 @Check('sourcing_rollups_quarter_check', 'quarter BETWEEN 1 AND 4')
+@Check('sourcing_rollups_standing_check', `standing IN ('CONFIRMED', 'UNCONFIRMED', 'EXCLUDED')`)
 export class SourcingRollup {
   /** First in the primary key: a figure reads one dimension of one region, or of a range of regions (its cities or counties). */
   @PrimaryColumn('varchar', { length: 8 })
@@ -40,6 +41,13 @@ export class SourcingRollup {
   /** AWARDED or RECORDED. */
   @PrimaryColumn('text')
   source: string;
+
+  /**
+   * EXCLUDED (buyer unverified, or the contract held for review or rejected): not in the official
+   * figure; CONFIRMED (an award, or a recorded contract its supplier confirmed); UNCONFIRMED.
+   */
+  @PrimaryColumn('text', { default: 'UNCONFIRMED' })
+  standing: string;
 
   /** Contracts signed, counting or not. */
   @Column('int')

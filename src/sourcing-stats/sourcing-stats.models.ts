@@ -112,6 +112,10 @@ export class LocalSourcingRateModel {
   @Field(() => GraphQLDecimal, { description: 'All value (CNY) or number of contracts that count.' }) denominator: Decimal;
   @Field(() => GraphQLDecimal, { nullable: true, description: 'numerator ÷ denominator, a fraction; null when nothing was bought.' }) rate: Decimal | null;
   @Field(() => Int, { description: 'Contracts signed in the selection, including terminated ones that count nothing.' }) contracts: number;
+  @Field({ description: 'True when only confirmed contracts (and awards) were counted.' }) confirmedOnly: boolean;
+  @Field(() => GraphQLDecimal, { description: 'Counted value (CNY) of the recorded contracts in the figure that their supplier has not confirmed.' }) unconfirmedValue: Decimal;
+  @Field(() => Int, { description: 'Counted recorded contracts in the figure that their supplier has not confirmed.' }) unconfirmedContracts: number;
+  @Field(() => GraphQLDecimal, { nullable: true, description: 'The share of the denominator (value or count, per basis) resting on unconfirmed contracts; null when nothing was bought.' }) unconfirmedShare: Decimal | null;
   @Field(() => [SourcingRateRowModel], { description: 'Cities the region covers (for a county: its own figures, under its city).' }) byCity: SourcingRateRowModel[];
   @Field(() => [SourcingRateRowModel], { description: 'Counties within the region (buyer plants registered at county level).' }) byCounty: SourcingRateRowModel[];
   @Field(() => [SourcingRateRowModel], { description: 'Buying OEMs, largest denominator first.' }) byOem: SourcingRateRowModel[];
@@ -212,7 +216,7 @@ export class SourcingContractModel {
   @Field({ description: 'Buyer plant region at signing.' }) buyerRegionCode: string;
   @Field(() => ID) supplierOrganizationId: string;
   @Field() supplierName: string;
-  @Field(() => ID) supplierSiteId: string;
+  @Field(() => ID, { nullable: true, description: 'The supplier\'s registered plant, when the contract names one (a recorded contract keeps the plant its buyer declared).' }) supplierSiteId: string | null;
   @Field(() => String, { nullable: true, description: 'Supplier plant region at signing (snapshot).' }) supplierRegionCode: string | null;
   @Field() supplierCountryCode: string;
   @Field() categoryCode: string;

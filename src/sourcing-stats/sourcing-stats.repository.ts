@@ -14,7 +14,18 @@ import { LEVEL_SCHEMES, type LevelScheme } from '../taxonomy/certification-level
 export interface RollupSelection {
   period: QuarterPeriod;
   source: string | null;
+  /** Only contracts their supplier confirmed (and awards); by default unconfirmed ones count too. Excluded contracts never do. */
+  confirmedOnly?: boolean;
 }
+
+/** The rollup standings an official figure reads (EXCLUDED never). */
+function standingsOf(selection: RollupSelection): string[] {
+  return selection.confirmedOnly ? ['CONFIRMED'] : ['CONFIRMED', 'UNCONFIRMED'];
+}
+
+/** A contract's standing, as the rollup triggers compute it (migration OfficialFigure). */
+const CONTRACT_STANDING_SQL = `CASE WHEN NOT k.buyer_verified OR k.review_status IN ('HELD', 'REJECTED') THEN 'EXCLUDED'
+  WHEN k.source = 'AWARDED' OR k.supplier_confirmation = 'CONFIRMED' THEN 'CONFIRMED' ELSE 'UNCONFIRMED' END`;
 
 interface SumsRow {
   contracts: string;
@@ -24,16 +35,20 @@ interface SumsRow {
   value: string;
   value_province_local: string;
   value_city_local: string;
+  value_unconfirmed: string;
+  counted_unconfirmed: string;
 }
 
-export interface QuarterSums { year: number; quarter: number; sums: ContractSums }
+export interface QuarterSums { year: number; quarter: number; sums: ContractSums; unconfirmed: { value: Decimal; counted: number } }
 export interface AreaSums { code: string; name: string | null; nameEn: string | null; sums: ContractSums }
 export interface OemSums { organizationId: string; name: string | null; nameEn: string | null; sums: ContractSums }
 export interface CategorySums { code: string; nameZh: string | null; nameEn: string | null; focusArea: string | null; sums: ContractSums }
 
 const SUMS = `sum(r.contracts)::bigint AS contracts, sum(r.counted)::bigint AS counted,
   sum(r.counted_province_local)::bigint AS counted_province_local, sum(r.counted_city_local)::bigint AS counted_city_local,
-  sum(r.value)::text AS value, sum(r.value_province_local)::text AS value_province_local, sum(r.value_city_local)::text AS value_city_local`;
+  sum(r.value)::text AS value, sum(r.value_province_local)::text AS value_province_local, sum(r.value_city_local)::text AS value_city_local,
+  sum(CASE WHEN r.standing = 'UNCONFIRMED' THEN r.value ELSE 0 END)::text AS value_unconfirmed,
+  sum(CASE WHEN r.standing = 'UNCONFIRMED' THEN r.counted ELSE 0 END)::bigint AS counted_unconfirmed`;
 
 function sumsOf(row: SumsRow): ContractSums {
   return {
@@ -68,7 +83,8 @@ function rollupWhere(p: SqlParams, dimensions: RollupDimension | RollupDimension
   const from = `(${p.add(period.startYear)}::smallint, ${p.add(period.startQuarter)}::smallint)`;
   const to = `(${p.add(period.endYear)}::smallint, ${p.add(period.endQuarter)}::smallint)`;
   const sourceParam = p.add(source);
-  return `r.dimension = ANY(${dimensionList}::text[]) AND (r.year, r.quarter) >= ${from} AND (r.year, r.quarter) <= ${to} AND (${sourceParam}::text IS NULL OR r.source = ${sourceParam})`;
+  const standings = p.add(standingsOf(selection));
+  return `r.dimension = ANY(${dimensionList}::text[]) AND (r.year, r.quarter) >= ${from} AND (r.year, r.quarter) <= ${to} AND (${sourceParam}::text IS NULL OR r.source = ${sourceParam}) AND r.standing = ANY(${standings}::text[])`;
 }
 
 /** Filters of the contracts behind a figure. */
@@ -97,7 +113,7 @@ export interface SourcingContractRow {
   buyerRegionCode: string;
   supplierOrganizationId: string;
   supplierName: string;
-  supplierSiteId: string;
+  supplierSiteId: string | null;
   supplierRegionCode: string | null;
   supplierCountryCode: string;
   categoryCode: string;
@@ -124,7 +140,7 @@ interface ContractRowSql {
   buyer_region_code: string;
   supplier_organization_id: string;
   supplier_name: string;
-  supplier_site_id: string;
+  supplier_site_id: string | null;
   supplier_region_code: string | null;
   supplier_country_code: string;
   category_code: string;
@@ -307,7 +323,7 @@ export class SourcingStatsRepository {
        GROUP BY r.year, r.quarter HAVING sum(r.contracts) > 0 ORDER BY r.year, r.quarter`,
       p.values,
     );
-    return rows.map((row) => ({ year: row.year, quarter: row.quarter, sums: sumsOf(row) }));
+    return rows.map((row) => ({ year: row.year, quarter: row.quarter, sums: sumsOf(row), unconfirmed: { value: new Decimal(row.value_unconfirmed), counted: Number(row.counted_unconfirmed) } }));
   }
 
   /**
@@ -470,6 +486,7 @@ function contractFilterSql(p: SqlParams, s: ContractSelection): string {
   const { from, until } = periodDates(s.period);
   const clauses = [`k.buyer_region_code BETWEEN ${add(lo)} AND ${add(hi)}`, `k.signed_date >= ${add(from)}::date`, `k.signed_date < ${add(until)}::date`];
   if (s.source) clauses.push(`k.source = ${add(s.source)}`);
+  clauses.push(`(${CONTRACT_STANDING_SQL}) = ANY(${add(standingsOf(s))}::text[])`);
   if (s.local !== null) clauses.push(`k.${s.scope === Scope.PROVINCE ? 'same_province' : 'same_city'} = ${add(s.local)}`);
   if (s.area) {
     const [alo, ahi] = regionRange(s.area);

@@ -50,10 +50,10 @@ export class SourcingStatsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async localSourcingRate(actor: Principal, args: Pick<SourcingRateArgs, 'region' | 'period' | 'basis' | 'scope' | 'source'>): Promise<LocalSourcingRateModel> {
+  async localSourcingRate(actor: Principal, args: Pick<SourcingRateArgs, 'region' | 'period' | 'basis' | 'scope' | 'source'> & { confirmedOnly?: boolean }): Promise<LocalSourcingRateModel> {
     const period = this.period(args.period, 'period');
     const region = await this.readableRegion(actor, args.region, 'region');
-    const selection: RollupSelection = { period, source: sourceOf(args.source) };
+    const selection: RollupSelection = { period, source: sourceOf(args.source), confirmedOnly: args.confirmedOnly ?? false };
     const level = codeLevel(region.code);
     // Three small reads: the region's quarters, its cities and counties, its OEMs and categories.
     const [quarters, areaRows, { oems, categories }, city] = await Promise.all([
@@ -68,6 +68,10 @@ export class SourcingStatsService {
     const { basis, scope } = args;
     const total = sumAll(quarters.map((q) => q.sums));
     const figure = figureOf(total, basis, scope);
+    // How much of the figure rests on recorded contracts no supplier has confirmed.
+    const unconfirmedValue = quarters.reduce((sum, q) => sum.plus(q.unconfirmed.value), new Decimal(0));
+    const unconfirmedCounted = quarters.reduce((sum, q) => sum + q.unconfirmed.counted, 0);
+    const unconfirmedPart = basis === Basis.VALUE ? unconfirmedValue : new Decimal(unconfirmedCounted);
     const row = (dimension: SourcingDimension, key: string, sums: ContractSums, names: { nameZh?: string | null; nameEn?: string | null; focusArea?: string | null } = {}): SourcingRateRowModel => ({
       dimension, key, nameZh: names.nameZh ?? null, nameEn: names.nameEn ?? null, focusArea: names.focusArea ?? null, ...figureOf(sums, basis, scope),
     });
@@ -91,7 +95,11 @@ export class SourcingStatsService {
       scope,
       source: args.source,
       definition: RATE_DEFINITION,
+      confirmedOnly: selection.confirmedOnly ?? false,
       ...figure,
+      unconfirmedValue,
+      unconfirmedContracts: unconfirmedCounted,
+      unconfirmedShare: figure.denominator.isZero() ? null : unconfirmedPart.dividedBy(figure.denominator),
       byCity,
       byCounty,
       byOem: oems
@@ -264,6 +272,7 @@ export class SourcingStatsService {
       region: region.code,
       period,
       source: sourceOf(args.source),
+      confirmedOnly: args.confirmedOnly ?? false,
       scope: args.scope,
       local: filter.local ?? null,
       area: filter.area ?? null,

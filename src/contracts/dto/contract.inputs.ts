@@ -6,7 +6,7 @@ import { GraphQLDecimal } from '../../common/decimal.scalar.js';
 import { GraphQLLocalDate } from '../../common/local-date.scalar.js';
 import { KeepParsed } from '../../common/validation.pipe.js';
 import { PageArgs } from '../../common/pagination.js';
-import { ContractSource, ContractStatus } from '../contract.entity.js';
+import { ContractSource, ContractStatus, ReviewStatus, SupplierConfirmation } from '../contract.entity.js';
 import { CATEGORY_CODE_PATTERN } from '../../taxonomy/category-code.js';
 import { REGION_CODE_PATTERN } from '../../locality/region-codes.js';
 import { IsCsvText, IsFreeText, IsName, NotNull } from '../../common/text-fields.js';
@@ -15,6 +15,14 @@ import { IsNotBefore } from '../../common/date-order.js';
 registerEnumType(ContractSource, {
   name: 'ContractSource',
   valuesMap: { AWARDED: { description: 'Made on the platform by an award.' }, RECORDED: { description: 'An existing contract reported by the buyer.' } },
+});
+registerEnumType(ReviewStatus, {
+  name: 'ContractReviewStatus',
+  description: 'NONE; HELD: an implausible value for its buyer, held for review and not counted; RELEASED: counted after review; REJECTED: never counted.',
+});
+registerEnumType(SupplierConfirmation, {
+  name: 'SupplierConfirmation',
+  description: 'What the supplier named by a recorded contract says about it; a contract made by an award is CONFIRMED.',
 });
 registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'SIGNED → ACTIVE → (COMPLETED | TERMINATED); SIGNED → TERMINATED when called off before delivery.' });
 
@@ -83,6 +91,28 @@ export class ContractStatusChangeInput {
   @Field(() => ID) @IsUUID() id: string;
 
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1) version: number;
+}
+
+@InputType({ description: 'The supplier\'s answer to a recorded contract naming it.' })
+export class SupplierContractAnswerInput {
+  @Field(() => ID) @IsUUID() id: string;
+
+  @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1) version: number;
+
+  @Field({ defaultValue: '', description: 'Required to dispute: what is wrong (value, volume, plant, or not our contract).' })
+  @IsString()
+  @MaxLength(1000)
+  note: string = '';
+}
+
+@InputType({ description: 'A decision on a contract held for review.' })
+export class ReviewContractInput {
+  @Field(() => ID) @IsUUID() id: string;
+
+  @Field({ description: 'Why: kept on the contract and in the audit log.' })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
 }
 
 @InputType()
@@ -172,7 +202,7 @@ export class RecordedPlantInput {
 
 @InputType()
 export class RecordedSupplierInput {
-  @Field({ description: '统一社会信用代码 of the supplier; an unknown one is registered as an unverified supplier.' })
+  @Field({ description: '统一社会信用代码 of the supplier; an unknown one is registered as an unverified supplier without plants.' })
   @IsString()
   @Length(18, 18, { message: 'creditCode must have 18 characters' })
   creditCode: string;

@@ -104,7 +104,7 @@ export class OcdsService {
       this.dataSource.getRepository(Award).findBy({ id: In(ids(contracts.map((c) => c.awardId))) }),
       this.dataSource.getRepository(ContractAmendment).find({ where: { contractId: In(contracts.map((c) => c.id)) }, order: { sequence: 'ASC' } }),
     ]);
-    const regionCodes = ids(sites.flatMap((s) => (s.regionCode ? [s.regionCode, provinceOf(s.regionCode)] : [])));
+    const regionCodes = ids([...sites.map((s) => s.regionCode), ...contracts.map((c) => c.supplierRegionCode)].flatMap((code) => (code ? [code, provinceOf(code)] : [])));
     const regions = new Map((await this.dataSource.getRepository(Region).findBy({ code: In(regionCodes) })).map((r) => [r.code, r.name]));
     const org = byId(organizations, (o) => o.id);
     const site = byId(sites, (s) => s.id);
@@ -126,6 +126,14 @@ export class OcdsService {
         provinceName: s.regionCode ? (regions.get(provinceOf(s.regionCode)) ?? null) : null,
       };
     };
+
+    const declaredPlantFacts = (c: Contract, name: string): OcdsPlantFacts => ({
+      name,
+      address: c.supplierPlantAddress ?? '',
+      countryCode: c.supplierCountryCode,
+      localityName: c.supplierRegionCode ? (regions.get(c.supplierRegionCode) ?? null) : null,
+      provinceName: c.supplierRegionCode ? (regions.get(provinceOf(c.supplierRegionCode)) ?? null) : null,
+    });
 
     const groups = new Map<string, Contract[]>();
     for (const c of contracts) {
@@ -163,7 +171,8 @@ export class OcdsService {
             endDate: c.endDate,
             updatedAt: c.updatedAt,
             supplier: organizationFacts(c.supplierOrganizationId),
-            supplierPlant: plantFacts(c.supplierSiteId),
+            // A recorded contract's supplying plant is the one its buyer declared.
+            supplierPlant: c.supplierPlantName !== null ? declaredPlantFacts(c, c.supplierPlantName) : plantFacts(must(c.supplierSiteId ?? undefined, 'supplier site of contract', c.id)),
             amendments: amendments.filter((m) => m.contractId === c.id),
           };
         }),

@@ -41,6 +41,9 @@ export class ExportQuery {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   local?: boolean;
 
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  confirmedOnly?: boolean;
+
   @IsOptional() @IsString() @Matches(REGION_CODE_PATTERN, { message: 'area must be a six-digit GB/T 2260 code' })
   area?: string;
 

@@ -67,6 +67,10 @@ export class SourcingRateArgs {
   @Field(() => SourceFilter, { defaultValue: SourceFilter.ALL })
   @IsEnum(SourceFilter)
   source: SourceFilter = SourceFilter.ALL;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Only contracts their supplier confirmed (and awards): leaves out the recorded contracts no supplier has confirmed.' })
+  @IsBoolean()
+  confirmedOnly?: boolean = false;
 }
 
 @InputType({ description: 'Which contracts behind a figure: a breakdown row\'s key goes in the matching field (a quarter row: set the period to that quarter).' })
@@ -119,6 +123,10 @@ export class SourcingContractArgs extends PageArgs {
   @Field(() => SourceFilter, { defaultValue: SourceFilter.ALL })
   @IsEnum(SourceFilter)
   source: SourceFilter = SourceFilter.ALL;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Only contracts their supplier confirmed (and awards): leaves out the recorded contracts no supplier has confirmed.' })
+  @IsBoolean()
+  confirmedOnly?: boolean = false;
 
   @Field(() => SourcingContractFilter, { nullable: true })
   @IsOptional()

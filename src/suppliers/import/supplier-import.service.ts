@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { readCsvStream } from '../../common/csv-reader.js';
-import type { Principal } from '../../access/role.js';
+import { Role, type Principal } from '../../access/role.js';
+import { bureauImportProblem } from './import-scope.js';
 import { IMPORT_COLUMNS, IMPORT_FREE_TEXT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
 export interface ImportReport {
@@ -17,7 +18,9 @@ export const IMPORT_BATCH_SIZE = 1000;
 const MAX_ROWS = 200_000;
 
 /**
- * Bulk import of supplier organisations, plants, capabilities and certificates from CSV.
+ * Bulk import of supplier organisations, plants, capabilities and certificates from CSV. A
+ * bureau's import is confined by `bureauImportProblem` (its jurisdiction; new organisations,
+ * or those its own import created that have no users yet); a platform admin's or the CLI's is not.
  * Rows are checked one by one; the valid ones are written in one transaction per batch with
  * set-based SQL (audit events and outbox rows included). Idempotent: organisations are keyed
  * by credit code, plants by (organisation, plant name), capabilities by (organisation,
@@ -74,20 +77,30 @@ export class SupplierImportService {
     const batchId = randomUUID();
     // Organisations: a credit code already held by an OEM, bureau or the platform is refused.
     const codes = [...new Set(rows.map((r) => r.creditCode))];
-    const existing = await manager.query<{ credit_code: string; kind: string }[]>('SELECT credit_code, kind FROM organizations WHERE credit_code = ANY($1)', [codes]);
+    const existing = await manager.query<{ credit_code: string; kind: string; created_by_organization_id: string | null; has_users: boolean }[]>(
+      `SELECT o.credit_code, o.kind, o.created_by_organization_id, EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.id) AS has_users
+       FROM organizations o WHERE o.credit_code = ANY($1) FOR UPDATE OF o`,
+      [codes],
+    );
     const notSupplier = new Set(existing.filter((o) => o.kind !== 'SUPPLIER').map((o) => o.credit_code));
+    const registered = new Map(existing.map((o) => [o.credit_code, { createdByOrganizationId: o.created_by_organization_id, hasUsers: o.has_users }]));
+    const bureau = actor?.role === Role.BUREAU_ANALYST ? { organizationId: actor.organizationId, jurisdictionCode: actor.jurisdictionCode ?? '' } : null;
     const accepted = rows.filter((row) => {
-      if (!notSupplier.has(row.creditCode)) return true;
-      report.rejected.push({ line: row.line, column: 'credit_code', message: 'this credit code belongs to an organisation that is not a supplier' });
-      return false;
+      if (notSupplier.has(row.creditCode)) {
+        report.rejected.push({ line: row.line, column: 'credit_code', message: 'this credit code belongs to an organisation that is not a supplier' });
+        return false;
+      }
+      const problem = bureau ? bureauImportProblem(bureau, row, registered.get(row.creditCode)) : null;
+      if (problem) report.rejected.push({ line: row.line, ...problem });
+      return problem === null;
     });
     if (accepted.length === 0) return 0;
 
     const organizations = distinctBy(accepted, (r) => r.creditCode).map((r) => ({ creditCode: r.creditCode, legalName: r.legalName, nameEn: r.nameEn }));
     const [{ n: newOrganizations }] = await manager.query<{ n: number }[]>(
       `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("creditCode" text, "legalName" text, "nameEn" text)),
-       ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified)
-               SELECT 'SUPPLIER', "legalName", "nameEn", "creditCode", false FROM input
+       ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
+               SELECT 'SUPPLIER', "legalName", "nameEn", "creditCode", false, $3::uuid FROM input
                ON CONFLICT (credit_code) DO NOTHING RETURNING id, credit_code, legal_name),
        aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
                SELECT $2::uuid, $3::uuid, 'organization.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', id, 'creditCode', credit_code, 'legalName', legal_name)))
