@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { Module } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/app.js';
-import { PASSWORD, login, makeOrganization, makePlatformAdmin, nextCreditCode, uniqueEmail } from './support/factories.js';
+import { PASSWORD, login, makeOrganization, makePlatformAdmin, makeSite, nextCreditCode, uniqueEmail } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 
 /** A resolver that forgot its access rule: the guard must refuse it to everyone. */
@@ -164,6 +164,18 @@ describe('authentication and authorisation', () => {
       expect(notAdmin.errors?.[0].extensions.code).toBe('FORBIDDEN');
       const users = await t.dataSource.query('SELECT count(*)::int AS n FROM users WHERE organization_id = $1', [b.id]);
       expect(users[0].n).toBe(1);
+    });
+
+    it('refuses a second plant of the same name in one organisation, on create and on rename (CONFLICT), changing nothing', async () => {
+      const oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
+      const first = await makeSite(t, oem.token, '330282', '一号工厂');
+      const second = await makeSite(t, oem.token, '330206', '二号工厂');
+      const created = await t.gql(`mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`, { input: { name: '一号工厂', regionCode: '330206' } }, oem.token);
+      expect(created.errors?.[0]).toMatchObject({ message: 'This organisation already has a plant named 一号工厂', extensions: { code: 'CONFLICT' } });
+      const renamed = await t.gql(`mutation($input: UpdateSiteInput!) { updateSite(input: $input) { id } }`, { input: { id: second, version: 1, name: ' 一号工厂 ' } }, oem.token);
+      expect(renamed.errors?.[0]).toMatchObject({ message: 'This organisation already has a plant of that name', extensions: { code: 'CONFLICT' } });
+      const names = await t.dataSource.query(`SELECT id, name, version FROM sites WHERE organization_id = $1 ORDER BY name`, [oem.id]);
+      expect(names).toEqual([{ id: first, name: '一号工厂', version: 1 }, { id: second, name: '二号工厂', version: 1 }]);
     });
 
     it('keeps a bureau analyst inside the bureau\'s jurisdiction', async () => {

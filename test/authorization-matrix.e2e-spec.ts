@@ -295,7 +295,7 @@ describe('authorization matrix: every nested path', () => {
     Requirement: ANY, Quote: ANY, QuoteInvitation: ANY, Contract: ANY, QuoteRevision: ['Quote'], QuoteComparison: ['Query'], QuoteComparisonRow: ['QuoteComparison'],
     // parts of a checked object
     RequiredCertification: ['Requirement'], MatchWeights: ['Requirement'],
-    ContractAmendment: ['Contract'], ContractTerms: ['ContractAmendment'], LocalitySnapshot: ['Contract'], QualificationOverride: ['Contract', 'SourcingContract'],
+    ContractAmendment: ['Contract'], ContractTerms: ['ContractAmendment'], LocalitySnapshot: ['Contract'], DeclaredSupplierPlant: ['Contract'], QualificationOverride: ['Contract', 'SourcingContract'],
     // one root query each, whose rule the matrix above checks
     User: ['Query'], Match: ['Query'], HardFilterFailure: ['Match', 'Quote', 'QuoteComparisonRow', 'QualificationOverride'], MatchFactor: ['Match', 'Opportunity'], Opportunity: ['Query'],
     OcdsPage: ['Query'], DemandGap: ['Query'], DemandGapSupplierPlant: ['DemandGap'], DemandGapRequirement: ['Query'],

@@ -181,6 +181,18 @@ describe('fuzzing every operation, one argument at a time', () => {
     signedDate: '2025-03-01', supplier: { creditCode: supplier.creditCode, plant: { name: '鄞州工厂', regionCode: '330212' } }, ...overrides,
   });
 
+  /** A self-registered supplier, waiting for verification. */
+  const unverifiedOrganization = async () => {
+    const creditCode = nextCreditCode();
+    await must(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, { input: { email: uniqueEmail('fzv'), password: PASSWORD, displayName: '注册人', organizationKind: 'SUPPLIER', legalName: '待核验测试有限公司', creditCode } }, 'none');
+    return (await t.dataSource.query(`SELECT id FROM organizations WHERE credit_code = $1`, [creditCode]))[0].id as string;
+  };
+  /** A recorded contract far above the buyer's scale: held for review. */
+  const heldContract = async () => {
+    const { recordContract } = await must(`mutation($input: RecordContractInput!) { recordContract(input: $input) { contract { id } } }`, { input: recordInput({ totalValue: '900000000000000.00', volume: 1000000, signedDate: daysFromNow(-30) }) }, 'oem');
+    return recordContract.contract.id as string;
+  };
+
   /** A valid call of every operation that takes arguments. */
   const valid = (): Record<string, ValidCall> => ({
     // Mutations
@@ -229,6 +241,14 @@ describe('fuzzing every operation, one argument at a time', () => {
       await must(`mutation($input: UserStatusInput!) { disableUser(input: $input) { id } }`, { input: { userId } }, 'oem');
       return { input: { userId } };
     } },
+    contractsHeldForReview: { as: 'admin', make: async () => ({ first: 10 }) },
+    organizationsAwaitingVerification: { as: 'admin', make: async () => ({ first: 10 }) },
+    confirmContract: { as: 'supplier', make: async () => ({ input: await recorded() }) },
+    disputeContract: { as: 'supplier', make: async () => ({ input: { ...(await recorded()), note: '金额与我方记录不符' } }) },
+    verifyOrganization: { as: 'admin', make: async () => ({ input: { id: await unverifiedOrganization(), reason: '营业执照与信用代码已核验' } }) },
+    refuseVerification: { as: 'admin', make: async () => ({ input: { id: await unverifiedOrganization(), reason: '营业执照缺失' } }) },
+    releaseContract: { as: 'admin', make: async () => ({ input: { id: await heldContract(), reason: '已与采购方核实' } }) },
+    rejectContract: { as: 'admin', make: async () => ({ input: { id: await heldContract(), reason: '金额录入错误' } }) },
     register: { as: 'none', make: async () => ({ input: { email: uniqueEmail('fzr'), password: PASSWORD, displayName: '注册人', organizationKind: 'SUPPLIER', legalName: '注册测试有限公司', creditCode: nextCreditCode() } }) },
     login: { as: 'none', make: async () => ({ input: { email: supplier.adminEmail, password: PASSWORD } }) },
     createRequirement: { as: 'oem', make: async () => ({ input: requirementInput(oemSite, { matchWeights: { fit: 0.3, locality: 0.3, certification: 0.2, capacity: 0.1, designation: 0.1 } }) }) },

@@ -189,7 +189,7 @@ export class RecordedContractsService {
     const regionCode = input.regionCode ?? null;
     const lat = input.lat ?? null;
     const lon = input.lon ?? null;
-    if ((lat === null) !== (lon === null)) throw AppError.badInput(`${prefix}${lat === null ? 'lat' : 'lon'}`, 'give both lat and lon, or neither');
+    if ((lat === null) !== (lon === null)) throw AppError.invalid(['lat', 'lon'].map((name) => ({ field: `${prefix}${name}`, message: 'give both lat and lon, or neither' })));
     let place: PlantPlace & { locationApprox: boolean };
     if (countryCode !== 'CN') {
       if (regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants abroad have no GB/T 2260 code');

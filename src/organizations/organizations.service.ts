@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { Site } from './site.entity.js';
 import { AppError } from '../common/app-error.js';
+import { isUniqueViolation } from '../common/db-errors.js';
 import { toConnection, type Connection } from '../common/pagination.js';
 import { instantIdCursor } from '../common/cursor-keys.js';
 import { creditCodeProblem, describeCreditCodeProblem } from './credit-code.js';
@@ -25,6 +26,12 @@ export interface NewOrganization {
 /** May this caller change the data of organisation `organizationId`? */
 export function canManageOrganization(actor: Principal, organizationId: string): boolean {
   return actor.role === Role.PLATFORM_ADMIN || actor.organizationId === organizationId;
+}
+
+/** A plant's name is unique within its organisation: a second one (two requests at once, or a rename) is a CONFLICT. */
+function plantNameTaken(error: unknown): never {
+  if (isUniqueViolation(error, 'sites_organization_name_key')) throw AppError.conflict('This organisation already has a plant of that name');
+  throw error;
 }
 
 @Injectable()
@@ -139,7 +146,7 @@ export class OrganizationsService {
         throw AppError.conflict(`This organisation already has a plant named ${input.name.trim()}`);
       }
       const site = manager.create(Site, { organizationId, name: input.name.trim(), address: input.address.trim(), ...place });
-      await manager.save(site);
+      await manager.save(site).catch(plantNameTaken);
       await this.audit.record(manager, actor, { action: 'site.create', entityType: 'Site', entityId: site.id, after: site });
       await this.outbox.enqueue(manager, 'Site', site.id);
       return site;
@@ -166,7 +173,8 @@ export class OrganizationsService {
         .update(Site)
         .set({ ...changes, version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id: input.id, version: input.version })
-        .execute();
+        .execute()
+        .catch(plantNameTaken);
       if (result.affected !== 1) throw AppError.staleVersion('Site', input.version, before.version);
       const after = await manager.findOneByOrFail(Site, { id: input.id });
       await this.audit.record(manager, actor, { action: 'site.update', entityType: 'Site', entityId: after.id, before, after });
@@ -177,7 +185,7 @@ export class OrganizationsService {
 
   /** Region and coordinates of a plant: in China a leaf region, coordinates defaulting to its centre. */
   private async resolvePlace(countryCode: string, regionCode: string | null, lat: number | null, lon: number | null, prefix: string) {
-    if ((lat === null) !== (lon === null)) throw AppError.badInput(`${prefix}${lat === null ? 'lat' : 'lon'}`, 'give both lat and lon, or neither');
+    if ((lat === null) !== (lon === null)) throw AppError.invalid(['lat', 'lon'].map((name) => ({ field: `${prefix}${name}`, message: 'give both lat and lon, or neither' })));
     if (countryCode !== 'CN') {
       if (regionCode) throw AppError.badInput(`${prefix}regionCode`, 'plants abroad have no GB/T 2260 code');
       if (lat === null || lon === null) throw AppError.badInput(`${prefix}lat`, 'plants abroad need coordinates');
