@@ -50,7 +50,8 @@ describe('audit log integrity', () => {
     const runner = t.dataSource.createQueryRunner();
     try {
       await runner.query(`SET session_replication_role = replica`);
-      await runner.query(`DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`);
+      // The chain's last event (its recorded end), which under concurrent writes need not be the highest id.
+      await runner.query(`DELETE FROM audit_events WHERE id = (SELECT last_id FROM audit_chain_head)`);
       await runner.query(`SET session_replication_role = DEFAULT`);
     } finally {
       await runner.release();
