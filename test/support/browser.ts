@@ -1,8 +1,8 @@
 /**
- * The one way browser tests start a browser. Debian's chromium when /usr/bin/chromium exists
- * (nothing to unpack, and kept up to date by the distribution); otherwise the Chromium that npm installed with
- * @sparticuz/chromium, unpacked once per machine into the temporary folder. Both are driven
- * by playwright-core, headless, with every background connection of the browser's own switched
+ * The one way browser tests start a browser: the Chromium that npm installed with
+ * @sparticuz/chromium, unpacked once per machine into the temporary folder, whatever else the
+ * machine has (no system package is used, so every machine runs the same browser as a bare
+ * one with only Node and npm). It is driven by playwright-core, headless, with every background connection of the browser's own switched
  * off, so that what a test sees on the wire is what the page asked for.
  */
 import { execFile } from 'node:child_process';
@@ -12,8 +12,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Our own switches, on top of playwright-core's defaults (which already stop component
@@ -40,27 +38,16 @@ const QUIET = [
 /** Chromium will not run its sandbox as root; as any other user the sandbox stays on. */
 const AS_ROOT = process.getuid?.() === 0;
 
-export interface BrowserExecutable {
-  path: string;
-  /** Where it came from, for messages. */
-  source: 'debian' | '@sparticuz/chromium';
-}
-
-/** Debian's chromium if installed, else the one from npm (unpacked on first use). */
-export async function browserExecutable(): Promise<BrowserExecutable> {
-  if (existsSync(DEBIAN_CHROMIUM)) return { path: DEBIAN_CHROMIUM, source: 'debian' };
-  return { path: await unpackedNpmChromium(), source: '@sparticuz/chromium' };
-}
 
 /** A headless browser for a test file; close it in afterAll. */
 export async function launchBrowser(): Promise<Browser> {
-  const executable = await browserExecutable();
+  const executablePath = await unpackedNpmChromium();
   try {
     // playwright-core passes --no-sandbox unless chromiumSandbox is true.
-    return await chromium.launch({ executablePath: executable.path, headless: true, chromiumSandbox: !AS_ROOT, args: QUIET });
+    return await chromium.launch({ executablePath, headless: true, chromiumSandbox: !AS_ROOT, args: QUIET });
   } catch (error) {
     const hint = AS_ROOT ? '' : ' (as a user other than root the sandbox is on, and needs unprivileged user namespaces: sysctl kernel.unprivileged_userns_clone=1)';
-    throw new Error(`could not start the chromium from ${executable.source} at ${executable.path}${hint}: ${(error as Error).message}`);
+    throw new Error(`could not start the chromium from @sparticuz/chromium at ${executablePath}${hint}: ${(error as Error).message}`);
   }
 }
 
