@@ -14,26 +14,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/common/paths.js';
+import { freePort } from '../src/database/free-port.js';
 import { commit, machine, median } from './stats.js';
 
 const root = projectRoot();
 const scratch = join(root, '.data', 'bench-start');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Seconds that a command takes, from spawn to exit; throws if it fails. */
 function timed(command: string, args: string[]): number {

@@ -1,17 +1,6 @@
-import { createServer } from 'node:net';
 import pg from 'pg';
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../../src/database/free-port.js';
 
 /** The same server as `url`, but its `postgres` database. */
 export function adminUrlOf(url: string): string {
