@@ -11,7 +11,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
  * typecheck catches those.
  */
 const FIRST_FLOOR = ['./config', './common', './access', './locality'];
-const MARKET = ['./src/requirements', './src/suppliers', './src/search', './src/matching', './src/quotes', './src/contracts'];
+const MARKET = ['./src/requirements', './src/suppliers', './src/search', './src/matching', './src/quotes', './src/questions', './src/contracts'];
 const MARKET_READERS = ['./src/sourcing-stats', './src/notifications', './src/documents', './src/dashboard'];
 const FLOOR_ZONES = [
   {
@@ -46,6 +46,11 @@ const FLOOR_ZONES = [
     target: './src/quotes',
     from: './src/contracts',
     message: 'quotes/ sits below contracts/ (contracts → quotes → requirements): move what both need to src/common or src/locality.',
+  },
+  {
+    target: ['./src/quotes', './src/matching', './src/search', './src/suppliers', './src/requirements'],
+    from: './src/questions',
+    message: 'questions/ sits above quotes/ (contracts → questions → quotes → requirements): the features to its right do not import it.',
   },
   {
     target: './migrations',

@@ -32,6 +32,7 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ExplorerModule } from './explorer/explorer.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
+import { QuestionsModule } from './questions/questions.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -85,6 +86,7 @@ export class AppModule {
         ...(production ? [] : [ExplorerModule]),
         ContractsModule,
         QuotesModule,
+        QuestionsModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

@@ -11,9 +11,10 @@ import { createRequirementLoaders, type RequirementLoaders } from './requirement
 import { createSupplierLoaders, type SupplierLoaders } from './suppliers/supplier.loaders.js';
 import { createQuoteLoaders, type QuoteLoaders } from './quotes/quote.loaders.js';
 import { createContractLoaders, type ContractLoaders } from './contracts/contract.loaders.js';
+import { createQuestionLoaders, type QuestionLoaders } from './questions/question.loaders.js';
 
 /** Every feature's batch loaders: one fresh set per request. */
-export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & RequirementLoaders & SupplierLoaders & QuoteLoaders & ContractLoaders;
+export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & RequirementLoaders & SupplierLoaders & QuoteLoaders & ContractLoaders & QuestionLoaders;
 
 /**
  * Makes the GraphQL context of one request. Loaders that cross to an object with its own
@@ -34,6 +35,7 @@ export class GraphQLContextFactory {
       ...createSupplierLoaders(this.dataSource),
       ...createQuoteLoaders(this.dataSource, reader),
       ...createContractLoaders(this.dataSource),
+      ...createQuestionLoaders(this.dataSource, reader),
     };
     return { req, loaders };
   }
