@@ -17,6 +17,7 @@ import { UserAccess1795560000000 } from './1795560000000-UserAccess.js';
 import { RecordedContractIntegrity1795560500000 } from './1795560500000-RecordedContractIntegrity.js';
 import { OfficialFigure1795561000000 } from './1795561000000-OfficialFigure.js';
 import { ClarificationQuestions1796407363559 } from './1796407363559-ClarificationQuestions.js';
+import { Documents1796407696177 } from './1796407696177-Documents.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RecordedContractIntegrity1795560500000,
   OfficialFigure1795561000000,
   ClarificationQuestions1796407363559,
+  Documents1796407696177,
 ];

@@ -33,6 +33,7 @@ import { ExplorerModule } from './explorer/explorer.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -87,6 +88,7 @@ export class AppModule {
         ContractsModule,
         QuotesModule,
         QuestionsModule,
+        DocumentsModule,
         ...(options.extraModules ?? []),
       ],
       providers: [

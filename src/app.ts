@@ -54,6 +54,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
   app.use('/imports', rateLimit);
+  app.use('/documents', rateLimit);
   const server = app.getHttpServer() as Server;
   enforceRequestDeadline(server, options.config.requestTimeoutMs);
   await app.get(DataSource).runMigrations({ transaction: 'each' });

@@ -12,9 +12,10 @@ import { createSupplierLoaders, type SupplierLoaders } from './suppliers/supplie
 import { createQuoteLoaders, type QuoteLoaders } from './quotes/quote.loaders.js';
 import { createContractLoaders, type ContractLoaders } from './contracts/contract.loaders.js';
 import { createQuestionLoaders, type QuestionLoaders } from './questions/question.loaders.js';
+import { createDocumentLoaders, type DocumentLoaders } from './documents/document.loaders.js';
 
 /** Every feature's batch loaders: one fresh set per request. */
-export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & RequirementLoaders & SupplierLoaders & QuoteLoaders & ContractLoaders & QuestionLoaders;
+export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & RequirementLoaders & SupplierLoaders & QuoteLoaders & ContractLoaders & QuestionLoaders & DocumentLoaders;
 
 /**
  * Makes the GraphQL context of one request. Loaders that cross to an object with its own
@@ -36,6 +37,7 @@ export class GraphQLContextFactory {
       ...createQuoteLoaders(this.dataSource, reader),
       ...createContractLoaders(this.dataSource),
       ...createQuestionLoaders(this.dataSource, reader),
+      ...createDocumentLoaders(this.dataSource, reader),
     };
     return { req, loaders };
   }

@@ -35,6 +35,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps documents on the file system by default, and demands every S3 setting for s3', () => {
+    expect(loadConfig({})).toMatchObject({ documentStorage: 'filesystem', documentMaxBytes: 25 * 1024 * 1024, s3: null });
+    const s3 = { DOCUMENT_STORAGE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'zlt-docs', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig(s3).s3).toEqual({ endpoint: 'http://127.0.0.1:9000', bucket: 'zlt-docs', region: 'us-east-1', accessKeyId: 'id', secretAccessKey: 'secret' });
+    expect(problemOf({ ...s3, S3_ENDPOINT: '' })).toBe('S3_ENDPOINT is required when DOCUMENT_STORAGE=s3');
+    expect(problemOf({ ...s3, S3_SECRET_ACCESS_KEY: '' })).toBe('S3_SECRET_ACCESS_KEY is required when DOCUMENT_STORAGE=s3');
+    expect(problemOf({ ...s3, S3_BUCKET: 'Bad_Bucket' })).toMatch(/^S3_BUCKET must be a bucket name/);
+    expect(problemOf({ DOCUMENT_STORAGE: 'gcs' })).toBe('DOCUMENT_STORAGE must be one of filesystem, s3 (got "gcs")');
+    expect(problemOf({ DOCUMENT_MAX_BYTES: '10' })).toBe('DOCUMENT_MAX_BYTES must be an integer from 1024 to 1073741824 (got "10")');
+  });
+
   it('demands a real signing key in production', () => {
     expect(problemOf({ NODE_ENV: 'production' })).toBe('JWT_SECRET is required when NODE_ENV=production');
     expect(problemOf({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toBe(

@@ -37,6 +37,12 @@ export interface AppConfig {
   searchIndexerIntervalMs: number;
   /** Outbox rows the search worker takes per transaction. */
   searchIndexerBatch: number;
+  /** Where document bytes live: files under `dataDir/documents` (default) or an S3-compatible store. */
+  documentStorage: 'filesystem' | 's3';
+  /** The largest document accepted, in bytes. */
+  documentMaxBytes: number;
+  /** The S3-compatible store, when documentStorage is s3 (path-style requests to `endpoint/bucket/key`). */
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   /** Benchmarks only: where the bureau benchmark keeps its embedded database (emptied first). */
   benchDataDir: string | null;
 }
@@ -125,6 +131,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (searchBackend === 'meilisearch' && meiliHost === null) {
     throw new ConfigError('MEILI_HOST', 'is required when SEARCH_BACKEND=meilisearch');
   }
+  const documentStorage = oneOf(env, 'DOCUMENT_STORAGE', ['filesystem', 's3'] as const, 'filesystem');
+  let s3: AppConfig['s3'] = null;
+  if (documentStorage === 's3') {
+    const needed = (name: string): string => {
+      const value = read(env, name);
+      if (value === undefined) throw new ConfigError(name, 'is required when DOCUMENT_STORAGE=s3');
+      return value;
+    };
+    const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:']);
+    if (endpoint === null) throw new ConfigError('S3_ENDPOINT', 'is required when DOCUMENT_STORAGE=s3');
+    s3 = {
+      endpoint,
+      bucket: pattern(env, 'S3_BUCKET', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 lower-case letters, digits, dots and hyphens)', needed('S3_BUCKET')),
+      region: pattern(env, 'S3_REGION', /^[a-z0-9-]{1,40}$/, 'may hold only lower-case letters, digits and -', 'us-east-1'),
+      accessKeyId: needed('S3_ACCESS_KEY_ID'),
+      secretAccessKey: needed('S3_SECRET_ACCESS_KEY'),
+    };
+  }
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -145,6 +169,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliIndexPrefix: pattern(env, 'MEILI_INDEX_PREFIX', /^[A-Za-z0-9_-]{1,40}$/, 'may hold only letters, digits, - and _', 'zlt_'),
     searchIndexerIntervalMs: integer(env, 'SEARCH_INDEXER_INTERVAL_MS', 1000, 0, 3_600_000),
     searchIndexerBatch: integer(env, 'SEARCH_INDEXER_BATCH', 100, 1, 1000),
+    documentStorage,
+    documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    s3,
     benchDataDir: read(env, 'BENCH_DATA_DIR') ?? null,
   };
 }

@@ -15,6 +15,7 @@ import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js';
 import { ClarificationQuestion } from '../questions/question.entity.js';
+import { Document } from '../documents/document.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
@@ -23,5 +24,5 @@ export const ENTITIES = [
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
-  SourcingRollup, SourcingBaseline, ClarificationQuestion,
+  SourcingRollup, SourcingBaseline, ClarificationQuestion, Document,
 ];
