@@ -166,6 +166,10 @@ export class AwardService {
       }
     }
     await this.outbox.enqueue(manager, 'Contract', contracts.map((c) => c.id));
+    await this.outbox.publish(manager, {
+      kind: 'RequirementAwarded',
+      payload: { requirementId: requirement.id, awardedSupplierIds: [...new Set(contracts.map((c) => c.supplierOrganizationId))], contractIds: contracts.map((c) => c.id) },
+    }, { actorUserId: actor.userId });
     return { award, contracts: sortLikeAward(contracts), replayed: false };
   }
 

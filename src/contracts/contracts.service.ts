@@ -72,7 +72,9 @@ export class ContractsService {
       }
       if (input.reason.trim() === '') problems.push({ field: 'input.reason', message: 'give the reason' });
       if (problems.length > 0) throw AppError.invalid(problems);
-      return this.update(manager, actor, before, input.version, { status: ContractStatus.TERMINATED, terminationReason: input.reason.trim(), deliveredValue: delivered }, 'contract.terminate');
+      const after = await this.update(manager, actor, before, input.version, { status: ContractStatus.TERMINATED, terminationReason: input.reason.trim(), deliveredValue: delivered }, 'contract.terminate');
+      await this.outbox.publish(manager, { kind: 'ContractTerminated', payload: { contractId: before.id } }, { actorUserId: actor.userId });
+      return after;
     });
   }
 
@@ -102,6 +104,7 @@ export class ContractsService {
         amendedBy: actor.userId,
       });
       await manager.save(amendment);
+      await this.outbox.publish(manager, { kind: 'ContractAmended', payload: { contractId: before.id } }, { actorUserId: actor.userId });
       return after;
     });
   }

@@ -120,6 +120,9 @@ export class RecordedContractsService {
     await manager.save(contract);
     await this.audit.record(manager, actor, { action: 'contract.record', entityType: 'Contract', entityId: contract.id, after: contract });
     await this.outbox.enqueue(manager, 'Contract', contract.id);
+    if (contract.supplierOrganizationId) {
+      await this.outbox.publish(manager, { kind: 'ContractRecorded', payload: { contractId: contract.id, supplierId: contract.supplierOrganizationId } }, { actorUserId: actor.userId });
+    }
     return { contract, created: true };
   }
 

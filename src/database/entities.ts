@@ -10,6 +10,7 @@ import { Requirement, RequirementCertification } from '../requirements/requireme
 import { Capability, CapabilitySite } from '../suppliers/capability.entity.js';
 import { SupplierCertification } from '../suppliers/supplier-certification.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
+import { DomainEventRow } from '../outbox/domain-event.entity.js';
 import { SearchLexiconWord, SearchRequirementRow, SearchState, SearchSupplierRow, SearchSynonymGroup } from '../search/search.entities.js';
 import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
@@ -21,7 +22,7 @@ import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 /** Every entity, listed once: the app and the migration CLI both use this list. */
 export const ENTITIES = [
   Region, PartCategory, CertificationType, Organization, Site, User, LoginThrottle, AuditEvent,
-  Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
+  Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent, DomainEventRow,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
   SourcingRollup, SourcingBaseline, ClarificationQuestion, Document,

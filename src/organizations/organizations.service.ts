@@ -86,6 +86,7 @@ export class OrganizationsService {
       const after = await manager.findOneByOrFail(Organization, { id });
       await this.audit.record(manager, actor, { action: verified ? 'organization.verify' : 'organization.unverify', entityType: 'Organization', entityId: id, before, after });
       await this.outbox.enqueue(manager, 'Organization', id);
+      if (verified && !before.verified) await this.outbox.publish(manager, { kind: 'OrganizationVerified', payload: { organizationId: id } }, { actorUserId: actor.userId });
       return after;
     });
   }
@@ -125,6 +126,9 @@ export class OrganizationsService {
         before: { verified: before.verified, verificationRefused: before.verificationRefused }, after: { verified: after.verified, verificationRefused: after.verificationRefused, reason: note },
       });
       await this.outbox.enqueue(manager, 'Organization', id);
+      await this.outbox.publish(manager, verify
+        ? { kind: 'OrganizationVerified', payload: { organizationId: id } }
+        : { kind: 'OrganizationRefused', payload: { organizationId: id, reason: note } }, { actorUserId: actor.userId });
       return after;
     });
   }

@@ -17,6 +17,7 @@ import { RequirementStatus } from '../requirements/requirement-status.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { Site } from '../organizations/site.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { isUniqueViolation } from '../common/db-errors.js';
 import { MAX_CONTRACT_VALUE, contractValue, unitPriceProblem } from '../common/money.js';
@@ -39,6 +40,7 @@ export class QuotesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly matching: MatchingService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ───────────────────────────── invitations ─────────────────────────────
@@ -69,6 +71,7 @@ export class QuotesService {
       const invitations = await manager.find(QuoteInvitation, { where: { requirementId: requirement.id, supplierId: In(input.supplierIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
       for (const invitation of invitations.filter((i) => newIds.has(i.id))) {
         await this.audit.record(manager, actor, { action: 'quote_invitation.create', entityType: 'QuoteInvitation', entityId: invitation.id, after: invitation });
+        await this.outbox.publish(manager, { kind: 'SupplierInvited', payload: { requirementId: requirement.id, supplierId: invitation.supplierId } }, { actorUserId: actor.userId });
       }
       return invitations;
     });
@@ -118,6 +121,7 @@ export class QuotesService {
           await manager.insert(QuoteRevision, { quoteId: quote.id, revision: 1, ...terms, submittedBy: actor.userId });
         }
         await this.audit.record(manager, actor, { action: existing ? 'quote.resubmit' : 'quote.submit', entityType: 'Quote', entityId: quote.id, before: existing ?? undefined, after: quote });
+        await this.outbox.publish(manager, { kind: 'QuoteSubmitted', payload: { quoteId: quote.id, requirementId: quote.requirementId, supplierId: quote.supplierId } }, { actorUserId: actor.userId });
         return quote;
       });
     } catch (error) {
@@ -144,6 +148,7 @@ export class QuotesService {
       const qualificationFailures = await this.quoteGate(manager, before.requirementId, actor.organizationId, terms.siteId);
       const after = await this.writeRevision(manager, before, { ...terms, note: input.note?.trim() ?? before.note, status: QuoteStatus.SUBMITTED, qualificationFailures }, actor, input.version);
       await this.audit.record(manager, actor, { action: 'quote.revise', entityType: 'Quote', entityId: after.id, before, after });
+      await this.outbox.publish(manager, { kind: 'QuoteRevised', payload: { quoteId: after.id, requirementId: after.requirementId, supplierId: after.supplierId } }, { actorUserId: actor.userId });
       return after;
     });
   }
@@ -162,6 +167,7 @@ export class QuotesService {
       if (result.affected !== 1) throw AppError.staleVersion('Quote', input.version, before.version);
       const after = await manager.findOneByOrFail(Quote, { id: before.id });
       await this.audit.record(manager, actor, { action: 'quote.withdraw', entityType: 'Quote', entityId: after.id, before: { status: before.status, version: before.version }, after: { status: after.status, version: after.version } });
+      await this.outbox.publish(manager, { kind: 'QuoteWithdrawn', payload: { quoteId: after.id, requirementId: after.requirementId, supplierId: after.supplierId } }, { actorUserId: actor.userId });
       return after;
     });
   }

@@ -140,6 +140,7 @@ export class RequirementsService {
     const after = await manager.findOneByOrFail(Requirement, { id: before.id });
     await this.audit.record(manager, actor, { action: `requirement.${to.toLowerCase()}`, entityType: 'Requirement', entityId: before.id, before: { status: before.status, version: before.version }, after: { status: after.status, version: after.version } });
     await this.outbox.enqueue(manager, 'Requirement', before.id);
+    if (to === RequirementStatus.OPEN) await this.outbox.publish(manager, { kind: 'RequirementPublished', payload: { requirementId: before.id } }, { actorUserId: actor.userId });
     return after;
   }
 
