@@ -28,6 +28,7 @@ describe('clarification questions', () => {
   let delivery: string;
   let requirementId: string;
 
+  const events = async () => (await t.dataSource.query(`SELECT kind, payload FROM domain_events WHERE kind IN ('QuestionAsked', 'AnswerGiven') ORDER BY id`)) as { kind: string; payload: Record<string, unknown> }[];
   const questionRows = async () => (await t.dataSource.query(`SELECT id, question, answer, visibility, version FROM clarification_questions ORDER BY id`)) as unknown[];
   const ask = (token: string, question: string, id = requirementId) => t.gql<{ askQuestion: Question }>(ASK, { input: { requirementId: id, question } }, token);
   const list = async (token: string, id = requirementId) => (await t.ok<{ clarificationQuestions: Question[] }>(LIST, { id }, token)).clarificationQuestions;
@@ -66,6 +67,11 @@ describe('clarification questions', () => {
     const refused = await ask(outsider.token, 'May I ask?');
     expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect(await questionRows()).toEqual(before);
+    // Each question asked is an event for the buyer, recorded with it; the refused one, none.
+    expect(await events()).toEqual([
+      { kind: 'QuestionAsked', payload: { questionId: privateQ.id, requirementId, askerOrganizationId: invited.id } },
+      { kind: 'QuestionAsked', payload: { questionId: publishedQ.id, requirementId, askerOrganizationId: qualified.id } },
+    ]);
   });
 
   it('lets only suppliers ask and only buyers answer (the access guard)', async () => {
@@ -100,6 +106,10 @@ describe('clarification questions', () => {
     const answeredPrivately = (await t.ok<{ answerQuestion: Question }>(ANSWER, { input: { id: privateQ.id, version: 1, answer: '不含 ABS 介入。', publish: false } }, oem.token)).answerQuestion;
     expect(answeredPrivately).toMatchObject({ visibility: 'PRIVATE', version: 2, supplierId: invited.id });
     await t.ok(ANSWER, { input: { id: publishedQ.id, version: 1, answer: '需要 PPAP 3 级。', publish: true } }, oem.token);
+    expect((await events()).filter((e) => e.kind === 'AnswerGiven')).toEqual([
+      { kind: 'AnswerGiven', payload: { questionId: privateQ.id, requirementId, askerOrganizationId: invited.id, published: false } },
+      { kind: 'AnswerGiven', payload: { questionId: publishedQ.id, requirementId, askerOrganizationId: qualified.id, published: true } },
+    ]);
 
     // The asker of the private one: its own, and the published one without its asker.
     const invitedView = await list(invited.token);
@@ -140,10 +150,12 @@ describe('clarification questions', () => {
   it('refuses a second answer, a stale version and a foreign buyer, changing nothing', async () => {
     const fresh = (await ask(bystander.token, '交付包装要求？')).data!.askQuestion;
     const before = await questionRows();
+    const eventsBefore = await events();
     expect((await t.gql(ANSWER, { input: { id: privateQ.id, version: 2, answer: 'changed', publish: true } }, oem.token)).errors?.[0].extensions.code).toBe('CONFLICT');
     expect((await t.gql(ANSWER, { input: { id: fresh.id, version: 7, answer: 'stale', publish: false } }, oem.token)).errors?.[0].extensions.code).toBe('CONFLICT');
     expect((await t.gql(ANSWER, { input: { id: fresh.id, version: 1, answer: 'hijack', publish: true } }, otherOem.token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect(await questionRows()).toEqual(before);
+    expect(await events()).toEqual(eventsBefore);
   });
 
   it('hides drafts and unknown requirements behind NOT_FOUND, and refuses the asking of a supplier it does not know', async () => {

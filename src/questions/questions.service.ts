@@ -16,6 +16,7 @@ import { Site } from '../organizations/site.entity.js';
 import { QuoteInvitation } from '../quotes/quote.entity.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 
 /**
  * Clarification questions on requirements (the rules in question-rules.ts): suppliers invited or
@@ -30,6 +31,7 @@ export class QuestionsService {
     private readonly requirements: RequirementsService,
     private readonly matching: MatchingService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async ask(actor: Principal, input: AskQuestionInput): Promise<ClarificationQuestionModel> {
@@ -47,6 +49,8 @@ export class QuestionsService {
       const row = manager.create(ClarificationQuestion, { requirementId: requirement.id, supplierId: actor.organizationId, askedBy: actor.userId, question: text, answer: null, visibility: null, answeredBy: null, answeredAt: null });
       await manager.save(row);
       await this.audit.record(manager, actor, { action: 'question.ask', entityType: 'ClarificationQuestion', entityId: row.id, after: row });
+      // The buyer is told (notifications); the event commits with the question.
+      await this.outbox.publish(manager, { kind: 'QuestionAsked', payload: { questionId: row.id, requirementId: row.requirementId, askerOrganizationId: row.supplierId } }, { actorUserId: actor.userId });
       return row;
     });
     return questionModel(actor, question, true);
@@ -71,6 +75,8 @@ export class QuestionsService {
         .execute();
       if (result.affected !== 1) throw AppError.staleVersion('Question', input.version, before.version);
       const after = await manager.findOneByOrFail(ClarificationQuestion, { id: before.id });
+      // The asker alone is told of a private answer; of a published one, every supplier taking part, never naming the asker.
+      await this.outbox.publish(manager, { kind: 'AnswerGiven', payload: { questionId: after.id, requirementId: after.requirementId, askerOrganizationId: after.supplierId, published: after.visibility === AnswerVisibility.PUBLISHED } }, { actorUserId: actor.userId });
       await this.audit.record(manager, actor, { action: 'question.answer', entityType: 'ClarificationQuestion', entityId: after.id, before: { version: before.version }, after: { answer: after.answer, visibility: after.visibility, version: after.version } });
       return after;
     });
