@@ -9,6 +9,9 @@
  * caller is refused (FORBIDDEN or NOT_FOUND) and nothing changes.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, getNamedType, isLeafType,
@@ -53,6 +56,9 @@ const RULES: Record<string, Caller[]> = {
   contract: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'], contracts: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'], contractsAsOcds: ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST'],
   activateContract: ['OEM_BUYER'], completeContract: ['OEM_BUYER'], terminateContract: ['OEM_BUYER'], amendContract: ['OEM_BUYER'],
   recordContract: ['OEM_BUYER'], importContracts: ['OEM_BUYER'], confirmContract: ['SUPPLIER_ADMIN'], disputeContract: ['SUPPLIER_ADMIN'],
+  // clarification questions and documents
+  askQuestion: ['SUPPLIER_ADMIN'], answerQuestion: ['OEM_BUYER'], clarificationQuestion: ['OEM_BUYER', 'SUPPLIER_ADMIN'], clarificationQuestions: ['OEM_BUYER', 'SUPPLIER_ADMIN'],
+  deleteDocument: ['OEM_BUYER', 'SUPPLIER_ADMIN'],
   releaseContract: ['PLATFORM_ADMIN', 'BUREAU_ANALYST'], rejectContract: ['PLATFORM_ADMIN', 'BUREAU_ANALYST'], contractsHeldForReview: ['PLATFORM_ADMIN', 'BUREAU_ANALYST'],
   organizationsAwaitingVerification: ['PLATFORM_ADMIN'], verifyOrganization: ['PLATFORM_ADMIN'], refuseVerification: ['PLATFORM_ADMIN'],
   // bureau statistics (a bureau within its jurisdiction, checked by the service)
@@ -208,14 +214,19 @@ describe('authorization matrix: every nested path', () => {
   const org: Partial<Record<Party, string>> = {};
   const w = {
     requirements: {} as Record<string, { owner: Party; status: 'OPEN' | 'AWARDED' | 'DRAFT'; involved: Party[] }>,
+    questions: {} as Record<string, { owner: Party; asker: Party; published: boolean; participants: Party[] }>,
+    certifications: {} as Record<string, Party>,
     quotes: {} as Record<string, { supplier: Party; oem: Party }>,
     contracts: {} as Record<string, { buyer: Party; supplier: Party }>,
-    secrets: [] as { text: string; seenBy: Party[] }[],
+    secrets: [] as { text: string; seenBy: Party[]; reached?: boolean }[],
   };
   const SUPPLIERS: Party[] = ['s1', 's2'];
+  let dataDir: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Documents attached below go to a folder of this test's own.
+    dataDir = await mkdtemp(join(tmpdir(), 'zlt-matrix-'));
+    t = await startTestApp({ env: { DATA_DIR: dataDir } });
     schema = t.app.get(GraphQLSchemaHost).schema;
     const admin = await makePlatformAdmin(t);
     token.admin = admin.token;
@@ -224,6 +235,14 @@ describe('authorization matrix: every nested path', () => {
       const made = await makeOrganization(t, admin.token, kind, extra);
       token[party] = made.token;
       org[party] = made.id;
+    };
+    const base = t.url.replace(/\/graphql$/, '');
+    const attach = async (kind: string, parentId: string, bearer: string, name: string, seenBy: Party[]) => {
+      const response = await fetch(`${base}/documents/${kind}/${parentId}?name=${encodeURIComponent(name)}`, {
+        method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/octet-stream' }, body: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`),
+      });
+      expect(response.status).toBe(201);
+      w.secrets.push({ text: name, seenBy, reached: true });
     };
     await make('oemA', OrganizationKind.OEM);
     await make('oemB', OrganizationKind.OEM);
@@ -236,7 +255,10 @@ describe('authorization matrix: every nested path', () => {
     for (const [party, region] of [['s1', '330212'], ['s2', '330109']] as const) {
       plant[party] = await makeSite(t, token[party] as string, region);
       await makeCapability(t, token[party] as string, { categoryCode: 'CHASSIS.BRAKE_BY_WIRE', description: 'EHB', annualCapacity: 150000, siteIds: [plant[party]] });
-      await addCertification(t, token[party] as string, { typeCode: 'IATF_16949', validFrom: '2024-01-01', validUntil: '2031-01-01' });
+      const certification = await addCertification(t, token[party] as string, { typeCode: 'IATF_16949', validFrom: '2024-01-01', validUntil: '2031-01-01' });
+      w.certifications[certification] = party;
+      // A certificate scan: the holder and OEM buyers read it.
+      await attach('certifications', certification, token[party] as string, `CERTSCAN-${party}.pdf`, [party, 'oemA', 'oemB']);
     }
     const details = { specs: [], annualVolume: 100000, targetUnitPrice: '100.00', requiredCertifications: [{ typeCode: 'IATF_16949' }] };
     const quote = async (supplier: Party, oem: Party, requirementId: string, unitPrice: string, note: string) => {
@@ -260,6 +282,7 @@ describe('authorization matrix: every nested path', () => {
       { input: { requirementId: r1, idempotencyKey: randomUUID(), lines: [{ quoteId: won }] } }, token.oemA,
     );
     w.contracts[award.awardRequirement.contracts[0].id] = { buyer: 'oemA', supplier: 's1' };
+    await attach('contracts', award.awardRequirement.contracts[0].id, token.s1 as string, 'CONTRACTDOC-s1.pdf', ['oemA', 's1', 'bureau']);
     w.requirements[r1] = { owner: 'oemA', status: 'AWARDED', involved: ['s1', 's2'] };
     expect(lost).toBeTruthy();
 
@@ -272,12 +295,28 @@ describe('authorization matrix: every nested path', () => {
     w.secrets.push({ text: '"96.2468"', seenBy: ['s1', 'oemB'] }, { text: '"95.3579"', seenBy: ['s2', 'oemB'] }, { text: '"94.8642"', seenBy: ['s2', 'oemB'] }, { text: 'NOTE-s2-on-B-revised', seenBy: ['s2', 'oemB'] });
     w.requirements[r2] = { owner: 'oemB', status: 'OPEN', involved: ['s1', 's2'] };
 
+    // Questions on B's open requirement: s1's answered privately, s2's published without its name.
+    const askAndAnswer = async (asker: Party, text: string, answer: string, publish: boolean) => {
+      const q = (await t.ok<{ askQuestion: { id: string } }>(`mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`, { input: { requirementId: r2, question: text } }, token[asker])).askQuestion;
+      await t.ok(`mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`, { input: { id: q.id, version: 1, answer, publish } }, token.oemB);
+      w.questions[q.id] = { owner: 'oemB', asker, published: publish, participants: ['s1', 's2'] };
+      const seenBy: Party[] = publish ? ['oemB', 's1', 's2'] : ['oemB', asker];
+      w.secrets.push({ text, seenBy, reached: true }, { text: answer, seenBy, reached: true });
+    };
+    await askAndAnswer('s1', 'QSECRET-s1-私下提问', 'ASECRET-私下回答', false);
+    await askAndAnswer('s2', 'QPUBLIC-s2-公开提问', 'APUBLIC-公开回答', true);
+    await attach('requirements', r2, token.oemB as string, 'REQDOC-乙方-图纸.pdf', ['oemB', 's1', 's2', 'oemA', 'bureau', 'admin']);
+
     // A's draft.
     const draft = (await makeRequirement(t, token.oemA as string, plant.oemA, { ...details, title: 'DRAFT-甲方-未发布' }, false)).id;
     w.requirements[draft] = { owner: 'oemA', status: 'DRAFT', involved: [] };
+    await attach('requirements', draft, token.oemA as string, 'DRAFTDOC-甲方.pdf', ['oemA', 'admin']);
     w.secrets.push({ text: 'DRAFT-甲方-未发布', seenBy: ['oemA', 'admin'] });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   /**
    * Every object type a path reaches, and the types it may be reached from (Query: a root query;
@@ -292,7 +331,8 @@ describe('authorization matrix: every nested path', () => {
     Organization: ANY, Site: ANY, Region: ANY, PartCategory: ANY, CertificationType: ANY, Capability: ANY, SupplierCertification: ANY, PageInfo: ANY,
     Spec: ['Requirement', 'Capability'],
     // checked object by object (mayRead)
-    Requirement: ANY, Quote: ANY, QuoteInvitation: ANY, Contract: ANY, QuoteRevision: ['Quote'], QuoteComparison: ['Query'], QuoteComparisonRow: ['QuoteComparison'],
+    Requirement: ANY, Quote: ANY, QuoteInvitation: ANY, Contract: ANY, ClarificationQuestion: ANY,
+    Document: ['Requirement', 'SupplierCertification', 'Contract'], QuoteRevision: ['Quote'], QuoteComparison: ['Query'], QuoteComparisonRow: ['QuoteComparison'],
     // parts of a checked object
     RequiredCertification: ['Requirement'], MatchWeights: ['Requirement'],
     ContractAmendment: ['Contract'], ContractTerms: ['ContractAmendment'], LocalitySnapshot: ['Contract'], DeclaredSupplierPlant: ['Contract'], QualificationOverride: ['Contract', 'SourcingContract'],
@@ -353,6 +393,21 @@ describe('authorization matrix: every nested path', () => {
         if (r.status === 'OPEN') return null;
         return r.status !== 'DRAFT' && r.involved.includes(party) ? null : `${r.status} requirement ${id}`;
       }
+      case 'ClarificationQuestion': {
+        const q = id ? w.questions[id] : undefined;
+        if (!q) return `unknown question ${id}`;
+        if (party === q.owner || party === q.asker) return null;
+        if (!q.published || !q.participants.includes(party)) return `question ${id}`;
+        return object.supplierId === undefined || object.supplierId === null ? null : `the asker of question ${id}`;
+      }
+      case 'Document': {
+        const parent = ancestors[0];
+        if (parent?.__typename === 'SupplierCertification') {
+          const holder = w.certifications[parent.id as string];
+          return party === holder || party === 'oemA' || party === 'oemB' ? null : `the scan ${id} of certification ${String(parent.id)}`;
+        }
+        return parent ? mayRead(party, parent.__typename as string, parent, ancestors.slice(1)) : 'a document outside its parent';
+      }
       case 'Contract': {
         const c = id ? w.contracts[id] : undefined;
         return c && (c.buyer === party || c.supplier === party || party === 'bureau') ? null : `contract ${id}`;
@@ -373,6 +428,7 @@ describe('authorization matrix: every nested path', () => {
         if (returns === 'Requirement') return Object.keys(w.requirements);
         if (returns === 'Quote') return Object.keys(w.quotes);
         if (returns === 'Contract') return Object.keys(w.contracts);
+        if (returns === 'ClarificationQuestion') return Object.keys(w.questions);
         if (returns === 'Organization') return orgs;
       }
       if (a.name === 'requirementId') return Object.keys(w.requirements);
@@ -415,12 +471,16 @@ describe('authorization matrix: every nested path', () => {
     }
     expect(result.refused).toEqual([]);
     expect([...violations]).toEqual([]);
+    // Every question and document this caller may read, some path reached (by its text).
+    const everything = result.answers.map((a) => JSON.stringify(a.data)).join('\n');
+    expect(w.secrets.filter((secret) => secret.reached && secret.seenBy.includes(party) && !everything.includes(secret.text)).map((secret) => secret.text)).toEqual([]);
     // The walk reached what each caller may read: the checks above checked something.
     const readIds = new Set(result.answers.flatMap((a) => observe(a.data)).map((o) => `${o.typename}:${String(o.object.id)}`));
     const must = [
       ...Object.keys(w.requirements).filter((id) => mayRead(party, 'Requirement', { id }, []) === null).map((id) => `Requirement:${id}`),
       ...Object.entries(w.quotes).filter(([, q]) => q.supplier === party || q.oem === party).map(([id]) => `Quote:${id}`),
       ...Object.entries(w.contracts).filter(([, c]) => c.buyer === party || c.supplier === party || party === 'bureau').map(([id]) => `Contract:${id}`),
+      ...Object.keys(w.questions).filter((id) => mayRead(party, 'ClarificationQuestion', { id }, []) === null).map((id) => `ClarificationQuestion:${id}`),
     ];
     expect(must.filter((key) => !readIds.has(key))).toEqual([]);
     expect(reached.size).toBeGreaterThan(3);
