@@ -11,6 +11,9 @@
  * half as many for a query); `FUZZ_REPORT=1` prints how many operations and cases ran.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLScalarType, getNamedType, isLeafType,
@@ -31,6 +34,7 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 
 const TABLES = [
   'organizations', 'users', 'sites', 'requirements', 'requirement_certifications', 'capabilities', 'capability_sites', 'supplier_certifications',
   'quotes', 'quote_invitations', 'contracts', 'search_synonyms', 'audit_events', 'outbox',
+  'clarification_questions', 'documents',
 ];
 
 const HOSTILE_STRINGS: unknown[] = [
@@ -193,6 +197,17 @@ describe('fuzzing every operation, one argument at a time', () => {
     return recordContract.contract.id as string;
   };
 
+  /** A question the supplier asked on a fresh open requirement. */
+  const asked = async () => (await must(`mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id version } }`,
+    { input: { requirementId: (await openRequirement()).id, question: '样件能否分批交付？' } }, 'supplier')).askQuestion as { id: string; version: number };
+  /** A document the OEM attached to a fresh open requirement (POST /documents/…). */
+  const attached = async () => {
+    const response = await fetch(`${t.url.replace(/\/graphql$/, '')}/documents/requirements/${(await openRequirement()).id}?name=spec.pdf`, {
+      method: 'POST', headers: { authorization: `Bearer ${oem.token}`, 'content-type': 'application/octet-stream' }, body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    return ((await response.json()) as { id: string }).id;
+  };
+
   /** A valid call of every operation that takes arguments. */
   const valid = (): Record<string, ValidCall> => ({
     // Mutations
@@ -277,6 +292,11 @@ describe('fuzzing every operation, one argument at a time', () => {
       const id = await makeSite(t, oem.token, '330206');
       return { input: { id, version: await version('sites', id), name: `改-${randomBytes(3).toString('hex')}`, regionCode: '330212', address: '鄞州区', lat: 29.8, lon: 121.5 } };
     } },
+    askQuestion: { as: 'supplier', make: async () => ({ input: { requirementId: (await openRequirement()).id, question: '是否接受样件分批交付？\n请说明。' } }) },
+    answerQuestion: { as: 'oem', make: async () => ({ input: { ...(await asked()), answer: '接受，分两批。', publish: true } }) },
+    deleteDocument: { as: 'oem', make: async () => ({ input: { id: await attached() } }) },
+    clarificationQuestion: { as: 'supplier', make: async () => ({ id: (await asked()).id }) },
+    clarificationQuestions: { as: 'oem', make: async () => ({ requirementId: openRequirementId }) },
     setDesignations: { as: 'admin', make: async () => ({ input: { organizationId: supplier.id, designations: ['SPECIALIZED_SME'] } }) },
     setOrganizationVerified: { as: 'admin', make: async () => ({ id: supplier.id, verified: true }) },
     setSourcingBaseline: { as: 'bureau', make: async () => ({ input: { regionCode: '330200', baselineYear: 2024, targetIncreasePp: '10', enteredRate: '0.45', enteredBasis: 'VALUE', enteredScope: 'PROVINCE', sourceNote: '统计公报 2024' } }) },
@@ -308,8 +328,12 @@ describe('fuzzing every operation, one argument at a time', () => {
     searchSuppliers: { as: 'oem', make: async () => ({ first: 5, query: 'EHB', filter: { categoryCode: 'CHASSIS', certifications: [{ typeCode: 'ISO_26262', minLevel: 'C' }], regionCode: '330200', designations: ['SPECIALIZED_SME'], verified: true }, facets: ['CITY'] }) },
   });
 
+  let dataDir: string;
+
   beforeAll(async () => {
-    t = await startTestApp();
+    // Documents attached here go to a folder of this test's own.
+    dataDir = await mkdtemp(join(tmpdir(), 'zlt-fuzz-'));
+    t = await startTestApp({ env: { DATA_DIR: dataDir } });
     schema = t.app.get(GraphQLSchemaHost).schema;
     admin = await makePlatformAdmin(t);
     oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
@@ -324,7 +348,10 @@ describe('fuzzing every operation, one argument at a time', () => {
     quoteId = quote.id;
     contractId = (await recorded()).id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it('answers a success or a client error naming the field, never INTERNAL, and a refused mutation changes nothing', async () => {
     const calls = valid();
