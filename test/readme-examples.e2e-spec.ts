@@ -12,8 +12,8 @@
  * - `"<…>"` in a string is a placeholder: `<your plant id>` is the sender's first plant (from
  *   `me { organization { sites } }`), `<supplier id>` the supplier organisation named in the README
  *   line that documents the placeholders, and `<requirement id>`, `<quote id>`, `<contract id>`
- *   and `<recorded contract id>` come from the answers of the examples that create them
- *   (createRequirement, submitQuote, awardRequirement, recordContract), so the examples must
+ *   `<recorded contract id>` and `<question id>` come from the answers of the examples that create them
+ *   (createRequirement, submitQuote, awardRequirement, recordContract, askQuestion), so the examples must
  *   stay in an order that works;
  * - `curl` lines in ```sh blocks that GET `/exports/…` run with the token of the login named
  *   above them (as in graphql blocks) and must return a CSV with at least one data row;
@@ -161,6 +161,7 @@ const CREATES: Record<string, { placeholder: string; path: (string | number)[] }
   submitQuote: { placeholder: '<quote id>', path: ['id'] },
   awardRequirement: { placeholder: '<contract id>', path: ['contracts', 0, 'id'] },
   recordContract: { placeholder: '<recorded contract id>', path: ['contract', 'id'] },
+  askQuestion: { placeholder: '<question id>', path: ['id'] },
 };
 
 function at(value: unknown, path: (string | number)[]): unknown {
