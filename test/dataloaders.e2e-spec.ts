@@ -44,4 +44,19 @@ describe('lists fan out through DataLoaders', () => {
     expect(tokenChecks).toBe(1);
     expect(rateLimitStatements.filter((sql) => sql.includes('INSERT'))).toHaveLength(1);
   });
+
+  it('adds a fixed number of queries for every requirement\'s questions and documents', async () => {
+    await t.app.get(SearchIndexer).stop();
+    const count = async (selection: string) => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      const data = await t.ok<{ myRequirements: { edges: unknown[] } }>(`{ myRequirements(first: 100) { edges { node { id ${selection} } } } }`, {}, token);
+      const queries = spy.mock.calls.filter(([sql]) => !String(sql).includes('rate_limit_windows')).length;
+      spy.mockRestore();
+      expect(data.myRequirements.edges).toHaveLength(100);
+      return queries;
+    };
+    const plain = await count('');
+    // questions: the batch's questions + their requirements' owners; documents: the batch's documents.
+    expect((await count('questions { id answer } documents { id fileName }')) - plain).toBeLessThanOrEqual(3);
+  });
 });

@@ -80,6 +80,8 @@ export class DocumentsService {
       try {
         const document = await this.dataSource.transaction(async (manager) => {
           await this.parentForAttach(manager, actor, kind, parentId, true);
+          // One upload at a time per parent past this point, so that two cannot both pass the count.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`documents:${parentId}`]);
           const count = await manager.countBy(Document, { [PARENT_COLUMN[kind]]: parentId });
           if (count >= MAX_DOCUMENTS_PER_PARENT) throw AppError.conflict(`This ${kind.toLowerCase()} already carries ${MAX_DOCUMENTS_PER_PARENT} documents: delete one first`);
           const row = manager.create(Document, {

@@ -40,7 +40,9 @@ export class QuestionsService {
     const question = await this.dataSource.transaction(async (manager) => {
       // A supplier reads every OPEN requirement; anything else it may not ask about is NOT_FOUND.
       const requirement = await manager.findOne(Requirement, { where: { id: input.requirementId }, lock: { mode: 'pessimistic_read' } });
-      if (!requirement || (requirement.status !== RequirementStatus.OPEN && !(await this.requirements.get(actor, requirement.id).then(() => true, () => false)))) throw AppError.notFound('Requirement');
+      if (!requirement) throw AppError.notFound('Requirement');
+      // Not OPEN: NOT_FOUND unless the supplier may still read it (involved), which then hears why it is closed.
+      if (requirement.status !== RequirementStatus.OPEN) await this.requirements.get(actor, requirement.id);
       const closed = questionWindowClosed(requirement, new Date());
       if (closed) throw AppError.conflict(closed);
       const invited = await manager.existsBy(QuoteInvitation, { requirementId: requirement.id, supplierId: actor.organizationId });
