@@ -119,6 +119,12 @@ describe('clarification questions', () => {
     const bystanderAnswer = await t.gql(LIST, { id: requirementId }, bystander.token);
     expect(bystanderAnswer.data?.clarificationQuestions).toEqual([{ id: publishedQ.id, question: 'SOP 前是否需要 PPAP 3 级？', answer: '需要 PPAP 3 级。', visibility: 'PUBLISHED', mine: false, supplierId: null }]);
     expect(JSON.stringify(bystanderAnswer)).not.toContain(qualified.id);
+    // The asker's organisation, nested: to the buyer and the asker, never to another supplier.
+    const ASKER = `query($id: ID!) { clarificationQuestion(id: $id) { asker { id legalName } } }`;
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, oem.token)).clarificationQuestion.asker.id).toBe(qualified.id);
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, qualified.token)).clarificationQuestion.asker.id).toBe(qualified.id);
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, bystander.token)).clarificationQuestion.asker).toBeNull();
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, invited.token)).clarificationQuestion.asker).toBeNull();
     expect(JSON.stringify(bystanderAnswer)).not.toContain('ABS');
     // Not taking part, another OEM: nothing.
     expect(await list(outsider.token)).toEqual([]);

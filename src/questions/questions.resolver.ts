@@ -7,6 +7,8 @@ import { Role, type Principal } from '../access/role.js';
 import type { GraphQLRequestContext } from '../access/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { RequirementModel } from '../requirements/requirement.model.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import type { QuestionLoaders } from './question.loaders.js';
 
 
@@ -30,6 +32,12 @@ export class QuestionsResolver {
   @Query(() => ClarificationQuestionModel, { description: 'A question you may read: on your requirement, asked by your organisation, or published.' })
   clarificationQuestion(@CurrentUser() actor: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ClarificationQuestionModel> {
     return this.questions.get(actor, id);
+  }
+
+  // Named to the buyer and the asker only: null wherever supplierId is (question-rules.ts, canSeeAsker).
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The asking supplier: shown to the buyer and the asker only (as supplierId), null to everyone else.' })
+  async asker(@Parent() q: ClarificationQuestionModel, @Context() ctx: GraphQLRequestContext<OrganizationLoaders>): Promise<OrganizationModel | null> {
+    return q.supplierId ? ctx.loaders.organization.load(q.supplierId) : null;
   }
 
   @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN)
