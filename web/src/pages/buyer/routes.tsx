@@ -8,5 +8,7 @@ import { buyerMenu } from './buyer.messages';
 export const buyerArea: RoleArea = {
   role: 'OEM_BUYER',
   home: '/buyer/requirements',
-  routes: [{ path: '/buyer/requirements', page: lazy(() => import('./RequirementsPage')), menu: { order: 10, icon: <FileSearchOutlined />, label: ref(buyerMenu, 'requirements') } }],
+  routes: [
+    { path: '/buyer/requirements/:id/qa', page: lazy(() => import('./RequirementQAPage')) },
+    { path: '/buyer/requirements', page: lazy(() => import('./RequirementsPage')), menu: { order: 10, icon: <FileSearchOutlined />, label: ref(buyerMenu, 'requirements') } }],
 };

@@ -8,5 +8,7 @@ import { supplierMenu } from './supplier.messages';
 export const supplierArea: RoleArea = {
   role: 'SUPPLIER_ADMIN',
   home: '/supplier/opportunities',
-  routes: [{ path: '/supplier/opportunities', page: lazy(() => import('./OpportunitiesPage')), menu: { order: 10, icon: <AimOutlined />, label: ref(supplierMenu, 'opportunities') } }],
+  routes: [
+    { path: '/supplier/requirements/:id/qa', page: lazy(() => import('./RequirementQAPage')) },
+    { path: '/supplier/opportunities', page: lazy(() => import('./OpportunitiesPage')), menu: { order: 10, icon: <AimOutlined />, label: ref(supplierMenu, 'opportunities') } }],
 };
