@@ -121,7 +121,7 @@ export function RequirementQuestions({ requirementId }: { requirementId: string 
                 <li key={q.id} data-testid="question">
                   {index > 0 && <Divider style={{ margin: '12px 0' }} />}
                   <Space wrap size={[8, 4]}>
-                    {q.mine && <Tag color="blue">{t('mine')}</Tag>}
+                    {q.mine && <Tag color="blue" data-testid="question-mine">{t('mine')}</Tag>}
                     {q.answer === null ? <Tag color="orange">{t('awaiting')}</Tag> : q.visibility === 'PUBLISHED' ? <Tag color="green">{t('published')}</Tag> : <Tag>{t('private')}</Tag>}
                     {q.asker && <Typography.Text type="secondary">{t('askedBy', { name: q.asker.legalName })}</Typography.Text>}
                     <Typography.Text type="secondary">{t('askedAt', { when: format.dateTime(String(q.askedAt)) })}</Typography.Text>
