@@ -398,7 +398,7 @@ describe('authorization matrix: every nested path', () => {
         if (!q) return `unknown question ${id}`;
         if (party === q.owner || party === q.asker) return null;
         if (!q.published || !q.participants.includes(party)) return `question ${id}`;
-        return object.supplierId == null && object.asker == null ? null : `the asker of question ${id}`;
+        return object.supplierId == null && object.askerName == null ? null : `the asker of question ${id}`;
       }
       case 'Document': {
         const parent = ancestors[0];

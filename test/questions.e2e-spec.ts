@@ -22,6 +22,7 @@ describe('clarification questions', () => {
   let otherOem: MadeOrganization;
   let invited: MadeOrganization; // invited, not qualified
   let qualified: MadeOrganization; // qualified, not invited
+  const qualifiedName = '资格供应商测试有限公司';
   let bystander: MadeOrganization; // invited later, asks nothing
   let outsider: MadeOrganization; // neither invited nor qualified
   let bureau: MadeOrganization;
@@ -39,7 +40,7 @@ describe('clarification questions', () => {
     oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
     otherOem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
     invited = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
-    qualified = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
+    qualified = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER, { legalName: qualifiedName });
     bystander = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
     outsider = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
     bureau = await makeOrganization(t, admin.token, OrganizationKind.BUREAU, { jurisdictionCode: '330200' });
@@ -120,11 +121,11 @@ describe('clarification questions', () => {
     expect(bystanderAnswer.data?.clarificationQuestions).toEqual([{ id: publishedQ.id, question: 'SOP 前是否需要 PPAP 3 级？', answer: '需要 PPAP 3 级。', visibility: 'PUBLISHED', mine: false, supplierId: null }]);
     expect(JSON.stringify(bystanderAnswer)).not.toContain(qualified.id);
     // The asker's organisation, nested: to the buyer and the asker, never to another supplier.
-    const ASKER = `query($id: ID!) { clarificationQuestion(id: $id) { asker { id legalName } } }`;
-    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, oem.token)).clarificationQuestion.asker.id).toBe(qualified.id);
-    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, qualified.token)).clarificationQuestion.asker.id).toBe(qualified.id);
-    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, bystander.token)).clarificationQuestion.asker).toBeNull();
-    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, invited.token)).clarificationQuestion.asker).toBeNull();
+    const ASKER = `query($id: ID!) { clarificationQuestion(id: $id) { askerName } }`;
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, oem.token)).clarificationQuestion.askerName).toBe(qualifiedName);
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, qualified.token)).clarificationQuestion.askerName).toBe(qualifiedName);
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, bystander.token)).clarificationQuestion.askerName).toBeNull();
+    expect((await t.ok<any>(ASKER, { id: publishedQ.id }, invited.token)).clarificationQuestion.askerName).toBeNull();
     expect(JSON.stringify(bystanderAnswer)).not.toContain('ABS');
     // Not taking part, another OEM: nothing.
     expect(await list(outsider.token)).toEqual([]);

@@ -7,7 +7,6 @@ import { Role, type Principal } from '../access/role.js';
 import type { GraphQLRequestContext } from '../access/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { RequirementModel } from '../requirements/requirement.model.js';
-import { OrganizationModel } from '../organizations/organization.model.js';
 import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import type { QuestionLoaders } from './question.loaders.js';
 
@@ -34,10 +33,11 @@ export class QuestionsResolver {
     return this.questions.get(actor, id);
   }
 
-  // Named to the buyer and the asker only: null wherever supplierId is (question-rules.ts, canSeeAsker).
-  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The asking supplier: shown to the buyer and the asker only (as supplierId), null to everyone else.' })
-  async asker(@Parent() q: ClarificationQuestionModel, @Context() ctx: GraphQLRequestContext<OrganizationLoaders>): Promise<OrganizationModel | null> {
-    return q.supplierId ? ctx.loaders.organization.load(q.supplierId) : null;
+  // Named to the buyer and the asker only: null wherever supplierId is (question-rules.ts, canSeeAsker). A name,
+  // not the organisation object: a list of questions under a list of requirements would otherwise open every profile list below.
+  @ResolveField(() => String, { nullable: true, description: 'The asking supplier\'s legal name: shown to the buyer and the asker only (as supplierId), null to everyone else.' })
+  async askerName(@Parent() q: ClarificationQuestionModel, @Context() ctx: GraphQLRequestContext<OrganizationLoaders>): Promise<string | null> {
+    return q.supplierId ? ((await ctx.loaders.organization.load(q.supplierId))?.legalName ?? null) : null;
   }
 
   @Roles(Role.OEM_BUYER, Role.SUPPLIER_ADMIN)

@@ -123,7 +123,7 @@ export function RequirementQuestions({ requirementId }: { requirementId: string 
                   <Space wrap size={[8, 4]}>
                     {q.mine && <Tag color="blue" data-testid="question-mine">{t('mine')}</Tag>}
                     {q.answer === null ? <Tag color="orange">{t('awaiting')}</Tag> : q.visibility === 'PUBLISHED' ? <Tag color="green">{t('published')}</Tag> : <Tag>{t('private')}</Tag>}
-                    {q.asker && <Typography.Text type="secondary">{t('askedBy', { name: q.asker.legalName })}</Typography.Text>}
+                    {q.askerName && <Typography.Text type="secondary">{t('askedBy', { name: q.askerName })}</Typography.Text>}
                     <Typography.Text type="secondary">{t('askedAt', { when: format.dateTime(String(q.askedAt)) })}</Typography.Text>
                   </Space>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }} data-testid="question-text">
