@@ -58,7 +58,7 @@ export class DocumentsService {
   /** Before the body is read: NOT_FOUND for a parent the caller may not read, FORBIDDEN or CONFLICT when it may not attach. */
   async checkAttach(actor: Principal, kind: DocumentParentKind, parentId: string, sentName: string | undefined): Promise<string> {
     if (typeof sentName !== 'string' || sentName.trim() === '') throw AppError.badInput('name', 'the file name is required (?name=…)');
-    if (sentName.length > FILE_NAME_MAX * 2) throw AppError.badInput('name', `must be at most ${FILE_NAME_MAX} characters`);
+    if (sentName.length > FILE_NAME_MAX) throw AppError.badInput('name', `must be at most ${FILE_NAME_MAX} characters`);
     await this.parentForAttach(this.dataSource.manager, actor, kind, parentId);
     return sentName;
   }
