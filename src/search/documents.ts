@@ -23,7 +23,11 @@ export interface SupplierDocument {
   categoryCodes: string[];
   /** The same with every ancestor (CHASSIS for CHASSIS.BRAKE_BY_WIRE): subtree filters and facets. */
   categoryPaths: string[];
-  /** Chinese and English names of the capabilities' categories. */
+  /**
+   * Chinese and English names of the capabilities' categories and of all their ancestors (a
+   * brake-by-wire maker also carries 线控底盘 / By-wire chassis), so that a query naming a
+   * category or focus area reaches every profile of its subtree.
+   */
   categoryNames: string[];
   descriptions: string[];
   products: string[];
@@ -170,7 +174,7 @@ export function buildSupplierDocument(rows: SupplierRows, categories: ReadonlyMa
     verified: organization.verified,
     categoryCodes,
     categoryPaths: sorted(categoryCodes.flatMap((code) => categoryPath(code, categories))),
-    categoryNames: categoryNames(categoryCodes, categories),
+    categoryNames: categoryNames(categoryCodes.flatMap((code) => categoryPath(code, categories).reverse()), categories),
     descriptions: capabilities.map((c) => c.description).filter((d) => d.trim() !== ''),
     products: [...new Set(capabilities.flatMap((c) => c.products))],
     specs: capabilities.flatMap((c) => specLines(c.specs)),
@@ -191,7 +195,7 @@ export function buildRequirementDocument(row: RequirementRow, categories: Readon
     specs: specLines(row.specs),
     categoryCode: row.categoryCode,
     categoryPaths: categoryPath(row.categoryCode, categories),
-    categoryNames: categoryNames([row.categoryCode], categories),
+    categoryNames: categoryNames(categoryPath(row.categoryCode, categories).reverse(), categories),
     status: row.status,
     deliveryRegionCode: row.site.regionCode,
     ...regionLevels([row.site.regionCode]),

@@ -12,6 +12,12 @@ export class FacetValueCount {
 
   @Field(() => Int)
   count: number;
+
+  @Field(() => String, { nullable: true, description: 'The value\'s Chinese name (category, certification, region, designation, status, verified), null if none is known.' })
+  labelZh: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value\'s English name, null if none is known.' })
+  labelEn: string | null;
 }
 
 @ObjectType()
