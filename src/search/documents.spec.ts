@@ -61,6 +61,8 @@ describe('search documents', () => {
       location: { lat: 30.3, lng: 120.5 },
     });
     expect(doc.categoryNames).toEqual(expect.arrayContaining(['智能座椅', 'Smart seats', '显示', 'Displays']));
+    // The focus area above them reaches the profile too, as an inherited name.
+    expect(doc.parentCategoryNames).toEqual(['智能座舱', 'Smart cockpit']);
     expect(doc.plants.map((p) => p.siteId)).toEqual(['b', 'a']);
   });
 });

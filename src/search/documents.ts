@@ -23,12 +23,14 @@ export interface SupplierDocument {
   categoryCodes: string[];
   /** The same with every ancestor (CHASSIS for CHASSIS.BRAKE_BY_WIRE): subtree filters and facets. */
   categoryPaths: string[];
-  /**
-   * Chinese and English names of the capabilities' categories and of all their ancestors (a
-   * brake-by-wire maker also carries 线控底盘 / By-wire chassis), so that a query naming a
-   * category or focus area reaches every profile of its subtree.
-   */
+  /** Chinese and English names of the capabilities' categories. */
   categoryNames: string[];
+  /**
+   * Names of the ancestors of those categories not held themselves (a brake-by-wire maker
+   * carries 线控底盘 / By-wire chassis), so that a query naming a category or focus area
+   * reaches every profile of its subtree; searched, but ranked below the categories held.
+   */
+  parentCategoryNames: string[];
   descriptions: string[];
   products: string[];
   /** "key: value" per spec line. */
@@ -59,6 +61,8 @@ export interface RequirementDocument {
   categoryCode: string;
   categoryPaths: string[];
   categoryNames: string[];
+  /** Names of the category's ancestors (see SupplierDocument). */
+  parentCategoryNames: string[];
   status: string;
   /** The delivery plant's own (county-level) region code; null abroad. */
   deliveryRegionCode: string | null;
@@ -144,6 +148,14 @@ function categoryNames(codes: Iterable<string>, categories: ReadonlyMap<string, 
   return [...new Set(names)];
 }
 
+/** Names of the ancestors of `codes` that are not among `codes`, nearest first. */
+function parentNames(codes: readonly string[], categories: ReadonlyMap<string, CategoryRef>): string[] {
+  const held = new Set(codes);
+  const names = categoryNames(codes.flatMap((code) => categoryPath(code, categories).reverse().filter((c) => !held.has(c))), categories);
+  const own = new Set(categoryNames(codes, categories));
+  return names.filter((n) => !own.has(n));
+}
+
 /** The best rank held per certification type, as `TYPE:0` … `TYPE:best` keys. */
 export function certificationKeys(certifications: SupplierRows['certifications']): { types: string[]; keys: string[] } {
   const best = new Map<string, number>();
@@ -174,7 +186,8 @@ export function buildSupplierDocument(rows: SupplierRows, categories: ReadonlyMa
     verified: organization.verified,
     categoryCodes,
     categoryPaths: sorted(categoryCodes.flatMap((code) => categoryPath(code, categories))),
-    categoryNames: categoryNames(categoryCodes.flatMap((code) => categoryPath(code, categories).reverse()), categories),
+    categoryNames: categoryNames(categoryCodes, categories),
+    parentCategoryNames: parentNames(categoryCodes, categories),
     descriptions: capabilities.map((c) => c.description).filter((d) => d.trim() !== ''),
     products: [...new Set(capabilities.flatMap((c) => c.products))],
     specs: capabilities.flatMap((c) => specLines(c.specs)),
@@ -195,7 +208,8 @@ export function buildRequirementDocument(row: RequirementRow, categories: Readon
     specs: specLines(row.specs),
     categoryCode: row.categoryCode,
     categoryPaths: categoryPath(row.categoryCode, categories),
-    categoryNames: categoryNames(categoryPath(row.categoryCode, categories).reverse(), categories),
+    categoryNames: categoryNames([row.categoryCode], categories),
+    parentCategoryNames: parentNames([row.categoryCode], categories),
     status: row.status,
     deliveryRegionCode: row.site.regionCode,
     ...regionLevels([row.site.regionCode]),

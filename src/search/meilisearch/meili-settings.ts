@@ -13,8 +13,8 @@ const HAN = /\p{Script=Han}/u;
 
 /** Fields searched, strongest first (Meilisearch ranks earlier attributes higher). */
 const SEARCHABLE: Record<SearchIndexName, string[]> = {
-  suppliers: ['name', 'nameEn', 'categoryNames', 'products', 'descriptions', 'specs', 'certificationTypes'],
-  requirements: ['title', 'categoryNames', 'description', 'specs'],
+  suppliers: ['name', 'nameEn', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs', 'certificationTypes'],
+  requirements: ['title', 'categoryNames', 'parentCategoryNames', 'description', 'specs'],
 };
 
 const FILTERABLE: Record<SearchIndexName, string[]> = {
@@ -40,10 +40,10 @@ export const TYPO_SIZES = { oneTypo: 4, twoTypos: 255 };
 /** Chinese is segmented as Mandarin (not Japanese); English words as English. */
 const LOCALIZED: Record<SearchIndexName, { attributePatterns: string[]; locales: string[] }[]> = {
   suppliers: [
-    { attributePatterns: ['name', 'categoryNames', 'products', 'descriptions', 'specs'], locales: ['cmn', 'eng'] },
+    { attributePatterns: ['name', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs'], locales: ['cmn', 'eng'] },
     { attributePatterns: ['nameEn'], locales: ['eng'] },
   ],
-  requirements: [{ attributePatterns: ['title', 'categoryNames', 'description', 'specs'], locales: ['cmn', 'eng'] }],
+  requirements: [{ attributePatterns: ['title', 'categoryNames', 'parentCategoryNames', 'description', 'specs'], locales: ['cmn', 'eng'] }],
 };
 
 /** The query locales sent with every search. */

@@ -72,9 +72,10 @@ describe('document text and keys', () => {
   it('puts names (A), categories and products (B, one position each) in the strong vector, descriptions only in the full one', () => {
     const text = supplierText(supplier, analyzer);
     expect(text.strong).toContain(`'示例':1A`);
-    // Categories with their ancestors: 线控制动 / Brake-by-wire, 线控底盘 / By-wire chassis, then the product.
+    // The category held at B, its ancestor 线控底盘 / By-wire chassis at C.
     expect(text.strong).toMatch(/'线控制动':\d+B/);
-    expect(text.strong).toMatch(/'线控底盘':\d+B/);
+    expect(text.strong).toMatch(/'线控底盘':\d+C/);
+    expect(text.strong).toMatch(/'线控':\d+B,\d+C/);
     expect(text.strong).toMatch(/'ehb':(\d+B,)*\d+B/);
     expect(text.lexemes).toContain(`'unit':1C`);
     expect(text.strong).not.toContain(`'unit'`);

@@ -12,7 +12,8 @@ const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C', 'D'];
 /**
  * What a matched concept is worth, by the strongest field it matched in: the name (A, in the
  * strong vector at weight A), the category names and products (B, in the strong vector at
- * weight B), or only descriptions and specs (OTHER). A concept found only through a typo
+ * weight B), an inherited (ancestor) category name (INHERITED, weight C: 线控底盘 for a
+ * brake-by-wire maker), or only descriptions and specs (OTHER). A concept found only through a typo
  * correction (one edit) or a Chinese near-miss is worth TYPO_FACTOR times that.
  *
  * Proximity: with two or more concepts, PROXIMITY_SHARE of the score is the share of
@@ -21,6 +22,7 @@ const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C', 'D'];
  */
 export const NAME_SCORE = 1;
 export const STRONG_SCORE = 0.9;
+export const INHERITED_SCORE = 0.8;
 export const OTHER_SCORE = 0.6;
 export const TYPO_FACTOR = 0.8;
 export const PROXIMITY_SHARE = 0.15;
@@ -109,33 +111,37 @@ const MAX_POSITIONS_PER_LEXEME = 16;
 export function supplierText(doc: SupplierDocument, analyzer: TextAnalyzer): IndexedText {
   const fields = {
     A: [doc.name, doc.nameEn ?? ''],
-    B: [...doc.categoryNames, ...doc.products],
+    B: [...doc.categoryNames, ...(doc.parentCategoryNames ?? []), ...doc.products],
     C: doc.descriptions,
     D: [...doc.specs, ...doc.certificationTypes],
   };
-  return indexedText(fields, analyzer);
+  return indexedText(fields, analyzer, [...doc.categoryNames, ...doc.products], doc.parentCategoryNames ?? []);
 }
 
 export function requirementText(doc: RequirementDocument, analyzer: TextAnalyzer): IndexedText {
-  return indexedText({ A: [doc.title], B: doc.categoryNames, C: [doc.description], D: doc.specs }, analyzer);
+  const parents = doc.parentCategoryNames ?? [];
+  return indexedText({ A: [doc.title], B: [...doc.categoryNames, ...parents], C: [doc.description], D: doc.specs }, analyzer, doc.categoryNames, parents);
 }
 
-function indexedText(fields: Record<Weight, string[]>, analyzer: TextAnalyzer): IndexedText {
+function indexedText(fields: Record<Weight, string[]>, analyzer: TextAnalyzer, strongValues: string[], inherited: string[]): IndexedText {
   const lexemes: Partial<Record<Weight, string[]>> = {};
   for (const weight of WEIGHT_ORDER) lexemes[weight] = fields[weight].flatMap((text) => analyzer.documentLexemes(text));
   const words = [...new Set(WEIGHT_ORDER.flatMap((w) => lexemes[w] ?? []).filter(isLexiconWord))];
-  return { lexemes: tsvectorLiteral(lexemes), strong: strongLiteral(fields.A, fields.B, analyzer), words };
+  return { lexemes: tsvectorLiteral(lexemes), strong: strongLiteral(fields.A, strongValues, inherited, analyzer), words };
 }
 
 /**
- * The strong vector: the lexemes of the name fields (weight A) and of the category names and
- * products (weight B), each value at its own position, so that `<0>` finds two concepts in
- * one value (proximity). Bounded in lexemes and bytes, so that it stays inline in the row.
+ * The strong vector: the lexemes of the name fields (weight A), of the category names held and
+ * products (weight B) and of the inherited (ancestor) category names (weight C), each value at
+ * its own position, so that `<0>` finds two concepts in one value (proximity). Bounded in
+ * lexemes and bytes, so that it stays inline in the row.
  */
-export function strongLiteral(names: readonly string[], strongValues: readonly string[], analyzer: TextAnalyzer): string {
+export function strongLiteral(names: readonly string[], strongValues: readonly string[], inherited: readonly string[], analyzer: TextAnalyzer): string {
   const entries = new Map<string, string[]>();
   let bytes = 0;
-  const values = [...names.map((text) => ({ text, weight: 'A' })), ...strongValues.map((text) => ({ text, weight: 'B' }))].filter((v) => v.text.trim() !== '');
+  const values = [...names.map((text) => ({ text, weight: 'A' })), ...strongValues.map((text) => ({ text, weight: 'B' })), ...inherited.map((text) => ({ text, weight: 'C' }))].filter(
+    (v) => v.text.trim() !== '',
+  );
   values.slice(0, MAX_STRONG_POSITIONS).forEach(({ text, weight }, i) => {
     for (const lexeme of analyzer.documentLexemes(text)) {
       const positions = entries.get(lexeme);

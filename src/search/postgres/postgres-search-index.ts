@@ -12,6 +12,7 @@ import {
   type SettingsDrift,
 } from '../search-index.port.js';
 import {
+  INHERITED_SCORE,
   NAME_SCORE,
   OTHER_SCORE,
   PROXIMITY_SHARE,
@@ -159,7 +160,12 @@ export class PostgresSearchIndex extends SearchIndex {
     );
     const byWord = new Map<string, Correction[]>();
     for (const row of rows) byWord.set(row.query, [...(byWord.get(row.query) ?? []), { word: row.word }]);
-    return concepts.map((concept) => ({ concept, corrections: concept.fuzzy ? pickCorrections(byWord.get(concept.fuzzy) ?? []) : [] }));
+    return concepts.map((concept) => {
+      const corrections = concept.fuzzy ? pickCorrections(byWord.get(concept.fuzzy) ?? []) : [];
+      // A corrected word is searched as if typed: with its prefixes and synonyms (seet → seat, seating, 座椅).
+      const alternatives = [...concept.alternatives, ...corrections.flatMap((c) => this.textAnalyzer.query(c.word, 1)[0]?.alternatives ?? [])];
+      return { concept: { ...concept, alternatives }, corrections };
+    });
   }
 
   async delete(index: SearchIndexName, ids: readonly string[]): Promise<void> {
@@ -286,8 +292,10 @@ function keyConditionsSql(conditions: KeyConditions, params: Params): string[] {
 function conceptWorthSql(c: CorrectedConcept, params: Params, other: string): string {
   const factor = typoFactor(c);
   const name = params.add(correctedTsquery(c, 'A'));
+  const held = params.add(correctedTsquery(c, 'B'));
   const strong = params.add(correctedTsquery(c));
-  return `(CASE WHEN strong @@ ${name}::tsquery THEN ${(NAME_SCORE * factor).toFixed(4)} WHEN strong @@ ${strong}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)} ELSE ${other.replace('$WORTH', (OTHER_SCORE * factor).toFixed(4))} END)`;
+  return `(CASE WHEN strong @@ ${name}::tsquery THEN ${(NAME_SCORE * factor).toFixed(4)} WHEN strong @@ ${held}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)}
+    WHEN strong @@ ${strong}::tsquery THEN ${(INHERITED_SCORE * factor).toFixed(4)} ELSE ${other.replace('$WORTH', (OTHER_SCORE * factor).toFixed(4))} END)`;
 }
 
 /**
