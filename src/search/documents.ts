@@ -5,6 +5,7 @@
  * document is one requirement with its delivery plant's region.
  */
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
+import { CERTIFICATION_TYPES } from '../taxonomy/taxonomy.data.js';
 import { cityOf, provinceOf } from '../locality/region-codes.js';
 
 export interface GeoPoint {
@@ -37,6 +38,11 @@ export interface SupplierDocument {
   specs: string[];
   /** Types of the certificates valid on the build day. */
   certificationTypes: string[];
+  /**
+   * The same as searchable text, with the best level held: "ISO 26262 (GB/T 34590) 功能安全
+   * ASIL D", "AEC-Q100 集成电路车规认证 Grade 1", so that a query such as "ASIL D" finds them.
+   */
+  certificationNames: string[];
   /**
    * `TYPE:rank` for every rank from 0 up to the best valid certificate's level (levelRank), so
    * that "type with at least level L" is one equality test: `ISO_26262:3` means ASIL C or better.
@@ -171,6 +177,32 @@ export function certificationKeys(certifications: SupplierRows['certifications']
   return { types: sorted(best.keys()), keys: sorted(keys) };
 }
 
+const CERTIFICATION_NAMES = new Map(CERTIFICATION_TYPES.map((t) => [t.code, [t.name, t.nameZh ?? ''].join(' ').trim()]));
+
+/** A level as written on a certificate: ASIL D (QM alone), Grade 1, Level 2. */
+export function levelLabel(scheme: LevelScheme, level: string): string {
+  if (scheme === 'ASIL') return level === 'QM' ? 'QM' : `ASIL ${level}`;
+  if (scheme === 'AEC_GRADE') return `Grade ${level}`;
+  return `Level ${level}`;
+}
+
+/** Each valid certification type once, with the best level held, as searchable text. */
+export function certificationNames(certifications: SupplierRows['certifications']): string[] {
+  const best = new Map<string, { scheme: LevelScheme; level: string | null; rank: number }>();
+  for (const cert of certifications) {
+    const valid = cert.levelScheme !== 'HELD' && cert.level !== null && LEVEL_SCHEMES[cert.levelScheme].includes(cert.level);
+    const rank = valid ? levelRank(cert.levelScheme, cert.level) : -1;
+    const known = best.get(cert.typeCode);
+    if (!known || rank > known.rank) best.set(cert.typeCode, { scheme: cert.levelScheme, level: valid ? cert.level : null, rank });
+  }
+  return [...best.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, { scheme, level }]) => {
+      const name = CERTIFICATION_NAMES.get(type) ?? type.replace(/_/g, ' ');
+      return level === null ? name : `${name} ${levelLabel(scheme, level)}`;
+    });
+}
+
 export function buildSupplierDocument(rows: SupplierRows, categories: ReadonlyMap<string, CategoryRef>): SupplierDocument {
   const { organization, capabilities, sites } = rows;
   const categoryCodes = sorted(capabilities.map((c) => c.categoryCode));
@@ -192,6 +224,7 @@ export function buildSupplierDocument(rows: SupplierRows, categories: ReadonlyMa
     products: [...new Set(capabilities.flatMap((c) => c.products))],
     specs: capabilities.flatMap((c) => specLines(c.specs)),
     certificationTypes: certs.types,
+    certificationNames: certificationNames(rows.certifications),
     certificationKeys: certs.keys,
     ...regionLevels(sites.map((s) => s.regionCode)),
     plants,

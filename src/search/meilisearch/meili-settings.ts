@@ -13,7 +13,7 @@ const HAN = /\p{Script=Han}/u;
 
 /** Fields searched, strongest first (Meilisearch ranks earlier attributes higher). */
 const SEARCHABLE: Record<SearchIndexName, string[]> = {
-  suppliers: ['name', 'nameEn', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs', 'certificationTypes'],
+  suppliers: ['name', 'nameEn', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs', 'certificationNames', 'certificationTypes'],
   requirements: ['title', 'categoryNames', 'parentCategoryNames', 'description', 'specs'],
 };
 
@@ -40,7 +40,7 @@ export const TYPO_SIZES = { oneTypo: 4, twoTypos: 255 };
 /** Chinese is segmented as Mandarin (not Japanese); English words as English. */
 const LOCALIZED: Record<SearchIndexName, { attributePatterns: string[]; locales: string[] }[]> = {
   suppliers: [
-    { attributePatterns: ['name', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs'], locales: ['cmn', 'eng'] },
+    { attributePatterns: ['name', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs', 'certificationNames'], locales: ['cmn', 'eng'] },
     { attributePatterns: ['nameEn'], locales: ['eng'] },
   ],
   requirements: [{ attributePatterns: ['title', 'categoryNames', 'parentCategoryNames', 'description', 'specs'], locales: ['cmn', 'eng'] }],

@@ -113,7 +113,7 @@ export function supplierText(doc: SupplierDocument, analyzer: TextAnalyzer): Ind
     A: [doc.name, doc.nameEn ?? ''],
     B: [...doc.categoryNames, ...(doc.parentCategoryNames ?? []), ...doc.products],
     C: doc.descriptions,
-    D: [...doc.specs, ...doc.certificationTypes],
+    D: [...doc.specs, ...doc.certificationTypes, ...(doc.certificationNames ?? [])],
   };
   return indexedText(fields, analyzer, [...doc.categoryNames, ...doc.products], doc.parentCategoryNames ?? []);
 }
