@@ -179,6 +179,8 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     expect(result).toEqual({
       hits: [{ id: a.id, score: 0.8731, document: a }],
       total: 21,
+      // Page mode: Meilisearch's totalHits is exact.
+      totalIsEstimate: false,
       facets: {
         category: [
           { value: 'CHASSIS', count: 21 },
@@ -201,6 +203,8 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     expect(fake.requests.at(-1)?.body).toMatchObject({ q: '', offset: 1, limit: 2 });
     expect(fake.requests.at(-1)?.body).not.toHaveProperty('page');
     expect(result.total).toBe(3);
+    // Offset mode: Meilisearch's estimatedTotalHits, said as such.
+    expect(result.totalIsEstimate).toBe(true);
     expect(result.hits.map((h) => [h.id, h.score])).toEqual(docs.slice(1).map((d) => [d.id, 0]));
   });
 

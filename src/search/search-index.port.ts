@@ -91,8 +91,13 @@ export interface FacetValue {
 
 export interface SearchResult<I extends SearchIndexName> {
   hits: SearchHit<DocumentOf<I>>[];
-  /** Documents matching text and filter, over all pages. */
+  /** Documents matching text and filter, over all pages; a lower bound when `totalIsEstimate`. */
   total: number;
+  /**
+   * True when more documents match than the adapter counts exactly (PostgreSQL: 5,000;
+   * Meilisearch: offset paging, its estimatedTotalHits); facet counts are then partial too.
+   */
+  totalIsEstimate?: boolean;
   /** Counts per value, for each facet asked for, over all matching documents. */
   facets: Partial<Record<IndexTypes[I]['facet'], FacetValue[]>>;
 }

@@ -48,6 +48,7 @@ function page<I extends SearchIndexName, N>(result: SearchResult<I>, offset: num
     edges,
     pageInfo: { hasNextPage: offset + result.hits.length < reachable && result.hits.length > 0, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: result.total,
+    totalCountIsEstimate: result.totalIsEstimate ?? false,
   };
 }
 

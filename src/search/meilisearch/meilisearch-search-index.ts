@@ -198,6 +198,7 @@ export class MeilisearchSearchIndex extends SearchIndex {
     return {
       hits: response.hits.map((hit) => ({ id: String(hit.id), score: text ? clamp(hit._rankingScore) : 0, document: fromMeili<DocumentOf<I>>(hit) })),
       total: totalOf(response),
+      totalIsEstimate: (response as { totalHits?: number }).totalHits === undefined,
       facets: facets as SearchResult<I>['facets'],
     };
   }

@@ -42,6 +42,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUERY_CONCEPTS = 12;
 const RELEVANCE_CONCEPTS = 32;
 const UPSERT_BATCH = 500;
+/**
+ * Broad queries: matches are counted (and faceted) exactly up to COUNT_CAP; beyond it the
+ * total is COUNT_CAP, marked as an estimate (a lower bound), and facets count the first
+ * COUNT_CAP matches found. Only the first SCORE_CAP matches found (in table order) are scored
+ * and ranked. Both keep a query naming a focus area (40% of the index) within its time budget.
+ */
+export const COUNT_CAP = 5_000;
+export const SCORE_CAP = 1_000;
 
 /** Collects positional parameters for one SQL statement. */
 class Params {
@@ -161,7 +169,10 @@ export class PostgresSearchIndex extends SearchIndex {
     const byWord = new Map<string, Correction[]>();
     for (const row of rows) byWord.set(row.query, [...(byWord.get(row.query) ?? []), { word: row.word }]);
     return concepts.map((concept) => {
-      const corrections = concept.fuzzy ? pickCorrections(byWord.get(concept.fuzzy) ?? []) : [];
+      const found = concept.fuzzy ? (byWord.get(concept.fuzzy) ?? []) : [];
+      // Words of the domain dictionary first: seet → seat (a taxonomy keyword), not set or seen.
+      const inDictionary = found.filter((c) => this.textAnalyzer.isDictionaryWord(c.word));
+      const corrections = pickCorrections(inDictionary.length ? inDictionary : found);
       // A corrected word is searched as if typed: with its prefixes and synonyms (seet → seat, seating, 座椅).
       const alternatives = [...concept.alternatives, ...corrections.flatMap((c) => this.textAnalyzer.query(c.word, 1)[0]?.alternatives ?? [])];
       return { concept: { ...concept, alternatives }, corrections };
@@ -206,11 +217,16 @@ export class PostgresSearchIndex extends SearchIndex {
     const wanted = request.facets.map((name) => ({ name, prefix: prefixes[name] }));
     const allFacets = new Set(wanted.map((w) => w.prefix)).size === new Set(Object.values(prefixes)).size;
     const facetFilter = wanted.length === 0 || allFacets ? '' : `WHERE left(k, 2) = ANY(${params.add(wanted.map((w) => w.prefix))}::text[])`;
-    // One statement: the matches are found and scored once, then paged, counted and faceted.
+    const countCap = params.add(COUNT_CAP + 1);
+    const scoreCap = params.add(Math.max(SCORE_CAP, request.offset + request.limit));
+    // One statement: the matches are found (up to COUNT_CAP + 1), the first SCORE_CAP of them
+    // scored, then paged, counted and faceted.
     const [row]: { total: number; hits: { id: string; score: number; document: DocumentOf<I> }[]; facets: Record<string, number> | null }[] = await this.withIndexPlans((runner) =>
       runner.query(
-        `WITH matched AS MATERIALIZED (SELECT id, ${tieBreak} AS tie, ${score} AS score${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql}),
-              page AS (SELECT id, tie, score FROM matched ORDER BY score DESC, tie, id LIMIT ${limit} OFFSET ${offset})
+        `WITH found AS MATERIALIZED (SELECT id, strong, filter_keys, sort_key${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql} LIMIT ${countCap}),
+              matched AS (SELECT id, sort_key${wanted.length ? ', facet_keys' : ''} FROM found),
+              scored AS MATERIALIZED (SELECT id, ${tieBreak} AS tie, ${score} AS score FROM (SELECT * FROM found LIMIT ${scoreCap}) f),
+              page AS (SELECT id, tie, score FROM scored ORDER BY score DESC, tie, id LIMIT ${limit} OFFSET ${offset})
          SELECT (SELECT count(*)::int FROM matched) AS total,
                 (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score::float8, 'document', t.document) ORDER BY p.score DESC, p.tie, p.id), '[]')
                  FROM page p JOIN ${table} t ON t.id = p.id) AS hits,
@@ -227,7 +243,8 @@ export class PostgresSearchIndex extends SearchIndex {
     }
     return {
       hits: row.hits.map((hit) => ({ id: hit.id, score: clamp(hit.score), document: hit.document })),
-      total: row.total,
+      total: Math.min(row.total, COUNT_CAP),
+      totalIsEstimate: row.total > COUNT_CAP,
       facets: facets as SearchResult<I>['facets'],
     };
   }

@@ -159,6 +159,11 @@ export class TextAnalyzer {
     }
   }
 
+  /** Whether a word key (lower-cased, stemmed) is a dictionary word: a taxonomy name or keyword, or a synonym. */
+  isDictionaryWord(key: string): boolean {
+    return this.words.has(key) || this.expansions.has(key);
+  }
+
   /** The lexemes a document's text is indexed under. */
   documentLexemes(text: string): string[] {
     const lexemes: string[] = [];
