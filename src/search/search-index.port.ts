@@ -94,7 +94,7 @@ export interface SearchResult<I extends SearchIndexName> {
   /** Documents matching text and filter, over all pages; a lower bound when `totalIsEstimate`. */
   total: number;
   /**
-   * True when more documents match than the adapter counts exactly (PostgreSQL: 5,000;
+   * True when more documents match than the adapter counts exactly (PostgreSQL: 2,000;
    * Meilisearch: offset paging, its estimatedTotalHits); facet counts are then partial too.
    */
   totalIsEstimate?: boolean;

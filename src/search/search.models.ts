@@ -133,7 +133,7 @@ export class SupplierSearchConnection {
   @Field(() => Int, { description: 'Suppliers matching query and filter, over all pages (a lower bound when totalCountIsEstimate).' })
   totalCount: number;
 
-  @Field({ description: 'True when more than 5,000 suppliers match (PostgreSQL backend): totalCount is then 5,000, facet counts cover the first 5,000 matches found, and only the first 1,000 found are ranked — narrow the query or filter. Like Meilisearch\'s estimatedTotalHits.' })
+  @Field({ description: 'True when more than 2,000 suppliers match (PostgreSQL backend): totalCount is then 2,000, facet counts cover the first 2,000 matches found, and only the first 500 found are ranked — narrow the query or filter. Like Meilisearch\'s estimatedTotalHits.' })
   totalCountIsEstimate: boolean;
 
   @Field(() => [SupplierFacetCounts], { description: 'Counts over all matching suppliers, for the facets asked for.' })
@@ -160,7 +160,7 @@ export class RequirementSearchConnection {
   @Field(() => Int, { description: 'Requirements matching query and filter (a lower bound when totalCountIsEstimate).' })
   totalCount: number;
 
-  @Field({ description: 'True when more than 5,000 requirements match: see SupplierSearchConnection.totalCountIsEstimate.' })
+  @Field({ description: 'True when more than 2,000 requirements match: see SupplierSearchConnection.totalCountIsEstimate.' })
   totalCountIsEstimate: boolean;
 
   @Field(() => [RequirementFacetCounts])

@@ -48,8 +48,8 @@ const UPSERT_BATCH = 500;
  * COUNT_CAP matches found. Only the first SCORE_CAP matches found (in table order) are scored
  * and ranked. Both keep a query naming a focus area (40% of the index) within its time budget.
  */
-export const COUNT_CAP = 5_000;
-export const SCORE_CAP = 1_000;
+export const COUNT_CAP = 2_000;
+export const SCORE_CAP = 500;
 
 /** Collects positional parameters for one SQL statement. */
 class Params {
@@ -223,9 +223,8 @@ export class PostgresSearchIndex extends SearchIndex {
     // scored, then paged, counted and faceted.
     const [row]: { total: number; hits: { id: string; score: number; document: DocumentOf<I> }[]; facets: Record<string, number> | null }[] = await this.withIndexPlans((runner) =>
       runner.query(
-        `WITH found AS MATERIALIZED (SELECT id, strong, filter_keys, sort_key${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql} LIMIT ${countCap}),
-              matched AS (SELECT id, sort_key${wanted.length ? ', facet_keys' : ''} FROM found),
-              scored AS MATERIALIZED (SELECT id, ${tieBreak} AS tie, ${score} AS score FROM (SELECT * FROM found LIMIT ${scoreCap}) f),
+        `WITH matched AS MATERIALIZED (SELECT id${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql} LIMIT ${countCap}),
+              scored AS MATERIALIZED (SELECT t.id, ${tieBreak} AS tie, ${score} AS score FROM (SELECT id FROM matched LIMIT ${scoreCap}) m JOIN ${table} t ON t.id = m.id),
               page AS (SELECT id, tie, score FROM scored ORDER BY score DESC, tie, id LIMIT ${limit} OFFSET ${offset})
          SELECT (SELECT count(*)::int FROM matched) AS total,
                 (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score::float8, 'document', t.document) ORDER BY p.score DESC, p.tie, p.id), '[]')
