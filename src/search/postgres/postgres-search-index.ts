@@ -152,19 +152,22 @@ export class PostgresSearchIndex extends SearchIndex {
     const concepts = this.textAnalyzer.query(text, limit);
     const words = [...new Set(concepts.map((c) => c.fuzzy).filter((w): w is string => w !== null))];
     if (words.length === 0) return concepts.map((concept) => ({ concept, corrections: [] }));
+    // Most query words are in the lexicon: one cheap lookup, and variants only for the rest.
+    const known: { word: string }[] = await this.dataSource.query(`SELECT word FROM search_lexicon WHERE word = ANY($1::text[])`, [words]);
+    const knownWords = new Set(known.map((k) => k.word));
+    const missing = words.filter((w) => !knownWords.has(w));
+    if (missing.length === 0) return concepts.map((concept) => ({ concept, corrections: [] }));
     const queries: string[] = [];
     const variants: string[] = [];
-    for (const word of words) {
+    for (const word of missing) {
       for (const variant of oneEditVariants(word)) {
         queries.push(word);
         variants.push(variant);
       }
     }
     const rows: { query: string; word: string }[] = await this.dataSource.query(
-      `SELECT v.query, l.word FROM unnest($1::text[], $2::text[]) AS v(query, variant)
-       JOIN search_lexicon l ON l.word = v.variant
-       WHERE v.query <> ALL (SELECT word FROM search_lexicon WHERE word = ANY($3::text[]))`,
-      [queries, variants, words],
+      `SELECT v.query, l.word FROM unnest($1::text[], $2::text[]) AS v(query, variant) JOIN search_lexicon l ON l.word = v.variant`,
+      [queries, variants],
     );
     const byWord = new Map<string, Correction[]>();
     for (const row of rows) byWord.set(row.query, [...(byWord.get(row.query) ?? []), { word: row.word }]);
