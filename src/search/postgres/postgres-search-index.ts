@@ -260,7 +260,7 @@ export class PostgresSearchIndex extends SearchIndex {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+      await runner.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off');
       const result = await work(runner);
       await runner.query('COMMIT');
       return result;
