@@ -99,7 +99,7 @@ describe('web workspace: the platform admin', () => {
     await w.page.getByText('English', { exact: true }).click();
     await w.page.locator('nav [data-menu="/admin/verification"]').click();
     await w.page.getByRole('heading', { name: 'Organisations awaiting verification' }).waitFor();
-    await w.page.locator('[data-testid="verification-count"]', { hasText: '1 organisation waiting' }).waitFor();
+    await w.page.locator('[data-testid="verification-count"]', { hasText: 'Waiting: 1' }).waitFor();
     await w.page.getByRole('button', { name: 'Verify Qiantang Sensor Co., Ltd.' }).waitFor();
     await w.page.screenshot({ path: join(ARTIFACTS, 'workspace-admin-verification-en.png') });
   });

@@ -11,7 +11,7 @@ export const verificationMessages = defineMessages('admin.verification', {
   menu: ['认证队列', 'Verification queue'],
   title: ['待认证单位', 'Organisations awaiting verification'],
   intro: ['核对统一社会信用代码与营业执照后认证或拒绝，并写明理由（记入审计日志）。', 'Check the credit code and licence, then verify or refuse, with the reason (kept in the audit log).'],
-  waiting: ['{count, number} 家等待认证', '{count, plural, one {# organisation} other {# organisations}} waiting'],
+  waiting: ['{count, number} 家等待认证', 'Waiting: {count, number}'],
   empty: ['队列已清空', 'The queue is empty'],
   legalName: ['单位名称', 'Legal name'],
   kind: ['类型', 'Kind'],
@@ -52,5 +52,5 @@ export const synonymsMessages = defineMessages('admin.synonyms', {
   direction: ['方向', 'Direction'],
   createdAt: ['添加时间', 'Added on'],
   actions: ['操作', 'Actions'],
-  count: ['共 {count, number} 组', '{count, plural, one {# group} other {# groups}}'],
+  count: ['共 {count, number} 组', 'Groups: {count, number}'],
 });
