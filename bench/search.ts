@@ -236,6 +236,12 @@ hits, total count and (where listed) facet counts; GraphQL adds its own overhead
 ${table}
 
 Target: p95 ≤ 20 ms for every query class.
+
+Broad queries are bounded (src/search/postgres/postgres-search-index.ts): matches are counted
+and faceted exactly up to 2,000 (above, the total is 2,000 with \`totalCountIsEstimate\`), and
+the first 500 found are scored and ranked; a "hits" of 2000 above means the cap was reached.
+The machine runs other work at the same time (load average above, on 2 cores): every figure
+includes that contention and should be read relative to the other rows of the same run.
 `;
 }
 

@@ -226,8 +226,8 @@ export class PostgresSearchIndex extends SearchIndex {
     // scored, then paged, counted and faceted.
     const [row]: { total: number; hits: { id: string; score: number; document: DocumentOf<I> }[]; facets: Record<string, number> | null }[] = await this.withIndexPlans((runner) =>
       runner.query(
-        `WITH matched AS MATERIALIZED (SELECT id${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql} LIMIT ${countCap}),
-              scored AS MATERIALIZED (SELECT t.id, ${tieBreak} AS tie, ${score} AS score FROM (SELECT id FROM matched LIMIT ${scoreCap}) m JOIN ${table} t ON t.id = m.id),
+        `WITH matched AS MATERIALIZED (SELECT id, strong, filter_keys, sort_key${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql} LIMIT ${countCap}),
+              scored AS MATERIALIZED (SELECT id, ${tieBreak} AS tie, ${score} AS score FROM (SELECT * FROM matched LIMIT ${scoreCap}) m),
               page AS (SELECT id, tie, score FROM scored ORDER BY score DESC, tie, id LIMIT ${limit} OFFSET ${offset})
          SELECT (SELECT count(*)::int FROM matched) AS total,
                 (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score::float8, 'document', t.document) ORDER BY p.score DESC, p.tie, p.id), '[]')

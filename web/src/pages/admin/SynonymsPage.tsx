@@ -9,6 +9,7 @@ import { useFormat } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/messages';
 import { synonymsMessages } from './admin.messages';
+import './admin.css';
 
 interface Group {
   id: string;
@@ -84,7 +85,7 @@ export default function SynonymsPage() {
             <Input />
           </Form.Item>
           <Form.Item name="direction" label={t('direction')}>
-            <select className="zlt-select" aria-label={t('direction')}>
+            <select className="zlt-admin-select" aria-label={t('direction')}>
               <option value="two">{t('twoWay')}</option>
               <option value="one">{t('oneWay')}</option>
             </select>
@@ -96,8 +97,8 @@ export default function SynonymsPage() {
       </Card>
       <Card>
         <Typography.Paragraph>{t('count', { count: groups.length })}</Typography.Paragraph>
-        <div className="zlt-table-wrap">
-          <table className="zlt-table">
+        <div className="zlt-admin-table-wrap">
+          <table className="zlt-admin-table">
             <thead>
               <tr>
                 <th scope="col">{t('terms')}</th>

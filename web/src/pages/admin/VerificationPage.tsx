@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/messages';
 import { verificationMessages } from './admin.messages';
+import './admin.css';
 
 interface Candidate {
   id: string;
@@ -73,8 +74,8 @@ export default function VerificationPage() {
       <Card>
         <Typography.Paragraph data-testid="verification-count">{queue ? (queue.totalCount === 0 ? t('empty') : t('waiting', { count: queue.totalCount })) : null}</Typography.Paragraph>
         {rows.length > 0 && (
-          <div className="zlt-table-wrap">
-            <table className="zlt-table">
+          <div className="zlt-admin-table-wrap">
+            <table className="zlt-admin-table">
               <thead>
                 <tr>
                   <th scope="col">{t('legalName')}</th>
