@@ -146,9 +146,45 @@ describe.each(blocks)('SearchIndex contract: %s', (_name, backend, enabled) => {
     expect(await supplierIds('支架')).toEqual([castings.id]);
   });
 
-  it('needs every term of the query and finds nothing for unknown text', async () => {
-    expect(await supplierIds('座椅 铸造')).toEqual([]);
+  it('needs every term of the query where it can, then drops terms from the end, and finds nothing for unknown text', async () => {
+    expect(await supplierIds('座椅 骨架')).toEqual([seats.id]);
+    // No document holds both: the last term is dropped (matchingStrategy: last).
+    expect(await supplierIds('座椅 铸造')).toEqual([seats.id]);
+    expect(await supplierIds('铸造 座椅')).toEqual([castings.id]);
+    expect(await supplierIds('EHB 座椅')).toEqual([brakes.id]);
     expect(await supplierIds('量子计算机')).toEqual([]);
+  });
+
+  it('finds every supplier of a category or focus area by its names, Chinese or English, through its sub-categories', async () => {
+    expect((await supplierIds('线控底盘')).sort()).toEqual([brakes.id, castings.id].sort());
+    expect((await supplierIds('by-wire chassis')).sort()).toEqual([brakes.id, castings.id].sort());
+    expect((await supplierIds('智能座舱')).sort()).toEqual([cockpit.id, seats.id].sort());
+    expect((await supplierIds('smart cockpit')).sort()).toEqual([cockpit.id, seats.id].sort());
+    expect(await supplierIds('Active suspension')).toEqual([castings.id]);
+  });
+
+  it('forgives one typo in a word of four letters or more, and guesses nothing further off', async () => {
+    expect(await supplierIds('seet')).toEqual([seats.id]);
+    expect(await supplierIds('brak')).toEqual([brakes.id]);
+    expect(await supplierIds('controler')).toEqual([cockpit.id]);
+    // airbag is no typo of air (suspension): nothing.
+    expect(await supplierIds('airbag')).toEqual([]);
+  });
+
+  it('ranks a match in the name above one in the categories, and that above one in a description only', async () => {
+    const result = await index.search('suppliers', supplierRequest('cockpit'));
+    // Example Cockpit Electronics (name), then the seat maker (inherited category name: Smart cockpit).
+    expect(result.hits.map((h) => h.id)).toEqual([cockpit.id, seats.id]);
+    expect(result.hits[0].score).toBeGreaterThan(result.hits[1].score);
+  });
+
+  it('breaks ties by locality to the searcher, then verified, then id — never by name', async () => {
+    const all = await index.search('suppliers', supplierRequest(''));
+    const verified = SUPPLIERS.filter((s) => s.verified).map((s) => s.id).sort();
+    expect(all.hits.map((h) => h.id)).toEqual([...verified, castings.id]);
+    // A searcher in Shaoxing (331082's province is Zhejiang, the castings plant's county itself) sees it first.
+    const near = await index.search('suppliers', supplierRequest('', { near: { regionCodes: ['331082', '331000', '330000'], location: { lat: 28.66, lng: 121.42 } } }));
+    expect(near.hits[0].id).toBe(castings.id);
   });
 
   it('scores hits in [0, 1], best first', async () => {

@@ -50,12 +50,17 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     const settings = fake.requests.find((r) => r.method === 'PATCH' && r.path === '/indexes/t_suppliers/settings')?.body as Record<string, any>;
     expect(settings).toEqual(desiredSettings('suppliers', vocabulary));
     expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['categoryPaths', 'certificationKeys', 'regionCodes', 'designations', 'verified', '_geo']));
-    expect(settings.sortableAttributes).toEqual(['name', '_geo']);
+    expect(settings.sortableAttributes).toEqual(['id', 'verified', '_geo']);
+    // Relevance first, the request's sort (nearest, verified, id) only as the tie-break.
+    expect(settings.rankingRules).toEqual(['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort']);
+    expect(settings.searchableAttributes.indexOf('categoryNames')).toBeLessThan(settings.searchableAttributes.indexOf('parentCategoryNames'));
+    expect(settings.searchableAttributes.indexOf('parentCategoryNames')).toBeLessThan(settings.searchableAttributes.indexOf('descriptions'));
+    expect(settings.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 255 } });
     expect(settings.localizedAttributes).toContainEqual({ attributePatterns: expect.arrayContaining(['descriptions', 'products']), locales: ['cmn', 'eng'] });
     expect(settings.synonyms['线控制动']).toEqual(expect.arrayContaining(['brake-by-wire', 'ehb', 'emb']));
     expect(settings.synonyms['ehb']).not.toContain('emb');
     expect(settings.dictionary).toEqual(expect.arrayContaining(['线控制动', '域控制器', '智能座椅']));
-    expect(settings.typoTolerance).toEqual({ minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } });
+    expect(settings.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 255 } });
     expect(settings.pagination).toEqual({ maxTotalHits: 10_000 });
   });
 
@@ -80,7 +85,7 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     suppliers.settings.typoTolerance = defaultSettings().typoTolerance;
     const drift = await index.checkSettings(vocabulary);
     expect(drift.map((d) => `${d.index}.${d.setting}`)).toEqual(['suppliers.filterableAttributes', 'suppliers.synonyms', 'suppliers.typoTolerance']);
-    expect(drift[2]).toMatchObject({ expected: { oneTypo: 4, twoTypos: 8 }, actual: { oneTypo: 5, twoTypos: 9 } });
+    expect(drift[2]).toMatchObject({ expected: { oneTypo: 4, twoTypos: 255 }, actual: { oneTypo: 5, twoTypos: 9 } });
   });
 
   it('ignores the order Meilisearch lists sets in', async () => {
@@ -153,6 +158,7 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     const result = await index.search('suppliers', {
       text: ' 线控制动 ',
       filter: { categoryCode: 'CHASSIS', certifications: [{ typeCode: 'ISO_26262', minRank: 3 }], regionCode: '330200', designations: ['LITTLE_GIANT', 'SINGLE_CHAMPION'], verified: true },
+      near: { regionCodes: ['330206', '330200', '330000'], location: { lat: 29.9, lng: 121.8 } },
       offset: 10,
       limit: 10,
       facets: ['category', 'verified'],
@@ -161,9 +167,10 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     expect(fake.requests.at(-1)?.body).toEqual({
       q: '线控制动',
       filter: ['categoryPaths = "CHASSIS"', 'certificationKeys = "ISO_26262:3"', 'regionCodes = "330200"', 'designations IN ["LITTLE_GIANT", "SINGLE_CHAMPION"]', 'verified = true'],
-      sort: ['name:asc'],
+      // Nearest the searcher's plant, then verified, then id: the tie-break after relevance.
+      sort: ['_geoPoint(29.9, 121.8):asc', 'verified:desc', 'id:asc'],
       facets: ['categoryPaths', 'verified'],
-      matchingStrategy: 'all',
+      matchingStrategy: 'last',
       showRankingScore: true,
       locales: ['cmn', 'eng'],
       page: 2,
@@ -172,6 +179,8 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     expect(result).toEqual({
       hits: [{ id: a.id, score: 0.8731, document: a }],
       total: 21,
+      // Page mode: Meilisearch's totalHits is exact.
+      totalIsEstimate: false,
       facets: {
         category: [
           { value: 'CHASSIS', count: 21 },
@@ -194,6 +203,8 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     expect(fake.requests.at(-1)?.body).toMatchObject({ q: '', offset: 1, limit: 2 });
     expect(fake.requests.at(-1)?.body).not.toHaveProperty('page');
     expect(result.total).toBe(3);
+    // Offset mode: Meilisearch's estimatedTotalHits, said as such.
+    expect(result.totalIsEstimate).toBe(true);
     expect(result.hits.map((h) => [h.id, h.score])).toEqual(docs.slice(1).map((d) => [d.id, 0]));
   });
 
@@ -204,7 +215,7 @@ describe('Meilisearch adapter over HTTP (fake server)', () => {
     await index.search('requirements', { text: '', filter: { visibility: { kind: 'openOrOwn', organizationId: buyer }, statuses: ['DRAFT', 'OPEN'], regionCode: '330000' }, offset: 0, limit: 20, facets: ['status'] });
     expect(fake.requests.at(-1)?.body).toMatchObject({
       filter: ['regionCodes = "330000"', 'status IN ["DRAFT", "OPEN"]', `(status = "OPEN" OR organizationId = "${buyer}")`],
-      sort: ['sopDate:asc'],
+      sort: ['sopDate:asc', 'id:asc'],
       facets: ['status'],
     });
     await index.search('requirements', { text: '', filter: { visibility: { kind: 'openOrOwn', organizationId: null } }, offset: 0, limit: 20, facets: [] });

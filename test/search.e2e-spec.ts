@@ -296,18 +296,27 @@ describe('search through the API', () => {
   describe('synonyms', () => {
     const ADD = `mutation($input: AddSearchSynonymsInput!) { addSearchSynonyms(input: $input) { id terms oneWay } }`;
 
+    const seatFrameScore = async () => {
+      const data = await t.ok<SupplierHits>(SEARCH_SUPPLIERS, { query: 'seat frame' }, buyer.token);
+      expect(data.searchSuppliers.edges.map((e) => e.node.id)).toEqual([seats.id]);
+      return data.searchSuppliers.edges[0].node.score;
+    };
+
     it('lets a platform admin add a group that searches use at once', async () => {
-      expect(await supplierIds('seat frame', buyer.token)).toEqual([]);
+      // Before: no document holds "frame", so the query falls back to "seat" alone, at a lower score.
+      const before = await seatFrameScore();
       const added = await t.ok<{ addSearchSynonyms: { id: string; terms: string[] } }>(ADD, { input: { terms: ['座椅骨架', 'seat frame'] } }, admin.token);
       expect(added.addSearchSynonyms.terms).toEqual(['座椅骨架', 'seat frame']);
       // 座椅骨架 is a new dictionary term: every document was queued for re-indexing with it.
       expect(await pending()).toBe(7);
       await indexer.drain();
       expect(await supplierIds('seat frame', buyer.token)).toEqual([seats.id]);
+      expect(await seatFrameScore()).toBeGreaterThan(before);
       const listed = await t.ok<{ searchSynonyms: { terms: string[] }[] }>(`{ searchSynonyms { terms } }`, {}, admin.token);
       expect(listed.searchSynonyms.map((g) => g.terms)).toContainEqual(['线控制动', 'brake-by-wire', 'brake by wire']);
       await t.ok(`mutation($id: ID!) { removeSearchSynonyms(id: $id) }`, { id: added.addSearchSynonyms.id }, admin.token);
-      expect(await supplierIds('seat frame', buyer.token)).toEqual([]);
+      await indexer.drain();
+      expect(await seatFrameScore()).toBe(before);
       await indexer.drain();
     });
 

@@ -1,4 +1,4 @@
-import { buildSupplierDocument, categoryPath, certificationKeys, regionLevels, type CategoryRef } from './documents.js';
+import { buildSupplierDocument, categoryPath, certificationKeys, certificationNames, regionLevels, type CategoryRef } from './documents.js';
 import { flattenTaxonomy } from '../taxonomy/taxonomy.data.js';
 
 const categories = new Map<string, CategoryRef>(flattenTaxonomy().map((c) => [c.code, c]));
@@ -16,6 +16,17 @@ describe('search documents', () => {
       cityCodes: ['330200'],
       provinceCodes: ['330000'],
     });
+  });
+
+  it('names each certification type once, with the best level held', () => {
+    expect(
+      certificationNames([
+        { typeCode: 'ISO_26262', level: 'B', levelScheme: 'ASIL' },
+        { typeCode: 'ISO_26262', level: 'D', levelScheme: 'ASIL' },
+        { typeCode: 'IATF_16949', level: null, levelScheme: 'HELD' },
+        { typeCode: 'AEC_Q100', level: '1', levelScheme: 'AEC_GRADE' },
+      ]),
+    ).toEqual(['AEC-Q100 集成电路车规认证 Grade 1', 'IATF 16949 汽车质量管理体系', 'ISO 26262 (GB/T 34590) 功能安全 ASIL D']);
   });
 
   it('keys each certification type by every rank up to the best one held', () => {
@@ -61,6 +72,8 @@ describe('search documents', () => {
       location: { lat: 30.3, lng: 120.5 },
     });
     expect(doc.categoryNames).toEqual(expect.arrayContaining(['智能座椅', 'Smart seats', '显示', 'Displays']));
+    // The focus area above them reaches the profile too, as an inherited name.
+    expect(doc.parentCategoryNames).toEqual(['智能座舱', 'Smart cockpit']);
     expect(doc.plants.map((p) => p.siteId)).toEqual(['b', 'a']);
   });
 });

@@ -5,6 +5,7 @@
  * document is one requirement with its delivery plant's region.
  */
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
+import { CERTIFICATION_TYPES } from '../taxonomy/taxonomy.data.js';
 import { cityOf, provinceOf } from '../locality/region-codes.js';
 
 export interface GeoPoint {
@@ -25,12 +26,23 @@ export interface SupplierDocument {
   categoryPaths: string[];
   /** Chinese and English names of the capabilities' categories. */
   categoryNames: string[];
+  /**
+   * Names of the ancestors of those categories not held themselves (a brake-by-wire maker
+   * carries 线控底盘 / By-wire chassis), so that a query naming a category or focus area
+   * reaches every profile of its subtree; searched, but ranked below the categories held.
+   */
+  parentCategoryNames: string[];
   descriptions: string[];
   products: string[];
   /** "key: value" per spec line. */
   specs: string[];
   /** Types of the certificates valid on the build day. */
   certificationTypes: string[];
+  /**
+   * The same as searchable text, with the best level held: "ISO 26262 (GB/T 34590) 功能安全
+   * ASIL D", "AEC-Q100 集成电路车规认证 Grade 1", so that a query such as "ASIL D" finds them.
+   */
+  certificationNames: string[];
   /**
    * `TYPE:rank` for every rank from 0 up to the best valid certificate's level (levelRank), so
    * that "type with at least level L" is one equality test: `ISO_26262:3` means ASIL C or better.
@@ -55,6 +67,8 @@ export interface RequirementDocument {
   categoryCode: string;
   categoryPaths: string[];
   categoryNames: string[];
+  /** Names of the category's ancestors (see SupplierDocument). */
+  parentCategoryNames: string[];
   status: string;
   /** The delivery plant's own (county-level) region code; null abroad. */
   deliveryRegionCode: string | null;
@@ -140,6 +154,14 @@ function categoryNames(codes: Iterable<string>, categories: ReadonlyMap<string, 
   return [...new Set(names)];
 }
 
+/** Names of the ancestors of `codes` that are not among `codes`, nearest first. */
+function parentNames(codes: readonly string[], categories: ReadonlyMap<string, CategoryRef>): string[] {
+  const held = new Set(codes);
+  const names = categoryNames(codes.flatMap((code) => categoryPath(code, categories).reverse().filter((c) => !held.has(c))), categories);
+  const own = new Set(categoryNames(codes, categories));
+  return names.filter((n) => !own.has(n));
+}
+
 /** The best rank held per certification type, as `TYPE:0` … `TYPE:best` keys. */
 export function certificationKeys(certifications: SupplierRows['certifications']): { types: string[]; keys: string[] } {
   const best = new Map<string, number>();
@@ -153,6 +175,32 @@ export function certificationKeys(certifications: SupplierRows['certifications']
   const keys: string[] = [];
   for (const [type, rank] of best) for (let r = 0; r <= rank; r++) keys.push(`${type}:${r}`);
   return { types: sorted(best.keys()), keys: sorted(keys) };
+}
+
+const CERTIFICATION_NAMES = new Map(CERTIFICATION_TYPES.map((t) => [t.code, [t.name, t.nameZh ?? ''].join(' ').trim()]));
+
+/** A level as written on a certificate: ASIL D (QM alone), Grade 1, Level 2. */
+export function levelLabel(scheme: LevelScheme, level: string): string {
+  if (scheme === 'ASIL') return level === 'QM' ? 'QM' : `ASIL ${level}`;
+  if (scheme === 'AEC_GRADE') return `Grade ${level}`;
+  return `Level ${level}`;
+}
+
+/** Each valid certification type once, with the best level held, as searchable text. */
+export function certificationNames(certifications: SupplierRows['certifications']): string[] {
+  const best = new Map<string, { scheme: LevelScheme; level: string | null; rank: number }>();
+  for (const cert of certifications) {
+    const valid = cert.levelScheme !== 'HELD' && cert.level !== null && LEVEL_SCHEMES[cert.levelScheme].includes(cert.level);
+    const rank = valid ? levelRank(cert.levelScheme, cert.level) : -1;
+    const known = best.get(cert.typeCode);
+    if (!known || rank > known.rank) best.set(cert.typeCode, { scheme: cert.levelScheme, level: valid ? cert.level : null, rank });
+  }
+  return [...best.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, { scheme, level }]) => {
+      const name = CERTIFICATION_NAMES.get(type) ?? type.replace(/_/g, ' ');
+      return level === null ? name : `${name} ${levelLabel(scheme, level)}`;
+    });
 }
 
 export function buildSupplierDocument(rows: SupplierRows, categories: ReadonlyMap<string, CategoryRef>): SupplierDocument {
@@ -171,10 +219,12 @@ export function buildSupplierDocument(rows: SupplierRows, categories: ReadonlyMa
     categoryCodes,
     categoryPaths: sorted(categoryCodes.flatMap((code) => categoryPath(code, categories))),
     categoryNames: categoryNames(categoryCodes, categories),
+    parentCategoryNames: parentNames(categoryCodes, categories),
     descriptions: capabilities.map((c) => c.description).filter((d) => d.trim() !== ''),
     products: [...new Set(capabilities.flatMap((c) => c.products))],
     specs: capabilities.flatMap((c) => specLines(c.specs)),
     certificationTypes: certs.types,
+    certificationNames: certificationNames(rows.certifications),
     certificationKeys: certs.keys,
     ...regionLevels(sites.map((s) => s.regionCode)),
     plants,
@@ -192,6 +242,7 @@ export function buildRequirementDocument(row: RequirementRow, categories: Readon
     categoryCode: row.categoryCode,
     categoryPaths: categoryPath(row.categoryCode, categories),
     categoryNames: categoryNames([row.categoryCode], categories),
+    parentCategoryNames: parentNames([row.categoryCode], categories),
     status: row.status,
     deliveryRegionCode: row.site.regionCode,
     ...regionLevels([row.site.regionCode]),

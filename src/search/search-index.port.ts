@@ -4,7 +4,7 @@
  * contract, which test/search-contract.e2e-spec.ts checks on both. Nothing outside
  * src/search knows which adapter runs: inject `SearchIndex`.
  */
-import type { RequirementDocument, SupplierDocument } from './documents.js';
+import type { GeoPoint, RequirementDocument, SupplierDocument } from './documents.js';
 import type { Vocabulary } from './text/analyzer.js';
 
 export const SEARCH_INDEXES = ['suppliers', 'requirements'] as const;
@@ -51,9 +51,26 @@ export interface IndexTypes {
 
 export type DocumentOf<I extends SearchIndexName> = IndexTypes[I]['document'];
 
+/**
+ * Where the searcher is, when known (a buyer's first plant, or a region asked for): the
+ * supplier tie-break puts nearer suppliers first among equal scores.
+ */
+export interface SearchNear {
+  /** The searcher's region codes, most specific first (county, city, province). */
+  regionCodes: string[];
+  /** The searcher's plant, for backends that sort by distance (Meilisearch's _geoPoint). */
+  location: GeoPoint | null;
+}
+
 export interface SearchRequest<I extends SearchIndexName> {
-  /** Free text; empty lists everything the filter lets through. */
+  /**
+   * Free text; empty lists everything the filter lets through. Every concept (word, term) must
+   * match; when no document matches them all, the last concept is dropped, and so on down to
+   * the first (Meilisearch's `matchingStrategy: last`).
+   */
   text: string;
+  /** Supplier searches only: the searcher's location, for the tie-break. */
+  near?: SearchNear | null;
   filter: IndexTypes[I]['filter'];
   offset: number;
   limit: number;
@@ -74,8 +91,13 @@ export interface FacetValue {
 
 export interface SearchResult<I extends SearchIndexName> {
   hits: SearchHit<DocumentOf<I>>[];
-  /** Documents matching text and filter, over all pages. */
+  /** Documents matching text and filter, over all pages; a lower bound when `totalIsEstimate`. */
   total: number;
+  /**
+   * True when more documents match than the adapter counts exactly (PostgreSQL: 2,000;
+   * Meilisearch: offset paging, its estimatedTotalHits); facet counts are then partial too.
+   */
+  totalIsEstimate?: boolean;
   /** Counts per value, for each facet asked for, over all matching documents. */
   facets: Partial<Record<IndexTypes[I]['facet'], FacetValue[]>>;
 }
@@ -102,8 +124,9 @@ export abstract class SearchIndex {
   abstract readonly vocabularyInDocuments: boolean;
 
   /**
-   * Text + filters + facets: one page of hits, best first; ties (and every hit of an empty
-   * text) in the index's natural order: suppliers by name, requirements by SOP date.
+   * Text + filters + facets: one page of hits, best first. Ties (and every hit of an empty
+   * text): suppliers nearest `near` first (county, then city, then province), then verified,
+   * then by id — never by name; requirements by SOP date.
    */
   abstract search<I extends SearchIndexName>(index: I, request: SearchRequest<I>): Promise<SearchResult<I>>;
 

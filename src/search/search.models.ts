@@ -12,6 +12,12 @@ export class FacetValueCount {
 
   @Field(() => Int)
   count: number;
+
+  @Field(() => String, { nullable: true, description: 'The value\'s Chinese name (category, certification, region, designation, status, verified), null if none is known.' })
+  labelZh: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value\'s English name, null if none is known.' })
+  labelEn: string | null;
 }
 
 @ObjectType()
@@ -124,8 +130,11 @@ export class SupplierSearchConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'Suppliers matching query and filter, over all pages.' })
+  @Field(() => Int, { description: 'Suppliers matching query and filter, over all pages (a lower bound when totalCountIsEstimate).' })
   totalCount: number;
+
+  @Field({ description: 'True when more than 2,000 suppliers match (PostgreSQL backend): totalCount is then 2,000, facet counts cover the first 2,000 matches found, and only the first 500 found are ranked — narrow the query or filter. Like Meilisearch\'s estimatedTotalHits.' })
+  totalCountIsEstimate: boolean;
 
   @Field(() => [SupplierFacetCounts], { description: 'Counts over all matching suppliers, for the facets asked for.' })
   facets: SupplierFacetCounts[];
@@ -148,8 +157,11 @@ export class RequirementSearchConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Requirements matching query and filter (a lower bound when totalCountIsEstimate).' })
   totalCount: number;
+
+  @Field({ description: 'True when more than 2,000 requirements match: see SupplierSearchConnection.totalCountIsEstimate.' })
+  totalCountIsEstimate: boolean;
 
   @Field(() => [RequirementFacetCounts])
   facets: RequirementFacetCounts[];

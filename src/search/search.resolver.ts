@@ -20,10 +20,10 @@ export class SearchResolver {
 
   @Roles(...SIGNED_IN)
   @Query(() => SupplierSearchConnection, {
-    description: 'Suppliers by capability text (Chinese or English, synonyms, typos), category subtree, certification level, plant region and designation, best first, with facet counts.',
+    description: 'Suppliers by capability text (Chinese, English or mixed; category and focus-area names, synonyms, one-letter typos), category subtree, certification level, plant region and designation, best first (ties: nearest your first plant, then verified, then id), with labelled facet counts.',
   })
-  searchSuppliers(@Args() args: SearchSuppliersArgs): Promise<SupplierSearchConnection> {
-    return this.search.searchSuppliers(args);
+  searchSuppliers(@CurrentUser() actor: Principal, @Args() args: SearchSuppliersArgs): Promise<SupplierSearchConnection> {
+    return this.search.searchSuppliers(actor, args);
   }
 
   @Roles(...SIGNED_IN)

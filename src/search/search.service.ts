@@ -6,7 +6,7 @@ import { Role, type Principal } from '../access/role.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
 import { SearchSynonymGroup } from './search.entities.js';
-import { MAX_SEARCH_DEPTH, type RequirementFilter, type SearchIndex, type SearchIndexName, type SearchResult, type SupplierFilter } from './search-index.port.js';
+import { MAX_SEARCH_DEPTH, type FacetValue, type RequirementFilter, type SearchNear, type SearchIndex, type SearchIndexName, type SearchResult, type SupplierFilter } from './search-index.port.js';
 import type { SearchSettings } from './search-settings.js';
 import { normalizeText, termKey } from './text/analyzer.js';
 import type { RequirementDocument, SupplierDocument } from './documents.js';
@@ -19,8 +19,9 @@ import type {
   SupplierSearchFacet,
   SupplierSearchFilter,
 } from './dto/search.inputs.js';
-import type { RequirementSearchConnection, RequirementSearchHit, SearchIndexStatus, SupplierSearchConnection, SupplierSearchHit } from './search.models.js';
+import type { FacetValueCount, RequirementSearchConnection, RequirementSearchHit, SearchIndexStatus, SupplierSearchConnection, SupplierSearchHit } from './search.models.js';
 import { RequirementStatus } from '../requirements/requirement-status.js';
+import { cityOf, provinceOf } from '../locality/region-codes.js';
 import type { Designation } from '../organizations/organization.entity.js';
 
 /** What each role may see of the requirements: platform admins all, buyers their own plus OPEN ones, others OPEN ones. */
@@ -47,6 +48,7 @@ function page<I extends SearchIndexName, N>(result: SearchResult<I>, offset: num
     edges,
     pageInfo: { hasNextPage: offset + result.hits.length < reachable && result.hits.length > 0, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: result.total,
+    totalCountIsEstimate: result.totalIsEstimate ?? false,
   };
 }
 
@@ -65,25 +67,58 @@ export class SearchService {
     private readonly audit: AuditService,
   ) {}
 
-  async searchSuppliers(args: SearchSuppliersArgs): Promise<SupplierSearchConnection> {
+  async searchSuppliers(actor: Principal, args: SearchSuppliersArgs): Promise<SupplierSearchConnection> {
     const offset = offsetOf(args.after);
     const filter = await this.supplierFilter(args.filter ?? null);
+    const near = await this.nearOf(actor);
     await this.settings.ensureApplied();
-    const result = await this.index.search('suppliers', { text: args.query, filter, offset, limit: args.first, facets: args.facets });
+    const result = await this.index.search('suppliers', { text: args.query, filter, near, offset, limit: args.first, facets: args.facets });
+    const labels = await this.facetLabels();
     return {
       ...page(result, offset, (hit) => supplierHit(hit.score, hit.document)),
-      facets: args.facets.map((facet: SupplierSearchFacet) => ({ facet, values: result.facets[facet] ?? [] })),
+      facets: args.facets.map((facet: SupplierSearchFacet) => ({ facet, values: labelled(facet, result.facets[facet] ?? [], labels) })),
     };
   }
+
+  /**
+   * Where the searcher is, for the tie-break: its organisation's first plant (by name) in
+   * China, else a bureau analyst's jurisdiction; null when neither is known.
+   */
+  private async nearOf(actor: Principal): Promise<SearchNear | null> {
+    const [site]: { regionCode: string; lat: number; lon: number }[] = await this.dataSource.query(
+      `SELECT region_code AS "regionCode", lat, lon FROM sites WHERE organization_id = $1 AND region_code IS NOT NULL ORDER BY name, id LIMIT 1`,
+      [actor.organizationId],
+    );
+    const code = site?.regionCode ?? actor.jurisdictionCode;
+    if (!code) return null;
+    const regionCodes = [...new Set([code, cityOf(code), provinceOf(code)].filter((c): c is string => !!c))];
+    return { regionCodes, location: site ? { lat: site.lat, lng: site.lon } : null };
+  }
+
+  /** Chinese and English names of the codes facets count: categories, certification types, regions. */
+  private async facetLabels(): Promise<Map<string, { zh: string | null; en: string | null }>> {
+    if (this.labels && Date.now() - this.labels.at < LABELS_TTL_MS) return this.labels.map;
+    const rows: { kind: string; code: string; zh: string | null; en: string | null }[] = await this.dataSource.query(
+      `SELECT 'c' AS kind, code, name_zh AS zh, name_en AS en FROM part_categories
+       UNION ALL SELECT 't', code, name_zh, name FROM certification_types
+       UNION ALL SELECT 'r', code, name, name_en FROM regions`,
+    );
+    const map = new Map(rows.map((r) => [`${r.kind}:${r.code.trim()}`, { zh: r.zh, en: r.en }]));
+    this.labels = { at: Date.now(), map };
+    return map;
+  }
+
+  private labels: { at: number; map: Map<string, { zh: string | null; en: string | null }> } | null = null;
 
   async searchRequirements(actor: Principal, args: SearchRequirementsArgs): Promise<RequirementSearchConnection> {
     const offset = offsetOf(args.after);
     const filter = await this.requirementFilter(actor, args.filter ?? null);
     await this.settings.ensureApplied();
     const result = await this.index.search('requirements', { text: args.query, filter, offset, limit: args.first, facets: args.facets });
+    const labels = await this.facetLabels();
     return {
       ...page(result, offset, (hit) => requirementHit(hit.score, hit.document)),
-      facets: args.facets.map((facet: RequirementSearchFacet) => ({ facet, values: result.facets[facet] ?? [] })),
+      facets: args.facets.map((facet: RequirementSearchFacet) => ({ facet, values: labelled(facet, result.facets[facet] ?? [], labels) })),
     };
   }
 
@@ -211,6 +246,31 @@ export class SearchService {
     }
     return { backend: this.index.backend, pendingEvents: row.pending, failingEvents: row.failing, oldestPendingAt: row.oldest, lastError: row.lastError, settingsDrift: drift };
   }
+}
+
+const LABELS_TTL_MS = 60_000;
+
+/** Labels of fixed values: verification, designations and requirement statuses. */
+const FIXED_LABELS: Record<string, { zh: string; en: string }> = {
+  'verified:true': { zh: '已认证', en: 'Verified' },
+  'verified:false': { zh: '未认证', en: 'Not verified' },
+  'designation:SPECIALIZED_SME': { zh: '专精特新中小企业', en: 'Specialised SME' },
+  'designation:LITTLE_GIANT': { zh: '专精特新“小巨人”', en: '"Little giant"' },
+  'designation:SINGLE_CHAMPION': { zh: '制造业单项冠军', en: 'Manufacturing single champion' },
+  'status:DRAFT': { zh: '草稿', en: 'Draft' },
+  'status:OPEN': { zh: '开放', en: 'Open' },
+  'status:AWARDED': { zh: '已定点', en: 'Awarded' },
+  'status:CLOSED': { zh: '已关闭', en: 'Closed' },
+  'status:CANCELLED': { zh: '已取消', en: 'Cancelled' },
+};
+
+/** Facet values with their Chinese and English labels (null where none is known). */
+export function labelled(facet: string, values: FacetValue[], labels: ReadonlyMap<string, { zh: string | null; en: string | null }>): FacetValueCount[] {
+  const kind = facet === 'category' ? 'c' : facet === 'certification' ? 't' : facet === 'province' || facet === 'city' ? 'r' : null;
+  return values.map((v) => {
+    const label = kind ? labels.get(`${kind}:${v.value}`) : FIXED_LABELS[`${facet}:${v.value}`];
+    return { value: v.value, count: v.count, labelZh: label?.zh ?? null, labelEn: label?.en ?? null };
+  });
 }
 
 function supplierHit(score: number, doc: SupplierDocument): SupplierSearchHit {

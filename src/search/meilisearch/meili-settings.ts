@@ -13,8 +13,8 @@ const HAN = /\p{Script=Han}/u;
 
 /** Fields searched, strongest first (Meilisearch ranks earlier attributes higher). */
 const SEARCHABLE: Record<SearchIndexName, string[]> = {
-  suppliers: ['name', 'nameEn', 'categoryNames', 'products', 'descriptions', 'specs', 'certificationTypes'],
-  requirements: ['title', 'categoryNames', 'description', 'specs'],
+  suppliers: ['name', 'nameEn', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs', 'certificationNames', 'certificationTypes'],
+  requirements: ['title', 'categoryNames', 'parentCategoryNames', 'description', 'specs'],
 };
 
 const FILTERABLE: Record<SearchIndexName, string[]> = {
@@ -23,17 +23,27 @@ const FILTERABLE: Record<SearchIndexName, string[]> = {
 };
 
 const SORTABLE: Record<SearchIndexName, string[]> = {
-  suppliers: ['name', '_geo'],
-  requirements: ['sopDate', '_geo'],
+  suppliers: ['id', 'verified', '_geo'],
+  requirements: ['id', 'sopDate', '_geo'],
 };
+
+/**
+ * Relevance first (matched words, typos, proximity, attribute order, exactness), then the
+ * request's sort as the tie-break (nearest the searcher, verified, id): the PostgreSQL
+ * adapter's order.
+ */
+const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'];
+
+/** One typo from four letters on; never two (the PostgreSQL adapter forgives one edit). 255 is the setting's ceiling. */
+export const TYPO_SIZES = { oneTypo: 4, twoTypos: 255 };
 
 /** Chinese is segmented as Mandarin (not Japanese); English words as English. */
 const LOCALIZED: Record<SearchIndexName, { attributePatterns: string[]; locales: string[] }[]> = {
   suppliers: [
-    { attributePatterns: ['name', 'categoryNames', 'products', 'descriptions', 'specs'], locales: ['cmn', 'eng'] },
+    { attributePatterns: ['name', 'categoryNames', 'products', 'parentCategoryNames', 'descriptions', 'specs', 'certificationNames'], locales: ['cmn', 'eng'] },
     { attributePatterns: ['nameEn'], locales: ['eng'] },
   ],
-  requirements: [{ attributePatterns: ['title', 'categoryNames', 'description', 'specs'], locales: ['cmn', 'eng'] }],
+  requirements: [{ attributePatterns: ['title', 'categoryNames', 'parentCategoryNames', 'description', 'specs'], locales: ['cmn', 'eng'] }],
 };
 
 /** The query locales sent with every search. */
@@ -44,12 +54,13 @@ export function desiredSettings(index: SearchIndexName, vocabulary: Vocabulary):
     searchableAttributes: SEARCHABLE[index],
     filterableAttributes: FILTERABLE[index],
     sortableAttributes: SORTABLE[index],
+    rankingRules: RANKING_RULES,
     localizedAttributes: LOCALIZED[index],
     synonyms: synonymMap(vocabulary.synonyms),
     // Han dictionary terms stay whole in Meilisearch's segmentation (线控制动, not 线控|制动).
     dictionary: [...new Set(vocabulary.terms.map((t) => normalizeText(t).trim()).filter((t) => HAN.test(t)))].sort(),
     // Four-letter words tolerate a typo (brak → brake); Meilisearch's default starts at five.
-    typoTolerance: { minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    typoTolerance: { enabled: true, minWordSizeForTypos: TYPO_SIZES },
     pagination: { maxTotalHits: MAX_SEARCH_DEPTH },
     faceting: { maxValuesPerFacet: 1000 },
   };
@@ -82,6 +93,7 @@ function comparable(settings: Settings): Record<string, Comparable> {
     searchableAttributes: settings.searchableAttributes ?? null,
     filterableAttributes: asSet(settings.filterableAttributes),
     sortableAttributes: asSet(settings.sortableAttributes),
+    rankingRules: settings.rankingRules ?? null,
     localizedAttributes: normalizeLocalized(settings.localizedAttributes),
     synonyms: normalizeSynonyms(settings.synonyms),
     dictionary: asSet(settings.dictionary),

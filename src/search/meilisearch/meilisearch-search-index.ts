@@ -8,6 +8,7 @@ import {
   type FacetValue,
   type RequirementFilter,
   type SearchIndexName,
+  type SearchNear,
   type SearchRequest,
   type SearchResult,
   type SettingsDrift,
@@ -34,7 +35,12 @@ const FACET_ATTRIBUTE: Record<SearchIndexName, Record<string, string>> = {
   requirements: { category: 'categoryPaths', status: 'status', province: 'provinceCodes', city: 'cityCodes' },
 };
 
-const NATURAL_ORDER: Record<SearchIndexName, string> = { suppliers: 'name:asc', requirements: 'sopDate:asc' };
+/** The tie-break after relevance (the `sort` ranking rule comes last): see SearchIndex.search. */
+export function sortOf(index: SearchIndexName, near: SearchNear | null | undefined): string[] {
+  if (index === 'requirements') return ['sopDate:asc', 'id:asc'];
+  const geo = near?.location ? [`_geoPoint(${near.location.lat}, ${near.location.lng}):asc`] : [];
+  return [...geo, 'verified:desc', 'id:asc'];
+}
 
 /** A filter value as a Meilisearch string literal. */
 export function quoteFilterValue(value: string): string {
@@ -173,9 +179,10 @@ export class MeilisearchSearchIndex extends SearchIndex {
     const paging = request.offset % request.limit === 0 ? { page: request.offset / request.limit + 1, hitsPerPage: request.limit } : { offset: request.offset, limit: request.limit };
     const params: SearchParams = {
       filter: this.filterOf(index, request.filter),
-      sort: [NATURAL_ORDER[index]],
+      sort: sortOf(index, request.near),
       facets: request.facets.map((f) => attributes[f]),
-      matchingStrategy: 'all',
+      // All words first, then fewer, dropping from the end of the query.
+      matchingStrategy: 'last',
       showRankingScore: true,
       locales: QUERY_LOCALES,
       ...paging,
@@ -191,6 +198,7 @@ export class MeilisearchSearchIndex extends SearchIndex {
     return {
       hits: response.hits.map((hit) => ({ id: String(hit.id), score: text ? clamp(hit._rankingScore) : 0, document: fromMeili<DocumentOf<I>>(hit) })),
       total: totalOf(response),
+      totalIsEstimate: (response as { totalHits?: number }).totalHits === undefined,
       facets: facets as SearchResult<I>['facets'],
     };
   }

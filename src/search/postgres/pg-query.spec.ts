@@ -11,7 +11,9 @@ import {
   supplierText,
   tsvectorLiteral,
   typoFactor,
+  proximityTsquery,
   SUPPLIER_FACET_PREFIX,
+  TYPO_FACTOR,
 } from './pg-query.js';
 import { TextAnalyzer, type QueryConcept } from '../text/analyzer.js';
 import { buildVocabulary } from '../text/vocabulary.js';
@@ -47,36 +49,34 @@ describe('tsquery rendering', () => {
   });
 
   it('adds corrections to a concept and ANDs concepts together', () => {
-    const corrected = { concept, corrections: [{ word: 'brake-by-wire', similarity: 0.8 }] };
+    const corrected = { concept, corrections: [{ word: 'brake-by-wire' }] };
     expect(correctedTsquery(corrected)).toBe(`('线控制动') | ('brake':* & 'it''s') | 'brake-by-wire'`);
+    expect(correctedTsquery(corrected, 'A')).toBe(`('线控制动':A) | ('brake':*A & 'it''s':A) | 'brake-by-wire':A`);
     expect(matchTsquery([corrected, { concept, corrections: [] }])).toBe(`(${correctedTsquery(corrected)}) & (${conceptTsquery(concept)})`);
-    expect(typoFactor(corrected)).toBeCloseTo(0.4);
+    expect(typoFactor(corrected)).toBeCloseTo(TYPO_FACTOR);
+    expect(typoFactor({ concept: { ...concept, nearMiss: true }, corrections: [] })).toBeCloseTo(TYPO_FACTOR);
     expect(typoFactor({ concept, corrections: [] })).toBe(1);
+    expect(proximityTsquery(corrected, { concept, corrections: [] })).toBe(`(${correctedTsquery(corrected)}) <0> (${conceptTsquery(concept)})`);
   });
 });
 
 describe('pickCorrections', () => {
-  it('keeps the close ones near the best, at most three', () => {
-    expect(
-      pickCorrections([
-        { word: 'drive-by-wire', similarity: 0.44 },
-        { word: 'brake-by-wire', similarity: 0.79 },
-        { word: 'brake', similarity: 0.71 },
-      ]),
-    ).toEqual([
-      { word: 'brake-by-wire', similarity: 0.79 },
-      { word: 'brake', similarity: 0.71 },
-    ]);
-    expect(pickCorrections([{ word: 'far', similarity: 0.3 }])).toEqual([]);
+  it('keeps at most five, in code-point order', () => {
+    const words = ['seat', 'sect', 'beet', 'seen', 'sees', 'feet', 'meet'].map((word) => ({ word }));
+    expect(pickCorrections(words).map((c) => c.word)).toEqual(['beet', 'feet', 'meet', 'seat', 'sect']);
     expect(pickCorrections([])).toEqual([]);
   });
 });
 
 describe('document text and keys', () => {
-  it('puts names, categories and products in the strong vector, descriptions only in the full one', () => {
+  it('puts names (A), categories and products (B, one position each) in the strong vector, descriptions only in the full one', () => {
     const text = supplierText(supplier, analyzer);
-    expect(text.strong).toContain(`'线控制动':1A`);
-    expect(text.strong).toContain(`'ehb':1A`);
+    expect(text.strong).toContain(`'示例':1A`);
+    // The category held at B, its ancestor 线控底盘 / By-wire chassis at C.
+    expect(text.strong).toMatch(/'线控制动':\d+B/);
+    expect(text.strong).toMatch(/'线控底盘':\d+C/);
+    expect(text.strong).toMatch(/'线控':\d+B,\d+C/);
+    expect(text.strong).toMatch(/'ehb':(\d+B,)*\d+B/);
     expect(text.lexemes).toContain(`'unit':1C`);
     expect(text.strong).not.toContain(`'unit'`);
     expect(text.words).toEqual(expect.arrayContaining(['brake-by-wire', 'ehb', 'unit', 'iso']));

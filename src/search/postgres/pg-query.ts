@@ -10,16 +10,22 @@ export type Weight = 'A' | 'B' | 'C' | 'D';
 const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C', 'D'];
 
 /**
- * What a matched concept is worth: STRONG when it matched in the name or title (A) or the
- * categories and products (B), OTHER when only in descriptions (C) or specs (D); a concept
- * found only through typo corrections is worth TYPO_FACTOR × the best correction's trigram
- * similarity times that. Two tiers keep scoring to one test per concept and row, on the
- * small strong vector.
+ * What a matched concept is worth, by the strongest field it matched in: the name (A, in the
+ * strong vector at weight A), the category names and products (B, in the strong vector at
+ * weight B), an inherited (ancestor) category name (INHERITED, weight C: 线控底盘 for a
+ * brake-by-wire maker), or only descriptions and specs (OTHER). A concept found only through a typo
+ * correction (one edit) or a Chinese near-miss is worth TYPO_FACTOR times that.
+ *
+ * Proximity: with two or more concepts, PROXIMITY_SHARE of the score is the share of
+ * neighbouring concept pairs found in one and the same name, category name or product
+ * ("brake controller" in one product beats "brake pads" next to "seat controller").
  */
-export const STRONG_WEIGHTS = 'AB';
-export const STRONG_SCORE = 1;
-export const OTHER_SCORE = 0.75;
-export const TYPO_FACTOR = 0.5;
+export const NAME_SCORE = 1;
+export const STRONG_SCORE = 0.9;
+export const INHERITED_SCORE = 0.8;
+export const OTHER_SCORE = 0.6;
+export const TYPO_FACTOR = 0.8;
+export const PROXIMITY_SHARE = 0.15;
 
 function quote(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -44,10 +50,9 @@ export function conceptTsquery(concept: QueryConcept, weights = ''): string {
   return concept.alternatives.map((alt) => `(${alt.map((l) => lexemeQuery(l, weights)).join(' & ')})`).join(' | ');
 }
 
-/** A lexicon word close to a query word that no document has: what the user probably meant. */
+/** A lexicon word one edit away from a query word that no document has: what the user probably meant. */
 export interface Correction {
   word: string;
-  similarity: number;
 }
 
 /** A query concept with the typo corrections found for it (none for most). */
@@ -56,29 +61,29 @@ export interface CorrectedConcept {
   corrections: Correction[];
 }
 
-/** Corrections worth trying: similarity at least MIN_CORRECTION, and close to the best one. */
-export const MIN_CORRECTION = 0.35;
-const CORRECTION_SPREAD = 0.1;
-const MAX_CORRECTIONS = 3;
+/** At most this many corrections per word, in code-point order. */
+const MAX_CORRECTIONS = 5;
 
+/** The lexicon words one edit away from a typed word (found by oneEditVariants), in a stable order. */
 export function pickCorrections(candidates: Correction[]): Correction[] {
-  const sorted = [...candidates].sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
-  const best = sorted[0]?.similarity ?? 0;
-  return sorted.filter((c) => c.similarity >= MIN_CORRECTION && c.similarity >= best - CORRECTION_SPREAD).slice(0, MAX_CORRECTIONS);
+  return [...candidates].sort((a, b) => a.word.localeCompare(b.word)).slice(0, MAX_CORRECTIONS);
 }
 
-export function correctionsTsquery(corrections: readonly Correction[]): string {
-  return corrections.map((c) => quote(c.word)).join(' | ');
+/** The concept's own alternatives or its corrections, as one tsquery, optionally limited to weights. */
+export function correctedTsquery({ concept, corrections }: CorrectedConcept, weights = ''): string {
+  if (!corrections.length) return conceptTsquery(concept, weights);
+  const fixes = corrections.map((c) => (weights ? `${quote(c.word)}:${weights}` : quote(c.word))).join(' | ');
+  return `${conceptTsquery(concept, weights)} | ${fixes}`;
 }
 
-/** The concept's own alternatives or its corrections, as one tsquery. */
-export function correctedTsquery({ concept, corrections }: CorrectedConcept): string {
-  return corrections.length ? `${conceptTsquery(concept)} | ${correctionsTsquery(corrections)}` : conceptTsquery(concept);
+/** What a match of this concept is worth beyond its field: 1, or the typo factor for a corrected word or a Chinese near-miss. */
+export function typoFactor({ concept, corrections }: CorrectedConcept): number {
+  return corrections.length || concept.nearMiss ? TYPO_FACTOR : 1;
 }
 
-/** What a match of this concept is worth beyond its field: 1, or the typo factor for a corrected word. */
-export function typoFactor({ corrections }: CorrectedConcept): number {
-  return corrections.length ? TYPO_FACTOR * Math.max(...corrections.map((c) => c.similarity)) : 1;
+/** Two neighbouring concepts in one and the same strong value (position): the proximity test. */
+export function proximityTsquery(left: CorrectedConcept, right: CorrectedConcept): string {
+  return `(${correctedTsquery(left)}) <0> (${correctedTsquery(right)})`;
 }
 
 /** Every concept, each by its own alternatives or its corrections: one GIN probe for the whole query. */
@@ -100,33 +105,59 @@ export interface IndexedText {
 /** Bounds on the strong vector, which stays inline in the row. */
 const MAX_STRONG_LEXEMES = 200;
 const MAX_STRONG_BYTES = 4000;
+const MAX_STRONG_POSITIONS = 200;
+const MAX_POSITIONS_PER_LEXEME = 16;
 
 export function supplierText(doc: SupplierDocument, analyzer: TextAnalyzer): IndexedText {
   const fields = {
     A: [doc.name, doc.nameEn ?? ''],
-    B: [...doc.categoryNames, ...doc.products],
+    B: [...doc.categoryNames, ...(doc.parentCategoryNames ?? []), ...doc.products],
     C: doc.descriptions,
-    D: [...doc.specs, ...doc.certificationTypes],
+    D: [...doc.specs, ...doc.certificationTypes, ...(doc.certificationNames ?? [])],
   };
-  return indexedText(fields, analyzer);
+  return indexedText(fields, analyzer, [...doc.categoryNames, ...doc.products], doc.parentCategoryNames ?? []);
 }
 
 export function requirementText(doc: RequirementDocument, analyzer: TextAnalyzer): IndexedText {
-  return indexedText({ A: [doc.title], B: doc.categoryNames, C: [doc.description], D: doc.specs }, analyzer);
+  const parents = doc.parentCategoryNames ?? [];
+  return indexedText({ A: [doc.title], B: [...doc.categoryNames, ...parents], C: [doc.description], D: doc.specs }, analyzer, doc.categoryNames, parents);
 }
 
-function indexedText(fields: Record<Weight, string[]>, analyzer: TextAnalyzer): IndexedText {
+function indexedText(fields: Record<Weight, string[]>, analyzer: TextAnalyzer, strongValues: string[], inherited: string[]): IndexedText {
   const lexemes: Partial<Record<Weight, string[]>> = {};
   for (const weight of WEIGHT_ORDER) lexemes[weight] = fields[weight].flatMap((text) => analyzer.documentLexemes(text));
   const words = [...new Set(WEIGHT_ORDER.flatMap((w) => lexemes[w] ?? []).filter(isLexiconWord))];
-  const strong: string[] = [];
+  return { lexemes: tsvectorLiteral(lexemes), strong: strongLiteral(fields.A, strongValues, inherited, analyzer), words };
+}
+
+/**
+ * The strong vector: the lexemes of the name fields (weight A), of the category names held and
+ * products (weight B) and of the inherited (ancestor) category names (weight C), each value at
+ * its own position, so that `<0>` finds two concepts in one value (proximity). Bounded in
+ * lexemes and bytes, so that it stays inline in the row.
+ */
+export function strongLiteral(names: readonly string[], strongValues: readonly string[], inherited: readonly string[], analyzer: TextAnalyzer): string {
+  const entries = new Map<string, string[]>();
   let bytes = 0;
-  for (const lexeme of new Set([...(lexemes.A ?? []), ...(lexemes.B ?? [])])) {
-    bytes += Buffer.byteLength(lexeme) + 8;
-    if (strong.length >= MAX_STRONG_LEXEMES || bytes > MAX_STRONG_BYTES) break;
-    strong.push(lexeme);
-  }
-  return { lexemes: tsvectorLiteral(lexemes), strong: tsvectorLiteral({ A: strong }), words };
+  const values = [...names.map((text) => ({ text, weight: 'A' })), ...strongValues.map((text) => ({ text, weight: 'B' })), ...inherited.map((text) => ({ text, weight: 'C' }))].filter(
+    (v) => v.text.trim() !== '',
+  );
+  values.slice(0, MAX_STRONG_POSITIONS).forEach(({ text, weight }, i) => {
+    for (const lexeme of analyzer.documentLexemes(text)) {
+      const positions = entries.get(lexeme);
+      if (positions) {
+        if (positions.length < MAX_POSITIONS_PER_LEXEME) {
+          positions.push(`${i + 1}${weight}`);
+          bytes += 4;
+        }
+        continue;
+      }
+      bytes += Buffer.byteLength(lexeme) + 8;
+      if (entries.size >= MAX_STRONG_LEXEMES || bytes > MAX_STRONG_BYTES) continue;
+      entries.set(lexeme, [`${i + 1}${weight}`]);
+    }
+  });
+  return [...entries].map(([lexeme, positions]) => `${quote(lexeme)}:${positions.join(',')}`).join(' ');
 }
 
 /** Filter and facet keys: one GIN-indexed text[] answers every equality filter at once. */

@@ -1,19 +1,24 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { TextAnalyzer, type Vocabulary } from '../text/analyzer.js';
+import { TextAnalyzer, oneEditVariants, type Vocabulary } from '../text/analyzer.js';
 import type { RequirementDocument, SupplierDocument } from '../documents.js';
 import {
   SearchIndex,
   type DocumentOf,
   type FacetValue,
   type SearchIndexName,
+  type SearchNear,
   type SearchRequest,
   type SearchResult,
   type SettingsDrift,
 } from '../search-index.port.js';
 import {
+  INHERITED_SCORE,
+  NAME_SCORE,
   OTHER_SCORE,
+  PROXIMITY_SHARE,
   REQUIREMENT_FACET_PREFIX,
   STRONG_SCORE,
+  proximityTsquery,
   SUPPLIER_FACET_PREFIX,
   correctedTsquery,
   facetKeys,
@@ -37,6 +42,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUERY_CONCEPTS = 12;
 const RELEVANCE_CONCEPTS = 32;
 const UPSERT_BATCH = 500;
+/**
+ * Broad queries: matches are counted (and faceted) exactly up to COUNT_CAP; beyond it the
+ * total is COUNT_CAP, marked as an estimate (a lower bound), and facets count the first
+ * COUNT_CAP matches found. Only the first SCORE_CAP matches found (in table order) are scored
+ * and ranked. Both keep a query naming a focus area (40% of the index) within its time budget.
+ */
+export const COUNT_CAP = 2_000;
+export const SCORE_CAP = 500;
 
 /** Collects positional parameters for one SQL statement. */
 class Params {
@@ -62,15 +75,18 @@ interface UpsertRow {
  * `search_requirements`, text matched through the analyzer's lexemes (GIN on a `simple`
  * tsvector), filters and facets from one GIN-indexed key array.
  *
- * Typos: every Latin word indexed goes into `search_lexicon` (pg_trgm GIN index). A query
- * word of four letters or more that the lexicon does not hold is looked up there by trigram
- * similarity (`%`), and the closest words (similarity ≥ MIN_CORRECTION) are searched as
- * well: brak-by-wire finds brake-by-wire. Trigram matching runs on the small lexicon, never
- * on every document, so a typo costs one extra lookup, not a scan.
+ * Typos: every Latin word indexed goes into `search_lexicon`. A query word of four letters
+ * or more that the lexicon does not hold is corrected to the lexicon words one edit away
+ * (oneEditVariants, looked up by primary key): seet finds seat, brak-by-wire brake-by-wire.
+ * Nothing further away is guessed, so airbag does not drift to air (suspension).
  *
  * A query matches when each of its concepts matches (by a lexeme of the concept, of one of
- * its synonyms, or of a correction); its score is the mean of the concepts' worth (see
- * FIELD_SCORES), in [0, 1].
+ * its synonyms, or of a correction). When no document matches them all, the last concept is
+ * dropped and the query retried, down to the first one (Meilisearch's `matchingStrategy:
+ * last`). The score, in [0, 1], is the mean worth of the query's concepts (see NAME_SCORE;
+ * unmatched dropped concepts count 0) with a share for proximity. Ties: suppliers nearest the
+ * searcher first (same county, city, province), then verified, then by id; requirements by
+ * SOP date.
  */
 export class PostgresSearchIndex extends SearchIndex {
   readonly backend = 'postgres' as const;
@@ -131,22 +147,39 @@ export class PostgresSearchIndex extends SearchIndex {
     };
   }
 
-  /** Corrections for the concepts that may be typos: words the lexicon does not hold, matched by trigram similarity. */
+  /** Corrections for the concepts that may be typos: lexicon words one edit away from a word the lexicon does not hold. */
   private async corrected(text: string, limit: number): Promise<CorrectedConcept[]> {
     const concepts = this.textAnalyzer.query(text, limit);
     const words = [...new Set(concepts.map((c) => c.fuzzy).filter((w): w is string => w !== null))];
     if (words.length === 0) return concepts.map((concept) => ({ concept, corrections: [] }));
-    const rows: { query: string; word: string; similarity: number }[] = await this.dataSource.query(
-      `SELECT q.query, c.word, c.similarity FROM unnest($1::text[]) AS q(query)
-       CROSS JOIN LATERAL (
-         SELECT word, similarity(word, q.query)::float8 AS similarity FROM search_lexicon WHERE word % q.query ORDER BY 2 DESC, word LIMIT 5
-       ) c
-       WHERE NOT EXISTS (SELECT 1 FROM search_lexicon WHERE word = q.query)`,
-      [words],
+    // Most query words are in the lexicon: one cheap lookup, and variants only for the rest.
+    const known: { word: string }[] = await this.dataSource.query(`SELECT word FROM search_lexicon WHERE word = ANY($1::text[])`, [words]);
+    const knownWords = new Set(known.map((k) => k.word));
+    const missing = words.filter((w) => !knownWords.has(w));
+    if (missing.length === 0) return concepts.map((concept) => ({ concept, corrections: [] }));
+    const queries: string[] = [];
+    const variants: string[] = [];
+    for (const word of missing) {
+      for (const variant of oneEditVariants(word)) {
+        queries.push(word);
+        variants.push(variant);
+      }
+    }
+    const rows: { query: string; word: string }[] = await this.dataSource.query(
+      `SELECT v.query, l.word FROM unnest($1::text[], $2::text[]) AS v(query, variant) JOIN search_lexicon l ON l.word = v.variant`,
+      [queries, variants],
     );
     const byWord = new Map<string, Correction[]>();
-    for (const row of rows) byWord.set(row.query, [...(byWord.get(row.query) ?? []), { word: row.word, similarity: row.similarity }]);
-    return concepts.map((concept) => ({ concept, corrections: concept.fuzzy ? pickCorrections(byWord.get(concept.fuzzy) ?? []) : [] }));
+    for (const row of rows) byWord.set(row.query, [...(byWord.get(row.query) ?? []), { word: row.word }]);
+    return concepts.map((concept) => {
+      const found = concept.fuzzy ? (byWord.get(concept.fuzzy) ?? []) : [];
+      // Words of the domain dictionary first: seet → seat (a taxonomy keyword), not set or seen.
+      const inDictionary = found.filter((c) => this.textAnalyzer.isDictionaryWord(c.word));
+      const corrections = pickCorrections(inDictionary.length ? inDictionary : found);
+      // A corrected word is searched as if typed: with its prefixes and synonyms (seet → seat, seating, 座椅).
+      const alternatives = [...concept.alternatives, ...corrections.flatMap((c) => this.textAnalyzer.query(c.word, 1)[0]?.alternatives ?? [])];
+      return { concept: { ...concept, alternatives }, corrections };
+    });
   }
 
   async delete(index: SearchIndexName, ids: readonly string[]): Promise<void> {
@@ -162,14 +195,24 @@ export class PostgresSearchIndex extends SearchIndex {
 
   async search<I extends SearchIndexName>(index: I, request: SearchRequest<I>): Promise<SearchResult<I>> {
     const concepts = await this.corrected(request.text, QUERY_CONCEPTS);
-    const conditions = index === 'suppliers' ? supplierConditions(request.filter as SupplierRequestFilter) : requirementConditions(request.filter as RequirementRequestFilter);
     // A query of only stop words or punctuation finds nothing rather than everything.
     if (request.text.trim() !== '' && concepts.length === 0) return { hits: [], total: 0, facets: {} };
+    // All concepts first; while nothing matches, drop the last one (matchingStrategy: last).
+    for (let required = concepts.length; ; required--) {
+      const result = await this.searchWith(index, request, concepts, required);
+      if (result.total > 0 || required <= 1) return result;
+    }
+  }
+
+  private async searchWith<I extends SearchIndexName>(index: I, request: SearchRequest<I>, concepts: CorrectedConcept[], required: number): Promise<SearchResult<I>> {
+    const conditions = index === 'suppliers' ? supplierConditions(request.filter as SupplierRequestFilter) : requirementConditions(request.filter as RequirementRequestFilter);
     const table = TABLES[index];
+    const matching = concepts.slice(0, required);
 
     const params = new Params();
-    const where = [...keyConditionsSql(conditions, params), ...(concepts.length ? [`lexemes @@ ${params.add(matchTsquery(concepts))}::tsquery`] : [])];
-    const score = concepts.length ? matchedScoreSql(concepts, params) : '0';
+    const where = [...keyConditionsSql(conditions, params), ...(matching.length ? [`lexemes @@ ${params.add(matchTsquery(matching))}::tsquery`] : [])];
+    const score = matching.length ? matchedScoreSql(matching, concepts.length, params) : '0';
+    const tieBreak = index === 'suppliers' ? supplierTieBreakSql(request.near ?? null, params) : 'sort_key';
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
@@ -177,13 +220,17 @@ export class PostgresSearchIndex extends SearchIndex {
     const wanted = request.facets.map((name) => ({ name, prefix: prefixes[name] }));
     const allFacets = new Set(wanted.map((w) => w.prefix)).size === new Set(Object.values(prefixes)).size;
     const facetFilter = wanted.length === 0 || allFacets ? '' : `WHERE left(k, 2) = ANY(${params.add(wanted.map((w) => w.prefix))}::text[])`;
-    // One statement: the matches are found and scored once, then paged, counted and faceted.
+    const countCap = params.add(COUNT_CAP + 1);
+    const scoreCap = params.add(Math.max(SCORE_CAP, request.offset + request.limit));
+    // One statement: the matches are found (up to COUNT_CAP + 1), the first SCORE_CAP of them
+    // scored, then paged, counted and faceted.
     const [row]: { total: number; hits: { id: string; score: number; document: DocumentOf<I> }[]; facets: Record<string, number> | null }[] = await this.withIndexPlans((runner) =>
       runner.query(
-        `WITH matched AS MATERIALIZED (SELECT id, sort_key, ${score} AS score${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql}),
-              page AS (SELECT id, sort_key, score FROM matched ORDER BY score DESC, sort_key, id LIMIT ${limit} OFFSET ${offset})
+        `WITH matched AS MATERIALIZED (SELECT id, strong, filter_keys, sort_key${wanted.length ? ', facet_keys' : ''} FROM ${table} ${whereSql} LIMIT ${countCap}),
+              scored AS MATERIALIZED (SELECT id, ${tieBreak} AS tie, ${score} AS score FROM (SELECT * FROM matched LIMIT ${scoreCap}) m),
+              page AS (SELECT id, tie, score FROM scored ORDER BY score DESC, tie, id LIMIT ${limit} OFFSET ${offset})
          SELECT (SELECT count(*)::int FROM matched) AS total,
-                (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score::float8, 'document', t.document) ORDER BY p.score DESC, p.sort_key, p.id), '[]')
+                (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score::float8, 'document', t.document) ORDER BY p.score DESC, p.tie, p.id), '[]')
                  FROM page p JOIN ${table} t ON t.id = p.id) AS hits,
                 ${wanted.length ? `(SELECT json_object_agg(k, n) FROM (SELECT k, count(*)::int AS n FROM (SELECT unnest(facet_keys) AS k FROM matched) u ${facetFilter} GROUP BY k) f)` : 'NULL'} AS facets`,
         params.values,
@@ -198,7 +245,8 @@ export class PostgresSearchIndex extends SearchIndex {
     }
     return {
       hits: row.hits.map((hit) => ({ id: hit.id, score: clamp(hit.score), document: hit.document })),
-      total: row.total,
+      total: Math.min(row.total, COUNT_CAP),
+      totalIsEstimate: row.total > COUNT_CAP,
       facets: facets as SearchResult<I>['facets'],
     };
   }
@@ -212,7 +260,7 @@ export class PostgresSearchIndex extends SearchIndex {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+      await runner.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off');
       const result = await work(runner);
       await runner.query('COMMIT');
       return result;
@@ -259,25 +307,48 @@ function keyConditionsSql(conditions: KeyConditions, params: Params): string[] {
   return sql;
 }
 
+/** A concept's worth in a row, by the strongest field it matched in; `other` when it matched only elsewhere. */
+function conceptWorthSql(c: CorrectedConcept, params: Params, other: string): string {
+  const factor = typoFactor(c);
+  const name = params.add(correctedTsquery(c, 'A'));
+  const held = params.add(correctedTsquery(c, 'B'));
+  const strong = params.add(correctedTsquery(c));
+  return `(CASE WHEN strong @@ ${name}::tsquery THEN ${(NAME_SCORE * factor).toFixed(4)} WHEN strong @@ ${held}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)}
+    WHEN strong @@ ${strong}::tsquery THEN ${(INHERITED_SCORE * factor).toFixed(4)} ELSE ${other.replace('$WORTH', (OTHER_SCORE * factor).toFixed(4))} END)`;
+}
+
 /**
- * The score of a row the WHERE clause matched (so every concept matched somewhere): per
- * concept, STRONG if it matched in the strong vector, OTHER if not, times its typo factor.
- * Only the small inline vector is read: the full lexemes stay in TOAST.
+ * The score of a row the WHERE clause matched (so each of the `matching` concepts matched
+ * somewhere): their worth over the query's `total` concepts, the rest counting 0, and with
+ * two concepts or more a proximity share. Only the small inline strong vector is read: the
+ * full lexemes stay in TOAST.
  */
-function matchedScoreSql(concepts: CorrectedConcept[], params: Params): string {
+function matchedScoreSql(matching: CorrectedConcept[], total: number, params: Params): string {
+  const parts = matching.map((c) => conceptWorthSql(c, params, '$WORTH'));
+  const worth = `((${parts.join(' + ')}) / ${total}.0)`;
+  if (total < 2) return worth;
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < matching.length; i++) pairs.push(`(CASE WHEN strong @@ ${params.add(proximityTsquery(matching[i], matching[i + 1]))}::tsquery THEN 1 ELSE 0 END)`);
+  const near = pairs.length ? `((${pairs.join(' + ')}) / ${total - 1}.0)` : '0';
+  return `(${worth} * ${(1 - PROXIMITY_SHARE).toFixed(4)} + ${near} * ${PROXIMITY_SHARE.toFixed(4)})`;
+}
+
+/** The same worth for any row (relevance of given ids): a concept matched nowhere is worth 0. */
+function scoreSql(concepts: CorrectedConcept[], params: Params): string {
   const parts = concepts.map((c) => {
-    const factor = typoFactor(c);
-    return `(CASE WHEN strong @@ ${params.add(correctedTsquery(c))}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)} ELSE ${(OTHER_SCORE * factor).toFixed(4)} END)`;
+    const any = params.add(correctedTsquery(c));
+    return conceptWorthSql(c, params, `(CASE WHEN lexemes @@ ${any}::tsquery THEN $WORTH ELSE 0 END)`);
   });
   return `((${parts.join(' + ')}) / ${concepts.length}.0)`;
 }
 
-/** The same score for any row (relevance of given ids): a concept matched nowhere is worth 0. */
-function scoreSql(concepts: CorrectedConcept[], params: Params): string {
-  const parts = concepts.map((c) => {
-    const factor = typoFactor(c);
-    const query = params.add(correctedTsquery(c));
-    return `(CASE WHEN strong @@ ${query}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)} WHEN lexemes @@ ${query}::tsquery THEN ${(OTHER_SCORE * factor).toFixed(4)} ELSE 0 END)`;
-  });
-  return `((${parts.join(' + ')}) / ${concepts.length}.0)`;
+/**
+ * The supplier tie-break, ascending: 0 for a plant in the searcher's county, 1 city, 2
+ * province, 3 elsewhere (or no searcher location), plus 4 when not verified; then by id.
+ */
+function supplierTieBreakSql(near: SearchNear | null, params: Params): string {
+  const verified = `(CASE WHEN filter_keys @> '{v:true}'::text[] THEN 0 ELSE 4 END)`;
+  if (!near?.regionCodes.length) return verified;
+  const tiers = near.regionCodes.map((code, i) => `WHEN filter_keys @> ARRAY[${params.add(`r:${code}`)}::text] THEN ${i}`).join(' ');
+  return `(CASE ${tiers} ELSE ${near.regionCodes.length} END * 8 + ${verified})`;
 }

@@ -1,4 +1,4 @@
-import { TextAnalyzer, hanBigrams, normalizeText, termKey, type QueryConcept } from './analyzer.js';
+import { TextAnalyzer, hanBigrams, oneEditVariants, normalizeText, termKey, type QueryConcept } from './analyzer.js';
 import { stemEnglish } from './stemmer.js';
 import { buildVocabulary, synonymMap } from './vocabulary.js';
 import { SEED_SYNONYMS } from './synonyms.data.js';
@@ -135,8 +135,32 @@ describe('matching through the analyzer', () => {
     expect(finds('batteries', 'battery pack')).toBe(true);
   });
 
-  it('does not match a typo lexically (trigram similarity does that in SQL)', () => {
+  it('does not match a typo lexically (the lexicon lookup of oneEditVariants does that in SQL)', () => {
     expect(finds('brak-by-wire', 'Brake-by-wire systems')).toBe(false);
+  });
+
+  it('matches a Chinese near-miss of a dictionary term through the term (智能坐舱 → 智能座舱)', () => {
+    const [concept] = analyzer.query('智能坐舱');
+    expect(concept.nearMiss).toBe(true);
+    expect(finds('智能坐舱', '智能座舱')).toBe(true);
+    expect(finds('智能坐舱', 'smart cockpit')).toBe(true);
+    expect(finds('车规级芯皮', '车规级芯片')).toBe(true);
+    // Exact terms are never treated as near-misses, and two-character text is not guessed at.
+    expect(analyzer.query('智能座舱')[0].nearMiss).toBeUndefined();
+    expect(finds('坐椅', '座椅')).toBe(false);
+  });
+});
+
+describe('oneEditVariants', () => {
+  it('holds every deletion, insertion, substitution and transposition, and not the word itself', () => {
+    const variants = new Set(oneEditVariants('seet'));
+    for (const fix of ['seat', 'set', 'sweet', 'eset', 'sete']) expect(variants.has(fix)).toBe(true);
+    expect(variants.has('seet')).toBe(false);
+    expect(variants.has('sat')).toBe(false);
+    expect(new Set(oneEditVariants('controler')).has('controller')).toBe(true);
+    expect(new Set(oneEditVariants('brak-by-wire')).has('brake-by-wire')).toBe(true);
+    // airbag is two edits or more from air: no variant reaches it.
+    expect(new Set(oneEditVariants('airbag')).has('air')).toBe(false);
   });
 });
 

@@ -43,6 +43,8 @@ export interface QueryConcept {
    * phrases and short words.
    */
   fuzzy: string | null;
+  /** Set when the concept is a Chinese near-miss of a dictionary term: scored as a typo. */
+  nearMiss?: boolean;
 }
 
 type Token = { kind: 'han'; text: string } | { kind: 'word'; text: string; parts: string[] };
@@ -117,6 +119,8 @@ export class TextAnalyzer {
   private readonly expansions = new Map<string, Set<string>>();
   private maxHanLength = 0;
   private maxPhraseWords = 0;
+  /** Han terms of three characters or more by each one-character mask (智能?舱 → 智能座舱): near-miss lookup. */
+  private readonly hanMasks = new Map<string, Set<string>>();
 
   constructor(vocabulary: Vocabulary) {
     const addTerm = (term: string): string | null => {
@@ -134,6 +138,16 @@ export class TextAnalyzer {
       return key;
     };
     for (const term of vocabulary.terms) addTerm(term);
+    for (const group of vocabulary.synonyms) for (const term of group.terms) addTerm(term);
+    for (const term of this.hanTerms) {
+      const chars = [...term];
+      if (chars.length < 3) continue;
+      for (const mask of hanMasksOf(chars)) {
+        const set = this.hanMasks.get(mask) ?? new Set<string>();
+        set.add(term);
+        this.hanMasks.set(mask, set);
+      }
+    }
     for (const group of vocabulary.synonyms) {
       const keys = dedupe(group.terms.map(addTerm).filter((k): k is string => k !== null));
       const heads = group.oneWay ? keys.slice(0, 1) : keys;
@@ -143,6 +157,11 @@ export class TextAnalyzer {
         this.expansions.set(head, set);
       }
     }
+  }
+
+  /** Whether a word key (lower-cased, stemmed) is a dictionary word: a taxonomy name or keyword, or a synonym. */
+  isDictionaryWord(key: string): boolean {
+    return this.words.has(key) || this.expansions.has(key);
   }
 
   /** The lexemes a document's text is indexed under. */
@@ -238,6 +257,22 @@ export class TextAnalyzer {
     return null;
   }
 
+  /**
+   * The dictionary term of three characters or more that the text at `start` misses by one
+   * character (the longest, then the first in code-point order), or null. Terms of two
+   * characters are too short to guess from.
+   */
+  private nearHanTermAt(chars: string[], start: number): { term: string; length: number } | null {
+    for (let len = Math.min(this.maxHanLength, chars.length - start); len >= 3; len--) {
+      const slice = chars.slice(start, start + len);
+      const candidates = new Set<string>();
+      for (const mask of hanMasksOf(slice)) for (const term of this.hanMasks.get(mask) ?? []) candidates.add(term);
+      const best = [...candidates].sort()[0];
+      if (best !== undefined) return { term: best, length: len };
+    }
+    return null;
+  }
+
   /** Longest dictionary match first; the Han text between matches is searched by its bigrams. */
   private hanConcepts(run: string): QueryConcept[] {
     const chars = [...run];
@@ -255,11 +290,20 @@ export class TextAnalyzer {
           break;
         }
       }
-      if (matched > 0) {
+      // A near-miss wins over an exact term two or more characters shorter (车规级芯皮: 车规级芯片, not 车规级 + 芯皮).
+      const candidate = this.nearHanTermAt(chars, i);
+      const near = candidate && candidate.length >= matched + 2 ? candidate : null;
+      if (matched > 0 && !near) {
         flush();
         const term = chars.slice(i, i + matched).join('');
         concepts.push({ text: term, alternatives: this.expand(term), fuzzy: null });
         i += matched;
+      } else if (near) {
+        // A near-miss of a dictionary term (智能坐舱 for 智能座舱): the term, its synonyms, and the typed bigrams.
+        flush();
+        const typed = chars.slice(i, i + near.length).join('');
+        concepts.push({ text: typed, alternatives: uniqueAlternatives([...this.expand(near.term), ...unknownHan(typed).alternatives]), fuzzy: null, nearMiss: true });
+        i += near.length;
       } else {
         if (HAN_STOP.has(chars[i])) flush();
         else pending += chars[i];
@@ -269,6 +313,10 @@ export class TextAnalyzer {
     flush();
     return concepts;
   }
+}
+
+function hanMasksOf(chars: readonly string[]): string[] {
+  return chars.map((_, i) => [...chars.slice(0, i), '?', ...chars.slice(i + 1)].join(''));
 }
 
 function unknownHan(text: string): QueryConcept {
@@ -302,6 +350,30 @@ function uniqueAlternatives(alternatives: QueryLexeme[][]): QueryLexeme[][] {
  */
 export function isLexiconWord(lexeme: string): boolean {
   return lexeme.length >= 3 && /^[a-z0-9][a-z0-9-]*$/.test(lexeme) && /[a-z]/.test(lexeme);
+}
+
+const EDIT_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every string one edit away from `word` (a letter deleted, inserted, replaced, or two
+ * neighbours swapped), letters only: the candidates a typo correction looks up in the lexicon.
+ * For a hyphenated compound (brak-by-wire) only its first part of four letters or more is
+ * edited; digits and hyphens stay as typed.
+ */
+export function oneEditVariants(word: string): string[] {
+  const variants = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    for (const ch of EDIT_ALPHABET) variants.add(head + ch + tail);
+    if (i < word.length) {
+      variants.add(head + tail.slice(1));
+      for (const ch of EDIT_ALPHABET) variants.add(head + ch + tail.slice(1));
+    }
+    if (i + 1 < word.length) variants.add(head + tail[1] + tail[0] + tail.slice(2));
+  }
+  variants.delete(word);
+  return [...variants].filter((v) => v.length >= 3 && !v.startsWith('-') && !v.endsWith('-') && !v.includes('--'));
 }
 
 function fuzzyOf(text: string): string | null {
