@@ -37,6 +37,16 @@ export interface AppConfig {
   searchIndexerIntervalMs: number;
   /** Outbox rows the search worker takes per transaction. */
   searchIndexerBatch: number;
+  /** SMTP server for notification e-mails (smtp:// or smtps://); unset: mails are kept in the development mailbox. */
+  smtpUrl: string | null;
+  /** Sender address of notification e-mails. */
+  mailFrom: string;
+  /** Pause between runs of the notifications worker; 0 = no loop (drained on demand only). */
+  notificationsIntervalMs: number;
+  /** How many of the best-ranked eligible suppliers hear of a newly published requirement. */
+  notificationsTopN: number;
+  /** Hour of the day (China time) from which the daily e-mail digest is sent. */
+  notificationsDigestHour: number;
   /** Benchmarks only: where the bureau benchmark keeps its embedded database (emptied first). */
   benchDataDir: string | null;
 }
@@ -145,6 +155,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliIndexPrefix: pattern(env, 'MEILI_INDEX_PREFIX', /^[A-Za-z0-9_-]{1,40}$/, 'may hold only letters, digits, - and _', 'zlt_'),
     searchIndexerIntervalMs: integer(env, 'SEARCH_INDEXER_INTERVAL_MS', 1000, 0, 3_600_000),
     searchIndexerBatch: integer(env, 'SEARCH_INDEXER_BATCH', 100, 1, 1000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: pattern(env, 'MAIL_FROM', /^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address', 'noreply@zlt.localhost'),
+    notificationsIntervalMs: integer(env, 'NOTIFICATIONS_INTERVAL_MS', 1000, 0, 3_600_000),
+    notificationsTopN: integer(env, 'NOTIFICATIONS_TOP_N', 10, 1, 100),
+    notificationsDigestHour: integer(env, 'NOTIFICATIONS_DIGEST_HOUR', 8, 0, 23),
     benchDataDir: read(env, 'BENCH_DATA_DIR') ?? null,
   };
 }

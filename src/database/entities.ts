@@ -15,6 +15,7 @@ import { SearchLexiconWord, SearchRequirementRow, SearchState, SearchSupplierRow
 import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js';
+import { Notification, NotificationEmail, NotificationJob, NotificationPreference, NotificationSetting } from '../notifications/notification.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
@@ -24,4 +25,5 @@ export const ENTITIES = [
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
   SourcingRollup, SourcingBaseline,
+  Notification, NotificationEmail, NotificationPreference, NotificationSetting, NotificationJob,
 ];
