@@ -168,7 +168,7 @@ export class NotificationWorker {
       await runner.startTransaction();
       const events: (PendingEvent & { attempts: number })[] = await runner.query(
         `SELECT id::text AS id, kind, payload, actor_user_id AS "actorUserId", attempts FROM domain_events
-         WHERE processed_at IS NULL AND available_at <= now() ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         WHERE processed_at IS NULL AND available_at <= now() ORDER BY available_at, domain_events.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
       );
       let notifications = 0;
@@ -267,7 +267,7 @@ export class NotificationWorker {
       await runner.startTransaction();
       const [mail]: { id: string; messageId: string; toAddress: string; subject: string; body: string; attempts: number }[] = await runner.query(
         `SELECT id::text AS id, message_id AS "messageId", to_address AS "toAddress", subject, body, attempts FROM notification_emails
-         WHERE sent_at IS NULL AND available_at <= now() ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+         WHERE sent_at IS NULL AND available_at <= now() ORDER BY available_at, notification_emails.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       if (!mail) {
         await runner.commitTransaction();
@@ -308,7 +308,7 @@ export class NotificationWorker {
     for (const user of users) {
       queued += await this.dataSource.transaction(async (manager) => {
         const items: { id: string; kind: NotificationKind; params: NotificationParams }[] = await manager.query(
-          `SELECT id::text AS id, kind, params FROM notifications WHERE user_id = $1 AND email_state = 'DIGEST' ORDER BY id DESC FOR UPDATE SKIP LOCKED`,
+          `SELECT id::text AS id, kind, params FROM notifications WHERE user_id = $1 AND email_state = 'DIGEST' ORDER BY notifications.id DESC FOR UPDATE SKIP LOCKED`,
           [user.userId],
         );
         if (items.length === 0) return 0;

@@ -128,9 +128,10 @@ export class NotificationsRepository {
   async takeLease(manager: EntityManager, name: string, leaseMs: number, everyMs: number): Promise<boolean> {
     await manager.query(`INSERT INTO notification_jobs (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
     const rows: unknown[] = await manager.query(
-      `UPDATE notification_jobs SET lease_until = now() + $2 * interval '1 millisecond', last_run_at = now()
-       WHERE name = $1 AND lease_until < now() AND (last_run_at IS NULL OR last_run_at <= now() - $3 * interval '1 millisecond')
-       RETURNING name`,
+      `WITH taken AS (UPDATE notification_jobs SET lease_until = now() + $2 * interval '1 millisecond', last_run_at = now()
+         WHERE name = $1 AND lease_until < now() AND (last_run_at IS NULL OR last_run_at <= now() - $3 * interval '1 millisecond')
+         RETURNING name)
+       SELECT name FROM taken`,
       [name, leaseMs, everyMs],
     );
     return rows.length > 0;

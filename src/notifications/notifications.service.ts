@@ -36,7 +36,7 @@ export class NotificationsService {
     const unread = unreadOnly ? 'AND read_at IS NULL' : '';
     const [rows, [{ total }], language] = await Promise.all([
       this.dataSource.query<NotificationRow[]>(
-        `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND in_inbox ${unread} AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $3`,
+        `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND in_inbox ${unread} AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY notifications.id DESC LIMIT $3`,
         [actor.userId, cursor ? cursor[0] : null, first + 1],
       ),
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM notifications WHERE user_id = $1 AND in_inbox ${unread}`, [actor.userId]),
@@ -58,7 +58,9 @@ export class NotificationsService {
   /** Marks the caller's own notifications read; ids of others' or unknown ones are ignored. */
   async markRead(actor: Principal, ids: string[] | null): Promise<NotificationsMarkedModel> {
     const marked: unknown[] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND in_inbox AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[])) RETURNING id`,
+      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count], not the rows.
+      `WITH marked AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND in_inbox AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[])) RETURNING id)
+       SELECT id FROM marked`,
       [actor.userId, ids],
     );
     return { marked: marked.length, unreadCount: await this.unreadCount(actor) };
