@@ -18,6 +18,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { literal, minimal as minimalLiteral, observe, rootNode, walk, type ArgumentValues, type WalkResult } from './support/schema-walk.js';
 import { addCertification, makeCapability, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
+import { NotificationWorker } from '../src/notifications/notification-worker.js';
 
 type Caller = 'ANONYMOUS' | 'OEM_BUYER' | 'SUPPLIER_ADMIN' | 'BUREAU_ANALYST' | 'PLATFORM_ADMIN';
 const SIGNED_IN: Caller[] = ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST', 'PLATFORM_ADMIN'];
@@ -58,6 +59,9 @@ const RULES: Record<string, Caller[]> = {
   // bureau statistics (a bureau within its jurisdiction, checked by the service)
   localSourcingRate: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingContracts: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], demandGaps: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
   demandGapRequirements: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], setSourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
+  // notifications: everyone signed in, each their own (checked on real notices below)
+  notifications: SIGNED_IN, unreadNotificationCount: SIGNED_IN, markNotificationsRead: SIGNED_IN, markAllNotificationsRead: SIGNED_IN,
+  notificationSettings: SIGNED_IN, updateNotificationSettings: SIGNED_IN,
 };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -210,6 +214,7 @@ describe('authorization matrix: every nested path', () => {
     requirements: {} as Record<string, { owner: Party; status: 'OPEN' | 'AWARDED' | 'DRAFT'; involved: Party[] }>,
     quotes: {} as Record<string, { supplier: Party; oem: Party }>,
     contracts: {} as Record<string, { buyer: Party; supplier: Party }>,
+    notifications: {} as Record<string, Party>,
     secrets: [] as { text: string; seenBy: Party[] }[],
   };
   const SUPPLIERS: Party[] = ['s1', 's2'];
@@ -276,6 +281,15 @@ describe('authorization matrix: every nested path', () => {
     const draft = (await makeRequirement(t, token.oemA as string, plant.oemA, { ...details, title: 'DRAFT-甲方-未发布' }, false)).id;
     w.requirements[draft] = { owner: 'oemA', status: 'DRAFT', involved: [] };
     w.secrets.push({ text: 'DRAFT-甲方-未发布', seenBy: ['oemA', 'admin'] });
+
+    // The notices these made (invitations, quotes, the award), each its user's own.
+    await t.app.get(NotificationWorker).drain();
+    const owners: { id: string; organizationId: string }[] = await t.dataSource.query(
+      `SELECT n.id::text AS id, u.organization_id AS "organizationId" FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.in_inbox`,
+    );
+    const partyOf = new Map(Object.entries(org).map(([party, id]) => [id, party as Party]));
+    for (const n of owners) w.notifications[n.id] = partyOf.get(n.organizationId) as Party;
+    expect(new Set(Object.values(w.notifications))).toEqual(new Set(['s1', 's2', 'oemA', 'oemB']));
   });
   afterAll(() => t.close());
 
@@ -302,6 +316,7 @@ describe('authorization matrix: every nested path', () => {
     LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate'], SourcingTarget: ['LocalSourcingRate'],
     SourcingBaseline: ['Query'], SourcingContract: ['Query'], SearchIndexStatus: ['Query'], SearchSynonymGroup: ['Query'],
     RequirementSearchHit: ['Query'], SupplierSearchHit: ['Query'], SearchPlant: ['SupplierSearchHit'],
+    Notification: ANY, NotificationSettings: ['Query'], NotificationPreference: ['NotificationSettings'],
     RequirementFacetCounts: ['Query'], SupplierFacetCounts: ['Query'], FacetValueCount: ['RequirementFacetCounts', 'SupplierFacetCounts'],
   };
   const WRAPPER = /(Connection|Edge)$/;
@@ -357,6 +372,8 @@ describe('authorization matrix: every nested path', () => {
         const c = id ? w.contracts[id] : undefined;
         return c && (c.buyer === party || c.supplier === party || party === 'bureau') ? null : `contract ${id}`;
       }
+      case 'Notification':
+        return id && w.notifications[id] === party ? null : `notification ${id}`;
       default:
         return null;
     }
@@ -421,6 +438,7 @@ describe('authorization matrix: every nested path', () => {
       ...Object.keys(w.requirements).filter((id) => mayRead(party, 'Requirement', { id }, []) === null).map((id) => `Requirement:${id}`),
       ...Object.entries(w.quotes).filter(([, q]) => q.supplier === party || q.oem === party).map(([id]) => `Quote:${id}`),
       ...Object.entries(w.contracts).filter(([, c]) => c.buyer === party || c.supplier === party || party === 'bureau').map(([id]) => `Contract:${id}`),
+      ...Object.entries(w.notifications).filter(([, owner]) => owner === party).map(([id]) => `Notification:${id}`),
     ];
     expect(must.filter((key) => !readIds.has(key))).toEqual([]);
     expect(reached.size).toBeGreaterThan(3);
