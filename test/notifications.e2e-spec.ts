@@ -11,6 +11,7 @@ import { addCertification, daysFromNow, login, makeOrganization, makePlatformAdm
 import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
+import { OutboxService } from '../src/outbox/outbox.service.js';
 
 const INBOX = `query($first: Int, $after: String, $unreadOnly: Boolean) { notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind title body subjectType subjectId readAt createdAt } } } unreadNotificationCount }`;
@@ -330,6 +331,69 @@ describe('notifications', () => {
       expect(supplierSeen).not.toContain('QUOTE_SUBMITTED');
       expect(received).toEqual(['QUOTE_SUBMITTED']);
     });
+
+    it('ends the stream of a token revoked after subscribing (a password change), sending nothing more', async () => {
+      const email = uniqueEmail('member');
+      const member = (await t.ok<{ createUser: { id: string } }>(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email, password: PASSWORD, displayName: '采购成员', orgAdmin: false } }, oem.token)).createUser;
+      const memberToken = await login(t, email);
+      const memberClient = client(`Bearer ${memberToken}`);
+      const seen: string[] = [];
+      const ended = new Promise<string>((resolve) => {
+        memberClient.subscribe({ query: 'subscription { notificationAdded { id kind } }' }, {
+          next: (v) => seen.push((v.data as any).notificationAdded.kind),
+          error: () => resolve('error'),
+          complete: () => resolve('complete'),
+        });
+      });
+      await waitUntil(async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`))[0].n > 0);
+      await new Promise((r) => setTimeout(r, 200));
+      await t.ok(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }`, { input: { currentPassword: PASSWORD, newPassword: 'a-new-password-for-2027' } }, memberToken);
+      const { id } = await makeRequirement(t, oem.token, delivery, { title: '停用后' });
+      await t.ok(SUBMIT, { input: quoteInput(id, plantA) }, supplierA.token);
+      await drain();
+      // The notice was made for the member, but not sent over the connection of its revoked token.
+      expect(await ended).toBe('complete');
+      expect(seen).toEqual([]);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'QUOTE_SUBMITTED'`, [member.id]);
+      expect(n).toBe(1);
+    });
+  });
+
+  it('tells the buyer of a question and the right suppliers of an answer, never naming the asker to others (events as the Q&A feature publishes them)', async () => {
+    const { id: requirementId } = await makeRequirement(t, oem.token, delivery, { title: '澄清问题' });
+    await t.ok(INVITE, { input: { requirementId, supplierIds: [supplierA.id, supplierB.id] } }, oem.token);
+    const outbox = t.app.get(OutboxService);
+    const questionId = randomUUID();
+    const askerUser = (await t.dataSource.query(`SELECT id FROM users WHERE organization_id = $1 LIMIT 1`, [supplierA.id]))[0].id;
+    await t.dataSource.transaction((manager) => outbox.publish(manager, { kind: 'QuestionAsked', payload: { questionId, requirementId, askerOrganizationId: supplierA.id } }, { actorUserId: askerUser }));
+    await drain();
+    const asked = (await newest(oem.token, 'QUESTION_ASKED')).filter((n) => n.subjectId === requirementId);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].body).not.toContain('宁波通知测试制动有限公司');
+
+    const buyerUser = (await t.dataSource.query(`SELECT id FROM users WHERE organization_id = $1 LIMIT 1`, [oem.id]))[0].id;
+    await t.dataSource.transaction((manager) => outbox.publish(manager, { kind: 'AnswerGiven', payload: { questionId, requirementId, askerOrganizationId: supplierA.id, published: false } }, { actorUserId: buyerUser }));
+    await drain();
+    expect((await newest(supplierA.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(1);
+    expect((await newest(supplierB.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(0);
+
+    await t.dataSource.transaction((manager) => outbox.publish(manager, { kind: 'AnswerGiven', payload: { questionId, requirementId, askerOrganizationId: supplierA.id, published: true } }, { actorUserId: buyerUser }));
+    await drain();
+    const toB = (await newest(supplierB.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId);
+    expect(toB).toHaveLength(1);
+    expect(toB[0].title).toBe('Clarification published: "澄清问题"');
+    expect(toB[0].body).not.toContain('宁波通知测试制动有限公司');
+    expect((await newest(supplierA.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(2);
+
+    // A rolled-back transaction publishes nothing; a key publishes once.
+    const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM domain_events`);
+    await expect(t.dataSource.transaction(async (manager) => {
+      await outbox.publish(manager, { kind: 'OrganizationVerified', payload: { organizationId: supplierA.id } });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    expect(await t.dataSource.transaction((manager) => outbox.publish(manager, { kind: 'OrganizationVerified', payload: { organizationId: supplierA.id } }, { key: 'once' }))).toBe(true);
+    expect(await t.dataSource.transaction((manager) => outbox.publish(manager, { kind: 'OrganizationVerified', payload: { organizationId: supplierA.id } }, { key: 'once' }))).toBe(false);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM domain_events`))[0].n).toBe(before + 1);
   });
 });
 
