@@ -20,7 +20,7 @@ export class NotificationsResolver {
   @Roles(...EVERYONE)
   @Query(() => NotificationConnection, { description: 'Your inbox, newest first.' })
   notifications(@CurrentUser() actor: Principal, @Args() args: NotificationsArgs): Promise<Connection<NotificationModel>> {
-    return this.service.list(actor, args.first, args.after, args.unreadOnly);
+    return this.service.list(actor, args.first, args.after, args.unreadOnly, args.language ?? null);
   }
 
   @Roles(...EVERYONE)

@@ -30,19 +30,19 @@ export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Newest first, keyset-paged by id. */
-  async list(actor: Principal, first: number, after: string | null | undefined, unreadOnly: boolean): Promise<Connection<NotificationModel>> {
+  async list(actor: Principal, first: number, after: string | null | undefined, unreadOnly: boolean, language: Language | null = null): Promise<Connection<NotificationModel>> {
     const cursor = decodeCursor(after, 1);
     if (after != null && (!cursor || typeof cursor[0] !== 'string' || !/^\d{1,18}$/.test(cursor[0]))) throw AppError.badInput('after', 'is not a cursor returned by this list');
     const unread = unreadOnly ? 'AND read_at IS NULL' : '';
-    const [rows, [{ total }], language] = await Promise.all([
+    const [rows, [{ total }], userLanguage] = await Promise.all([
       this.dataSource.query<NotificationRow[]>(
         `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND in_inbox ${unread} AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY notifications.id DESC LIMIT $3`,
         [actor.userId, cursor ? cursor[0] : null, first + 1],
       ),
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM notifications WHERE user_id = $1 AND in_inbox ${unread}`, [actor.userId]),
-      this.language(actor.userId),
+      language ?? this.language(actor.userId),
     ]);
-    const page = rows.slice(0, first).map((row) => this.toModel(row, language));
+    const page = rows.slice(0, first).map((row) => this.toModel(row, userLanguage));
     return {
       edges: page.map((node) => ({ cursor: encodeCursor([node.id]), node })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor([page[page.length - 1].id]) : null },

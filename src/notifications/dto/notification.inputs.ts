@@ -13,6 +13,11 @@ export class NotificationsArgs extends PageArgs {
   @Field({ defaultValue: false, description: 'Only the unread ones.' })
   @IsBoolean()
   unreadOnly: boolean = false;
+
+  @Field(() => NotificationLanguage, { nullable: true, description: 'Render titles and bodies in this language (default: yours, from notificationSettings).' })
+  @IsOptional()
+  @IsEnum(NotificationLanguage)
+  language?: NotificationLanguage | null;
 }
 
 @InputType()

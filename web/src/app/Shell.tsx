@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBadge } from '../components/NotificationBadge';
 import { useLocale } from '../i18n/locale';
 import { Msg, useT } from '../i18n/messages';
 import { appMessages } from './app.messages';
@@ -109,6 +110,7 @@ function Workspace({ user }: { user: CurrentUser }) {
             {!user.organization.verified && <Tag color="orange">{t('unverified')}</Tag>}
           </Space>
           <Space size={8} wrap>
+            <NotificationBadge />
             <Link to="/account" data-testid="current-user">
               {user.displayName || user.email}
             </Link>
