@@ -1,5 +1,4 @@
 import { useEffect, useMemo } from 'react';
-import { Badge } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from 'urql';
 import { UnreadNotificationCountDocument } from './notifications.generated';
@@ -10,7 +9,7 @@ import { badgeMessages } from './notifications.messages';
 /** How often the badge asks again; marking notices read in the inbox refreshes it at once. */
 const POLL_MS = 30_000;
 
-/** The bell in the header: unread notifications, a link to the inbox. */
+/** The bell in the header: unread notifications, a link to the inbox (a plain count: antd's Badge would weigh on every route). */
 export function NotificationBadge() {
   const t = useT(badgeMessages);
   // Marking read answers NotificationsMarked: urql's cache then fetches the count again.
@@ -23,9 +22,8 @@ export function NotificationBadge() {
   const count = data?.unreadNotificationCount ?? 0;
   return (
     <Link to="/inbox" aria-label={t('label', { count })} data-testid="notification-badge" data-count={count} className="zlt-bell">
-      <Badge count={count} size="small" overflowCount={99}>
-        <BellOutlined style={{ fontSize: 18 }} />
-      </Badge>
+      <BellOutlined style={{ fontSize: 18 }} />
+      {count > 0 && <span className="zlt-bell-count">{count > 99 ? '99+' : count}</span>}
     </Link>
   );
 }
