@@ -60,7 +60,7 @@ const FLOOR_ZONES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/artifacts/', 'src/dashboard/vendor/', 'web/dist/', 'web/src/gql/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/artifacts/', 'src/dashboard/vendor/', 'web/dist/', 'web/src/gql/', 'web/src/**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,6 +13,7 @@ import { ContractLookups1795554354809 } from './1795554354809-ContractLookups.js
 import { SourcingDrillDown1795556259471 } from './1795556259471-SourcingDrillDown.js';
 import { QualificationGates1795557391846 } from './1795557391846-QualificationGates.js';
 import { DomainEvents1796407360987 } from './1796407360987-DomainEvents.js';
+import { Notifications1796407588684 } from './1796407588684-Notifications.js';
 import { RateLimitWindows1796399332030 } from './1796399332030-RateLimitWindows.js';
 import { UserAccess1795560000000 } from './1795560000000-UserAccess.js';
 import { RecordedContractIntegrity1795560500000 } from './1795560500000-RecordedContractIntegrity.js';
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   OfficialFigure1795561000000,
   DomainEvents1796407360987,
   ClarificationQuestions1796407363559,
+  Notifications1796407588684,
   Documents1796407696177,
 ];

@@ -4,22 +4,24 @@
  * 1. the schema: `dist/src/workspace/schema-cli.js` writes the GraphQL schema (SDL) to
  *    web/src/gql/schema.graphql, from the code-first decorators, without a database — only
  *    when a file of src/ was compiled (or the file is missing);
- * 2. typed operations: GraphQL Code Generator turns every web/src/**\/*.graphql file into
- *    types and typed documents in web/src/gql/graphql.ts; an operation that does not match the
- *    schema fails the build here;
+ * 2. typed operations: every web/src/**\/*.graphql file is validated against the schema (an
+ *    operation that does not match fails the build here, naming file and line); GraphQL Code
+ *    Generator writes the types of all operations to web/src/gql/graphql.ts and each file's
+ *    typed documents beside it (x.graphql → x.generated.ts, so a page's chunk holds only its
+ *    own operations);
  * 3. the type check: `tsc --noEmit -p web/tsconfig.json` (a page using a field the operation
  *    does not select fails here);
  * 4. the bundle: `vite build` into web/dist/, then the JavaScript each route loads, gzipped,
  *    checked against the budget (web/dist/.sizes.json; bench/RESULTS-web.md).
  *
  * Steps 2–4 run only when an input changed: web/dist/.web-build.json records the SHA-256 of
- * the schema, every file under web/ (but web/dist/ and the generated graphql.ts), this script
- * and the lockfile. web/src/gql/ is generated and git-ignored.
+ * the schema, every file under web/ (but web/dist/ and the generated files), this script and
+ * the lockfile. web/src/gql/ and web/src/**\/*.generated.ts are generated and git-ignored.
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -45,7 +47,7 @@ function walk(root, dir, found, skip) {
 }
 
 function webInputs(root) {
-  return walk(root, 'web', [], (path) => path === 'web/dist' || path === GENERATED || path === 'web/node_modules').sort();
+  return walk(root, 'web', [], (path) => path === 'web/dist' || path === GENERATED || path.endsWith('.generated.ts') || path === 'web/node_modules').sort();
 }
 
 function inputsHash(root, scriptPath) {
@@ -78,25 +80,69 @@ async function codegen(root, tools) {
   const { graphql } = tools;
   const schema = graphql.buildSchema(readFileSync(join(root, SCHEMA), 'utf8'));
   const files = walk(root, 'web/src', [], (path) => path === 'web/src/gql').filter((path) => path.endsWith('.graphql'));
-  const documents = files.map((location) => ({ location, document: graphql.parse(readFileSync(join(root, location), 'utf8')) }));
-  const output = await tools.core.codegen({
+  const documents = files.map((location) => {
+    const source = new graphql.Source(readFileSync(join(root, location), 'utf8'), location);
+    return { location, document: graphql.parse(source) };
+  });
+  // Each file against the schema first, so that an error names its file and line. Fragments
+  // may be used across files: a file's unknown fragments are judged with all of them.
+  const allFragments = documents.flatMap(({ document }) => document.definitions.filter((d) => d.kind === graphql.Kind.FRAGMENT_DEFINITION));
+  const problems = [];
+  for (const { location, document } of documents) {
+    const own = new Set(document.definitions.map((d) => d.name?.value));
+    const withFragments = { ...document, definitions: [...document.definitions, ...allFragments.filter((f) => !own.has(f.name.value))] };
+    for (const error of graphql.validate(schema, withFragments)) {
+      const at = error.locations?.[0];
+      if (error.message.includes('is never used')) continue;
+      problems.push(`${location}${at ? `:${at.line}:${at.column}` : ''}: ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`web/: GraphQL operations that do not match the schema:\n${[...new Set(problems)].join('\n')}`);
+  const config = {
+    scalars: { Decimal: 'string', Date: 'string', DateTime: 'string', JSON: 'unknown' },
+    enumsAsTypes: true,
+    avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+    useTypeImports: true,
+    skipTypename: true,
+    dedupeFragments: true,
+  };
+  const schemaDocument = graphql.parse(graphql.printSchema(schema));
+  // The types of every operation, in one module with no runtime code.
+  const types = await tools.core.codegen({
     filename: GENERATED,
-    schema: graphql.parse(graphql.printSchema(schema)),
+    schema: schemaDocument,
     schemaAst: schema,
     documents,
-    config: {
-      scalars: { Decimal: 'string', Date: 'string', DateTime: 'string', JSON: 'unknown' },
-      enumsAsTypes: true,
-      avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-      useTypeImports: true,
-      skipTypename: true,
-      dedupeFragments: true,
-    },
-    plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
-    pluginMap: { typescriptOperations: tools.operations, typedDocumentNode: tools.typedDocumentNode },
+    config,
+    plugins: [{ typescriptOperations: {} }],
+    pluginMap: { typescriptOperations: tools.operations },
   });
   mkdirSync(join(root, 'web/src/gql'), { recursive: true });
-  writeFileSync(join(root, GENERATED), `/* Generated by scripts/build-web.mjs from ${SCHEMA} and the .graphql files under web/src/: do not edit. */\n${output}`);
+  writeFileSync(join(root, GENERATED), `/* Generated by scripts/build-web.mjs from ${SCHEMA} and the .graphql files under web/src/: do not edit. */\n${types}`);
+  // The documents of each .graphql file in a module beside it (x.graphql → x.generated.ts), so
+  // that a page's chunk carries its own operations only.
+  for (const { location, document } of documents) {
+    const own = new Set(document.definitions.map((d) => d.name?.value));
+    const withFragments = { ...document, definitions: [...document.definitions, ...allFragments.filter((f) => !own.has(f.name.value))] };
+    const out = location.replace(/\.graphql$/, '.generated.ts');
+    const typesPath = relative(dirname(join(root, out)), join(root, GENERATED)).split(sep).join('/').replace(/\.ts$/, '');
+    const code = await tools.core.codegen({
+      filename: out,
+      schema: schemaDocument,
+      schemaAst: schema,
+      documents: [{ location, document: withFragments }],
+      config: { ...config, importOperationTypesFrom: 'Types' },
+      skipDocumentsValidation: true,
+      plugins: [{ typedDocumentNode: {} }],
+      pluginMap: { typedDocumentNode: tools.typedDocumentNode },
+    });
+    const header = `/* Generated by scripts/build-web.mjs from ${location.split('/').pop()}: do not edit. */\nimport type * as Types from '${typesPath.startsWith('.') ? typesPath : `./${typesPath}`}';\n`;
+    writeFileSync(join(root, out), header + code);
+  }
+  // A generated module whose .graphql file is gone goes too.
+  for (const path of walk(root, 'web/src', [], (p) => p === 'web/src/gql').filter((p) => p.endsWith('.generated.ts'))) {
+    if (!existsSync(join(root, path.replace(/\.generated\.ts$/, '.graphql')))) rmSync(join(root, path));
+  }
   return files.length;
 }
 

@@ -34,6 +34,9 @@ import { ContractsModule } from './contracts/contracts.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { AccessTokens } from './access/tokens.js';
+import { subscriptionOptions, subscriptionRequest, type SubscriptionContextInput } from './subscriptions.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,8 +58,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],
-          inject: [GraphQLContextFactory],
-          useFactory: (contexts: GraphQLContextFactory) => ({
+          inject: [GraphQLContextFactory, AccessTokens],
+          useFactory: (contexts: GraphQLContextFactory, tokens: AccessTokens) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -69,7 +72,9 @@ export class AppModule {
             plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ApolloServerPluginLandingPageDisabled()],
             includeStacktraceInErrorResponses: false,
             formatError: errorFormatter({ hideSuggestions: production }),
-            context: ({ req }: { req: Request }): GraphQLRequestContext<Loaders> => contexts.create(req),
+            // Over HTTP Apollo passes { req }; over graphql-ws the socket's context (subscriptions.ts).
+            context: (input: { req?: Request } & SubscriptionContextInput): GraphQLRequestContext<Loaders> => contexts.create(input.req ?? subscriptionRequest(input)),
+            subscriptions: subscriptionOptions(tokens),
           }),
         }),
         AuditModule,
@@ -89,6 +94,7 @@ export class AppModule {
         QuotesModule,
         QuestionsModule,
         DocumentsModule,
+        NotificationsModule.register({ mailbox: !production }),
         ...(options.extraModules ?? []),
       ],
       providers: [

@@ -21,6 +21,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { literal, minimal as minimalLiteral, observe, rootNode, walk, type ArgumentValues, type WalkResult } from './support/schema-walk.js';
 import { addCertification, makeCapability, makeOrganization, makePlatformAdmin, makeRequirement, makeSite, type MadeOrganization } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
+import { NotificationWorker } from '../src/notifications/notification-worker.js';
 
 type Caller = 'ANONYMOUS' | 'OEM_BUYER' | 'SUPPLIER_ADMIN' | 'BUREAU_ANALYST' | 'PLATFORM_ADMIN';
 const SIGNED_IN: Caller[] = ['OEM_BUYER', 'SUPPLIER_ADMIN', 'BUREAU_ANALYST', 'PLATFORM_ADMIN'];
@@ -64,6 +65,9 @@ const RULES: Record<string, Caller[]> = {
   // bureau statistics (a bureau within its jurisdiction, checked by the service)
   localSourcingRate: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingContracts: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], demandGaps: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
   demandGapRequirements: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], setSourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
+  // notifications: everyone signed in, each their own (checked on real notices below)
+  notifications: SIGNED_IN, unreadNotificationCount: SIGNED_IN, markNotificationsRead: SIGNED_IN, markAllNotificationsRead: SIGNED_IN,
+  notificationSettings: SIGNED_IN, updateNotificationSettings: SIGNED_IN,
 };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -218,6 +222,7 @@ describe('authorization matrix: every nested path', () => {
     certifications: {} as Record<string, Party>,
     quotes: {} as Record<string, { supplier: Party; oem: Party }>,
     contracts: {} as Record<string, { buyer: Party; supplier: Party }>,
+    notifications: {} as Record<string, Party>,
     secrets: [] as { text: string; seenBy: Party[]; reached?: boolean }[],
   };
   const SUPPLIERS: Party[] = ['s1', 's2'];
@@ -312,6 +317,15 @@ describe('authorization matrix: every nested path', () => {
     w.requirements[draft] = { owner: 'oemA', status: 'DRAFT', involved: [] };
     await attach('requirements', draft, token.oemA as string, 'DRAFTDOC-甲方.pdf', ['oemA', 'admin']);
     w.secrets.push({ text: 'DRAFT-甲方-未发布', seenBy: ['oemA', 'admin'] });
+
+    // The notices these made (invitations, quotes, the award), each its user's own.
+    await t.app.get(NotificationWorker).drain();
+    const owners: { id: string; organizationId: string }[] = await t.dataSource.query(
+      `SELECT n.id::text AS id, u.organization_id AS "organizationId" FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.in_inbox`,
+    );
+    const partyOf = new Map(Object.entries(org).map(([party, id]) => [id, party as Party]));
+    for (const n of owners) w.notifications[n.id] = partyOf.get(n.organizationId) as Party;
+    expect(new Set(Object.values(w.notifications))).toEqual(new Set(['s1', 's2', 'oemA', 'oemB']));
   });
   afterAll(async () => {
     await t.close();
@@ -342,6 +356,7 @@ describe('authorization matrix: every nested path', () => {
     LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate'], SourcingTarget: ['LocalSourcingRate'],
     SourcingBaseline: ['Query'], SourcingContract: ['Query'], SearchIndexStatus: ['Query'], SearchSynonymGroup: ['Query'],
     RequirementSearchHit: ['Query'], SupplierSearchHit: ['Query'], SearchPlant: ['SupplierSearchHit'],
+    Notification: ANY, NotificationSettings: ['Query'], NotificationPreference: ['NotificationSettings'],
     RequirementFacetCounts: ['Query'], SupplierFacetCounts: ['Query'], FacetValueCount: ['RequirementFacetCounts', 'SupplierFacetCounts'],
   };
   const WRAPPER = /(Connection|Edge)$/;
@@ -412,6 +427,8 @@ describe('authorization matrix: every nested path', () => {
         const c = id ? w.contracts[id] : undefined;
         return c && (c.buyer === party || c.supplier === party || party === 'bureau') ? null : `contract ${id}`;
       }
+      case 'Notification':
+        return id && w.notifications[id] === party ? null : `notification ${id}`;
       default:
         return null;
     }
@@ -481,6 +498,7 @@ describe('authorization matrix: every nested path', () => {
       ...Object.entries(w.quotes).filter(([, q]) => q.supplier === party || q.oem === party).map(([id]) => `Quote:${id}`),
       ...Object.entries(w.contracts).filter(([, c]) => c.buyer === party || c.supplier === party || party === 'bureau').map(([id]) => `Contract:${id}`),
       ...Object.keys(w.questions).filter((id) => mayRead(party, 'ClarificationQuestion', { id }, []) === null).map((id) => `ClarificationQuestion:${id}`),
+      ...Object.entries(w.notifications).filter(([, owner]) => owner === party).map(([id]) => `Notification:${id}`),
     ];
     expect(must.filter((key) => !readIds.has(key))).toEqual([]);
     expect(reached.size).toBeGreaterThan(3);

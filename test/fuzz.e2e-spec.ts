@@ -35,6 +35,7 @@ const TABLES = [
   'organizations', 'users', 'sites', 'requirements', 'requirement_certifications', 'capabilities', 'capability_sites', 'supplier_certifications',
   'quotes', 'quote_invitations', 'contracts', 'search_synonyms', 'audit_events', 'outbox',
   'clarification_questions', 'documents',
+  'domain_events', 'notifications', 'notification_preferences', 'notification_settings',
 ];
 
 const HOSTILE_STRINGS: unknown[] = [
@@ -312,6 +313,9 @@ describe('fuzzing every operation, one argument at a time', () => {
     sourcingBaseline: { as: 'bureau', make: async () => ({ regionCode: '330200' }) },
     matchesForRequirement: { as: 'oem', make: async () => ({ first: 5, requirementId: openRequirementId }) },
     myQuoteInvitations: { as: 'supplier', make: async () => ({ first: 5 }) },
+    notifications: { as: 'oem', make: async () => ({ first: 5, unreadOnly: true }) },
+    markNotificationsRead: { as: 'oem', make: async () => ({ input: { ids: ['1', '2'] } }) },
+    updateNotificationSettings: { as: 'supplier', make: async () => ({ input: { language: 'en', emailDigest: true, preferences: [{ kind: 'INVITED', inbox: true, email: false }] } }) },
     myQuotes: { as: 'supplier', make: async () => ({ first: 5, filter: { status: ['SUBMITTED'], requirementId: openRequirementId } }) },
     myRequirements: { as: 'oem', make: async () => ({ first: 5, filter: { status: ['OPEN'], categoryCode: 'CHASSIS', deliverySiteId: oemSite, regionCode: '330200', sopFrom: daysFromNow(1), sopTo: daysFromNow(900) } }) },
     openRequirements: { as: 'supplier', make: async () => ({ first: 5, filter: { categoryCode: 'CHASSIS' } }) },

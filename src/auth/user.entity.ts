@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
 import { Region } from '../regions/region.entity.js';
 import type { Role } from '../access/role.js';
 
 @Entity('users')
+@Check('users_language_check', `language IN ('zh', 'en')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,6 +50,10 @@ export class User {
   /** Carried in every token (`ver`); bumped to revoke all of the user's tokens at once. */
   @Column('integer', { default: 0 })
   tokenVersion: number;
+
+  /** The language of the user's notifications and e-mails: zh (default) or en. */
+  @Column('text', { default: 'zh' })
+  language: 'zh' | 'en';
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -43,6 +43,16 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** The S3-compatible store, when documentStorage is s3 (path-style requests to `endpoint/bucket/key`). */
   s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  /** SMTP server for notification e-mails (smtp:// or smtps://); unset: mails are kept in the development mailbox. */
+  smtpUrl: string | null;
+  /** Sender address of notification e-mails. */
+  mailFrom: string;
+  /** Pause between runs of the notifications worker; 0 = no loop (drained on demand only). */
+  notificationsIntervalMs: number;
+  /** How many of the best-ranked eligible suppliers hear of a newly published requirement. */
+  notificationsTopN: number;
+  /** Hour of the day (China time) from which the daily e-mail digest is sent. */
+  notificationsDigestHour: number;
   /** Benchmarks only: where the bureau benchmark keeps its embedded database (emptied first). */
   benchDataDir: string | null;
 }
@@ -172,6 +182,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     documentStorage,
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     s3,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: pattern(env, 'MAIL_FROM', /^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address', 'noreply@zlt.localhost'),
+    notificationsIntervalMs: integer(env, 'NOTIFICATIONS_INTERVAL_MS', 1000, 0, 3_600_000),
+    notificationsTopN: integer(env, 'NOTIFICATIONS_TOP_N', 10, 1, 100),
+    notificationsDigestHour: integer(env, 'NOTIFICATIONS_DIGEST_HOUR', 8, 0, 23),
     benchDataDir: read(env, 'BENCH_DATA_DIR') ?? null,
   };
 }

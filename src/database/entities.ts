@@ -17,6 +17,7 @@ import { Award, Contract, ContractAmendment } from '../contracts/contract.entity
 import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js';
 import { ClarificationQuestion } from '../questions/question.entity.js';
 import { Document } from '../documents/document.entity.js';
+import { Notification, NotificationEmail, NotificationJob, NotificationPreference, NotificationSetting } from '../notifications/notification.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
@@ -26,4 +27,5 @@ export const ENTITIES = [
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
   SourcingRollup, SourcingBaseline, ClarificationQuestion, Document,
+  Notification, NotificationEmail, NotificationPreference, NotificationSetting, NotificationJob,
 ];

@@ -41,9 +41,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const name = `${template.replace('template', 't')}_${randomBytes(4).toString('hex')}`;
   if (!options.databaseUrl) await createDatabaseIfMissing(adminUrl, name, template);
   // Rate limits are raised for tests that make many requests; test/rate-limits.e2e-spec.ts sets its own.
+  // The notifications worker's loop is off (its queries would count in query-count tests and its
+  // rows in row-count checks): a test that wants notices drains NotificationWorker itself.
   const config = loadConfig({
     NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET,
     RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_PER_IP: '1000000', LOGIN_RATE_LIMIT_PER_IP: '1000000',
+    NOTIFICATIONS_INTERVAL_MS: '0',
     ...options.env,
   });
   const app = await createApp({ config, databaseUrl: options.databaseUrl ?? databaseUrl(adminUrl, name), extraModules: options.extraModules, logger: options.logger ?? ['error'] });

@@ -1,15 +1,18 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBadge } from '../components/NotificationBadge';
 import { useLocale } from '../i18n/locale';
 import { Msg, useT } from '../i18n/messages';
-import LoginPage from '../pages/account/LoginPage';
 import { appMessages } from './app.messages';
 import { AREAS, routesFor } from './areas';
 import { Link, matchPath, navigate, useLocation } from './router';
 import type { PageRoute, Role } from './route-types';
 import { useCurrentUser, useSession, type CurrentUser } from './session';
+
+/** Only a signed-out visitor needs the sign-in form: its own chunk. */
+const LoginPage = lazy(() => import('../pages/account/LoginPage'));
 
 function findRoute(routes: PageRoute[], pathname: string): { route: PageRoute; params: Record<string, string> } | null {
   for (const route of routes) {
@@ -57,12 +60,13 @@ function Page({ user, pathname }: { user: CurrentUser; pathname: string }) {
   }
   const otherRole = (Object.keys(AREAS) as Role[]).some((r) => r !== role && findRoute(AREAS[r].routes, pathname));
   return (
-    <Result
-      status={otherRole ? '403' : '404'}
-      title={otherRole ? t('otherRole') : t('notFound')}
-      subTitle={otherRole ? t('otherRoleDetail', { role: t(`role${role}`) }) : t('notFoundDetail')}
-      extra={<Link to={AREAS[role].home}>{t('home')}</Link>}
-    />
+    <section className="zlt-result" data-result={otherRole ? '403' : '404'}>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {otherRole ? t('otherRole') : t('notFound')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{otherRole ? t('otherRoleDetail', { role: t(`role${role}`) }) : t('notFoundDetail')}</Typography.Paragraph>
+      <Link to={AREAS[role].home}>{t('home')}</Link>
+    </section>
   );
 }
 
@@ -106,6 +110,7 @@ function Workspace({ user }: { user: CurrentUser }) {
             {!user.organization.verified && <Tag color="orange">{t('unverified')}</Tag>}
           </Space>
           <Space size={8} wrap>
+            <NotificationBadge />
             <Link to="/account" data-testid="current-user">
               {user.displayName || user.email}
             </Link>
@@ -158,7 +163,12 @@ export function Shell() {
     if (target) navigate(target, { replace: true });
   }, [target]);
 
-  if (!token) return <LoginPage />;
+  if (!token)
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <LoginPage />
+      </Suspense>
+    );
   if (!user || fetching || target) return <Spin tip={t('loading')} fullscreen />;
   return <Workspace user={user} />;
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange, mapExchange, useQuery } from 'urql';
-import { MeDocument, type MeQuery } from '../gql/graphql';
+import { MeDocument } from './session.generated';
+import type { MeQuery } from '../gql/graphql';
 
 const STORAGE_KEY = 'zlt.session';
 

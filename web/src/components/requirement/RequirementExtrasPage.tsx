@@ -1,6 +1,6 @@
 import { Space } from 'antd';
 import { useQuery } from 'urql';
-import { RequirementQuestionsDocument } from '../../gql/graphql';
+import { RequirementQuestionsDocument } from './requirement-extras.generated';
 import type { PageProps } from '../../app/route-types';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { PageHeader } from '../PageHeader';

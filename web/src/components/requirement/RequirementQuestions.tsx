@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App as AntApp, Alert, Button, Card, Divider, Form, Input, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { AnswerQuestionDocument, AskQuestionDocument, RequirementQuestionsDocument, type RequirementQuestionsQuery } from '../../gql/graphql';
+import { AnswerQuestionDocument, AskQuestionDocument, RequirementQuestionsDocument } from './requirement-extras.generated';
+import type { RequirementQuestionsQuery } from '../../gql/graphql';
 import { apiProblem, showFieldErrors, type FieldProblem } from '../../app/api-errors';
 import { useCurrentUser } from '../../app/session';
 import { ApiErrorAlert } from '../ApiErrorAlert';

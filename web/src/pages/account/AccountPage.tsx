@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input, Space, Tag } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { AccountDetailsDocument, ChangePasswordDocument } from '../../gql/graphql';
+import { AccountDetailsDocument } from './account.generated';
+import { ChangePasswordDocument } from '../../app/session.generated';
 import { apiProblem, showFieldErrors, type FieldProblem } from '../../app/api-errors';
 import { appMessages } from '../../app/app.messages';
 import { useSession } from '../../app/session';

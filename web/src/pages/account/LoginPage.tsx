@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useMutation } from 'urql';
-import { LoginDocument } from '../../gql/graphql';
+import { LoginDocument } from '../../app/session.generated';
 import { apiProblem, showFieldErrors, type FieldProblem } from '../../app/api-errors';
 import { appMessages } from '../../app/app.messages';
 import { useSession } from '../../app/session';
@@ -39,7 +39,7 @@ export default function LoginPage() {
 
   return (
     <main className="zlt-login">
-      <Card className="zlt-login-card">
+      <div className="zlt-login-card zlt-panel">
         <div className="zlt-login-head">
           <div>
             <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }}>
@@ -73,7 +73,7 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
           {t('api')}: <a href="/explorer">/graphql</a>
         </Typography.Paragraph>
-      </Card>
+      </div>
     </main>
   );
 }

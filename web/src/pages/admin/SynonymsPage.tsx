@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { AdminAddSearchSynonymsDocument, AdminRemoveSearchSynonymsDocument, AdminSearchSynonymsDocument } from '../../gql/graphql';
+import { AdminAddSearchSynonymsDocument, AdminRemoveSearchSynonymsDocument, AdminSearchSynonymsDocument } from './admin.generated';
 import { apiProblem, showFieldErrors, type FieldProblem } from '../../app/api-errors';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';

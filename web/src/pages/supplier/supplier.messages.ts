@@ -1,6 +1,57 @@
 import { defineMessages } from '../../i18n/messages';
 
-/** The supplier's menu entries; each page's own texts are in its feature's messages file. */
+/** The supplier's menu entries. */
 export const supplierMenu = defineMessages('supplier.menu', {
   opportunities: ['商机', 'Opportunities'],
+  invitations: ['报价邀请', 'Invitations'],
+  quotes: ['我的报价', 'My quotes'],
+  contracts: ['合同', 'Contracts'],
+  plants: ['工厂', 'Plants'],
+});
+
+export const supplierMessages = defineMessages('supplier', {
+  opportunitiesTitle: ['为您推荐的需求', 'Requirements ranked for you'],
+  opportunitiesSub: ['按匹配得分排序；展开查看评分依据。', 'Ranked by match score; open a row for the reasons.'],
+  requirement: ['需求', 'Requirement'],
+  buyer: ['采购方', 'Buyer'],
+  yourPlant: ['您的生产工厂', 'Your plant'],
+  deadline: ['报价截止', 'Quote deadline'],
+  quote: ['报价', 'Quote'],
+  none: ['暂无', 'None yet'],
+  invitationsTitle: ['报价邀请', 'Invitations to quote'],
+  invitedAt: ['邀请时间', 'Invited'],
+  message: ['留言', 'Message'],
+  quotesTitle: ['我的报价', 'My quotes'],
+  status: ['状态', 'Status'],
+  revision: ['版本', 'Revision'],
+  withdraw: ['撤回', 'Withdraw'],
+  withdrawConfirm: ['确认撤回此报价？', 'Withdraw this quote?'],
+  revise: ['修改报价', 'Revise'],
+  yes: ['确认', 'Yes'],
+  no: ['返回', 'No'],
+  // the quote form
+  quoteTitle: ['报价：{title}', 'Quote: {title}'],
+  target: ['目标单价', 'Target unit price'],
+  annualVolume: ['年需求量', 'Annual volume'],
+  sop: ['量产日期（SOP）', 'Start of production (SOP)'],
+  plant: ['生产工厂', 'Producing plant'],
+  unitPrice: ['单价（元）', 'Unit price (CNY)'],
+  volume: ['数量/年', 'Volume/year'],
+  leadTimeDays: ['交付周期（天）', 'Lead time (days)'],
+  validUntil: ['报价有效期至', 'Valid until'],
+  note: ['备注', 'Note'],
+  submit: ['提交报价', 'Submit the quote'],
+  saveRevision: ['提交修改', 'Submit the revision'],
+  submitted: ['报价已提交。', 'Quote submitted.'],
+  current: ['当前报价', 'Your current quote'],
+  ineligible: ['按当前资料，您的报价不满足以下硬性条件：', 'As your profile stands, your quote fails these hard filters:'],
+  notOpen: ['此需求已不接受报价。', 'This requirement no longer takes quotes.'],
+  required: ['必填', 'Required'],
+  back: ['返回', 'Back'],
+  quoteStatus_SUBMITTED: ['已提交', 'Submitted'],
+  quoteStatus_ACCEPTED: ['已中标', 'Accepted'],
+  quoteStatus_REJECTED: ['未中标', 'Not chosen'],
+  quoteStatus_WITHDRAWN: ['已撤回', 'Withdrawn'],
+  certifications: ['资质要求', 'Required certifications'],
+  specs: ['技术规格', 'Specifications'],
 });
