@@ -14,6 +14,7 @@ import { SearchLexiconWord, SearchRequirementRow, SearchState, SearchSupplierRow
 import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js';
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js';
+import { SourcingScenario } from '../sourcing-stats/sourcing-scenario.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
@@ -22,5 +23,5 @@ export const ENTITIES = [
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
-  SourcingRollup, SourcingBaseline,
+  SourcingRollup, SourcingBaseline, SourcingScenario,
 ];
