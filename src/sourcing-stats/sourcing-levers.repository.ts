@@ -186,6 +186,11 @@ export class SourcingLeversRepository {
     return this.dataSource.getRepository(SourcingScenario).find({ where: { organizationId }, order: { name: 'ASC' } });
   }
 
+  scenario(id: string): Promise<SourcingScenario | null> {
+    return this.dataSource.getRepository(SourcingScenario).findOneBy({ id });
+  }
+
+  /** Locks the row for a change. */
   findScenario(manager: EntityManager, id: string): Promise<SourcingScenario | null> {
     return manager.getRepository(SourcingScenario).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -73,7 +73,7 @@ export class SourcingPlanService {
   ) {}
 
   async levers(actor: Principal, args: SourcingLeverArgs): Promise<SourcingLeversModel> {
-    const data = await this.leverData(actor, args.region, args.period, args.first, { levers: [], requirementIds: [], categoryCodes: [], contractIds: [] });
+    const data = await this.leverData(actor, args.region, args.period, args.itemsPerLever, { levers: [], requirementIds: [], categoryCodes: [], contractIds: [] });
     const { official } = data;
     const candidates = args.nearest > 0 && data.gaps.length > 0
       ? await this.statsRepository.gapCandidates(official.regionCode, provinceOf(official.regionCode), null, args.nearest)
@@ -94,9 +94,9 @@ export class SourcingPlanService {
       rate: official.rate,
       targetRate: official.targetRate,
       levers: [
-        lever(LeverKind.OPEN_REQUIREMENTS, data.open.count, data.open.value, data.open.items.slice(0, args.first).map((r) => requirementItem(official, r))),
-        lever(LeverKind.DEMAND_GAPS, data.gaps.length, gapValue, data.gaps.slice(0, args.first).map((g) => gapItem(official, g, candidates))),
-        lever(LeverKind.RENEWALS, data.renewals.count, data.renewals.value, data.renewals.items.slice(0, args.first).map((c) => renewalItem(official, c))),
+        lever(LeverKind.OPEN_REQUIREMENTS, data.open.count, data.open.value, data.open.items.slice(0, args.itemsPerLever).map((r) => requirementItem(official, r))),
+        lever(LeverKind.DEMAND_GAPS, data.gaps.length, gapValue, data.gaps.slice(0, args.itemsPerLever).map((g) => gapItem(official, g, candidates))),
+        lever(LeverKind.RENEWALS, data.renewals.count, data.renewals.value, data.renewals.items.slice(0, args.itemsPerLever).map((c) => renewalItem(official, c))),
       ],
       allPp: leverPp(official.basis, all),
       allProjectedRate: projectedRate(official.basis, all),
@@ -323,7 +323,7 @@ export class SourcingPlanService {
 
   private async ownScenario(actor: Principal, id: string): Promise<SourcingScenario> {
     this.assertBureau(actor);
-    const scenario = await this.repository.findScenario(this.dataSource.manager, id);
+    const scenario = await this.repository.scenario(id);
     if (!scenario || scenario.organizationId !== actor.organizationId) throw AppError.notFound(`Scenario ${id}`);
     return scenario;
   }

@@ -23,11 +23,11 @@ export class SourcingLeverArgs {
   @Type(() => PeriodInput)
   period: PeriodInput;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Items listed per lever, largest value first, 0 to 100 (the totals cover every item).' })
+  @Field(() => Int, { defaultValue: 10, description: 'Items listed per lever, largest value first, 0 to 50 (the totals cover every item).' })
   @IsInt()
   @Min(0)
-  @Max(100)
-  first: number = 20;
+  @Max(50)
+  itemsPerLever: number = 10;
 
   @Field(() => Int, { defaultValue: 3, description: 'Demand gaps: suppliers outside the province listed per gap, 0 to 10.' })
   @IsInt()
