@@ -5,7 +5,7 @@
  *
  * Plants: OEM 甲 in Beilun (330206, Ningbo), OEM 乙 in Cixi (330282, Ningbo).
  * Suppliers: L1 Yinzhou (330212, Ningbo) — brake-by-wire, IATF 16949 and ISO 26262 ASIL D;
- * X1 with plants in Huqiu (320505, Suzhou) and Xinwu (320214, Wuxi) — SoC, AEC-Q100 grade 1;
+ * X1 with plants in Huqiu (320505, Suzhou) and Xinwu (320214, Wuxi) — SoC, AEC-Q100 grade 0 (the highest);
  * X2 in Shushan (340104, Hefei) — SoC, AEC-Q100 grade 1. No one makes MCUs.
  *
  * Ningbo contracts signed in 2026 (the levers' period), value basis, local = same province:
@@ -120,7 +120,7 @@ describe('the path to the target: levers, scenarios, pace', () => {
     plant.X1 = await makeSite(t, x1.token, PLACES.X1.regionCode, '苏州工厂', { lat: PLACES.X1.lat, lon: PLACES.X1.lon });
     const x1b = await makeSite(t, x1.token, PLACES.X1b.regionCode, '无锡工厂', { lat: PLACES.X1b.lat, lon: PLACES.X1b.lon });
     await makeCapability(t, x1.token, { categoryCode: 'CHIP.SOC', siteIds: [plant.X1, x1b] });
-    await cert(x1.token, 'AEC_Q100', '1');
+    await cert(x1.token, 'AEC_Q100', '0');
     const x2 = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER, { legalName: '合肥芯片(测试)' });
     const x2site = await makeSite(t, x2.token, PLACES.X2.regionCode, '合肥工厂', { lat: PLACES.X2.lat, lon: PLACES.X2.lon });
     await makeCapability(t, x2.token, { categoryCode: 'CHIP.SOC', siteIds: [x2site] });
@@ -191,10 +191,10 @@ describe('the path to the target: levers, scenarios, pace', () => {
       ]);
       // (10.5 / 20.5 − 6.5 / 16.5) × 100 ≈ 11.8256 pp
       expect(fixed(gaps.items[0].pp)).toBe('11.8256');
-      // X1 has two SoC plants: one line, its Suzhou plant (nearer to Cixi than Wuxi); then Hefei.
+      // X1 has two SoC plants: one line, its Suzhou plant (nearer to Cixi than Wuxi), grade 0 serving r3 and r4; then Hefei, grade 1 serving r3 only.
       expect(gaps.items[0].nearestOutside.map((c: any) => [c.supplierName, c.siteName, c.regionCode, c.qualifiedRequirements])).toEqual([
         ['苏锡芯片(测试)', '苏州工厂', '320505', 2],
-        ['合肥芯片(测试)', '合肥工厂', '340104', 2],
+        ['合肥芯片(测试)', '合肥工厂', '340104', 1],
       ]);
       expect(gaps.items[1].nearestOutside).toEqual([]);
     });
