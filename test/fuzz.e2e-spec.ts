@@ -30,7 +30,7 @@ const SEED = 20261204;
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED']);
 const TABLES = [
   'organizations', 'users', 'sites', 'requirements', 'requirement_certifications', 'capabilities', 'capability_sites', 'supplier_certifications',
-  'quotes', 'quote_invitations', 'contracts', 'search_synonyms', 'audit_events', 'outbox',
+  'quotes', 'quote_invitations', 'contracts', 'search_synonyms', 'audit_events', 'outbox', 'sourcing_scenarios',
 ];
 
 const HOSTILE_STRINGS: unknown[] = [
@@ -167,6 +167,10 @@ describe('fuzzing every operation, one argument at a time', () => {
   const oemUser = async () => (await newOemUser()).email;
   const oemUserId = async () => (await newOemUser()).id;
   const openRequirement = async () => makeRequirement(t, oem.token, oemSite, { title: `fuzz ${randomBytes(3).toString('hex')}` });
+  /** A saved scenario of the bureau, for the calls that take one. */
+  const savedScenario = async (): Promise<string> =>
+    (await t.ok<{ saveSourcingScenario: { id: string } }>(`mutation($input: SaveSourcingScenarioInput!) { saveSourcingScenario(input: $input) { id } }`,
+      { input: { regionCode: '330200', name: `方案-${randomBytes(4).toString('hex')}` } }, bureau.token)).saveSourcingScenario.id;
   const submitted = async (requirementId?: string) => {
     const id = requirementId ?? (await openRequirement()).id;
     const quote = await must(`mutation($input: SubmitQuoteInput!) { submitQuote(input: $input) { id version } }`,
@@ -279,6 +283,8 @@ describe('fuzzing every operation, one argument at a time', () => {
     } },
     setDesignations: { as: 'admin', make: async () => ({ input: { organizationId: supplier.id, designations: ['SPECIALIZED_SME'] } }) },
     setOrganizationVerified: { as: 'admin', make: async () => ({ id: supplier.id, verified: true }) },
+    saveSourcingScenario: { as: 'bureau', make: async () => ({ input: { regionCode: '330200', name: `方案-${randomBytes(4).toString('hex')}`, levers: ['DEMAND_GAPS'], requirementIds: [], categoryCodes: [], contractIds: [] } }) },
+    deleteSourcingScenario: { as: 'bureau', make: async () => ({ id: await savedScenario() }) },
     setSourcingBaseline: { as: 'bureau', make: async () => ({ input: { regionCode: '330200', baselineYear: 2024, targetIncreasePp: '10', enteredRate: '0.45', enteredBasis: 'VALUE', enteredScope: 'PROVINCE', sourceNote: '统计公报 2024' } }) },
     // Queries
     contract: { as: 'oem', make: async () => ({ id: contractId }) },
@@ -290,6 +296,10 @@ describe('fuzzing every operation, one argument at a time', () => {
     localSourcingRate: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025, startQuarter: 1, endYear: 2025, endQuarter: 4 }, basis: 'VALUE', scope: 'PROVINCE', source: 'ALL' }) },
     sourcingContracts: { as: 'bureau', make: async () => ({ first: 5, region: '330200', period: { startYear: 2025 }, filter: { local: true, area: '330206', categoryCode: 'CHASSIS', focusArea: 'CHASSIS' } }) },
     sourcingBaseline: { as: 'bureau', make: async () => ({ regionCode: '330200' }) },
+    sourcingLevers: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 }, itemsPerLever: 5, nearest: 2 }) },
+    sourcingScenario: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 }, pick: { levers: ['OPEN_REQUIREMENTS', 'RENEWALS'], requirementIds: [], categoryCodes: [], contractIds: [] } }) },
+    sourcingPace: { as: 'bureau', make: async () => ({ region: '330200', throughYear: 2025, throughQuarter: 4 }) },
+    evaluateSourcingScenario: { as: 'bureau', make: async () => ({ id: await savedScenario(), period: { startYear: 2025 } }) },
     matchesForRequirement: { as: 'oem', make: async () => ({ first: 5, requirementId: openRequirementId }) },
     myQuoteInvitations: { as: 'supplier', make: async () => ({ first: 5 }) },
     myQuotes: { as: 'supplier', make: async () => ({ first: 5, filter: { status: ['SUBMITTED'], requirementId: openRequirementId } }) },
