@@ -55,7 +55,7 @@ const FLOOR_ZONES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/artifacts/', 'src/dashboard/vendor/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/artifacts/', 'src/dashboard/vendor/', 'web/dist/', 'web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

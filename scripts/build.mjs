@@ -12,6 +12,10 @@
  * centroids, dashboard pages) from the project's own folders through src/common/paths.ts,
  * never from dist/.
  *
+ * Then the web workspace (scripts/build-web.mjs): the schema's SDL again when a file of src/
+ * was compiled, and web/ (typed operations, type check, Vite bundle into web/dist/) only when
+ * its sources, the schema or the lockfile changed.
+ *
  * Options: --out-dir DIR (default dist; the start benchmark builds into a scratch folder),
  * --quiet (no line when nothing changed).
  */
@@ -169,6 +173,16 @@ if (failures.length > 0) {
   console.error(`build: ${failures.length} file(s) failed to compile`);
   process.exit(1);
 }
+try {
+  const { buildWeb } = await import('./build-web.mjs');
+  const srcTouched = toCompile.some((item) => item.source.startsWith('src/')) || removed.some((source) => source.startsWith('src/'));
+  await buildWeb({ root, outDir, schemaStale: srcTouched, quiet, scriptPath: join(root, 'scripts/build-web.mjs'), log: (line) => console.error(line) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  console.error('build: web/ failed');
+  process.exit(1);
+}
+
 // On stderr, so that a CLI's own output on stdout (e.g. the OCDS export) stays clean.
 if (!quiet || toCompile.length > 0 || removed.length > 0) {
   const total = Object.keys(files).length;

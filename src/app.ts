@@ -10,6 +10,7 @@ import { RateLimits } from './access/rate-limits.js';
 import { AccessTokens } from './access/tokens.js';
 import { documentGuardMiddleware } from './common/graphql-document-guard.js';
 import { enforceRequestDeadline } from './common/request-deadline.js';
+import { workspaceMiddleware } from './workspace/workspace.middleware.js';
 import type { AppConfig } from './config/config.js';
 
 /** The largest JSON body (a GraphQL request) the service reads. */
@@ -54,6 +55,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.use('/graphql', rateLimit, documentGuardMiddleware());
   app.use('/exports', rateLimit);
   app.use('/imports', rateLimit);
+  // The web workspace at / (src/workspace/): its page for a browser's client routes, its
+  // hashed assets under /assets/; every other request passes on.
+  app.use(workspaceMiddleware());
   const server = app.getHttpServer() as Server;
   enforceRequestDeadline(server, options.config.requestTimeoutMs);
   await app.get(DataSource).runMigrations({ transaction: 'each' });

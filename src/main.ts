@@ -31,6 +31,7 @@ function whereToGo(host: string, port: number): string[] {
   return [
     '',
     `整零通 is ready:`,
+    `  Workspace         ${base}/`,
     `  GraphQL explorer  ${base}/graphql`,
     `  Dashboard         ${base}/dashboard`,
     '',
