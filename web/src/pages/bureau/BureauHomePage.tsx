@@ -121,7 +121,8 @@ export default function BureauHomePage() {
               </Card>
             </Col>
           )}
-          {rate.byCounty.length > 0 && (
+          {/* Counties for a city (or county) bureau; a province reads its cities. */}
+          {rate.byCity.length <= 1 && rate.byCounty.length > 0 && (
             <Col xs={24} md={12}>
               <Card title={t('byCounty')}>
                 <HBars bars={bars(rate.byCounty, 'area')} label={t('byCounty')} testId="by-county" />

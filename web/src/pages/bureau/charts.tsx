@@ -76,7 +76,7 @@ export function LineChart({ points, projected = [], refs = [], label, height = 2
     : '';
   return (
     <div style={{ overflowX: 'auto' }}>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label} className="zlt-line">
+      <svg viewBox={`0 0 ${width} ${height}`} style={{ width: '100%', minWidth: 360, height: 'auto', maxHeight: height * 1.4 }} role="img" aria-label={label} className="zlt-line">
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} className="zlt-grid" />
