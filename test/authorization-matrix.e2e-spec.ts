@@ -58,7 +58,7 @@ const RULES: Record<string, Caller[]> = {
   // bureau statistics (a bureau within its jurisdiction, checked by the service)
   localSourcingRate: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingContracts: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], demandGaps: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
   demandGapRequirements: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], setSourcingBaseline: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
-  sourcingLevers: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingScenario: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingPace: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
+  sourcingLevers: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingScenario: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingPace: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingMap: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
   // a bureau's saved scenarios: its own analysts only (checked by the service)
   sourcingScenarios: ['BUREAU_ANALYST'], evaluateSourcingScenario: ['BUREAU_ANALYST'], saveSourcingScenario: ['BUREAU_ANALYST'], deleteSourcingScenario: ['BUREAU_ANALYST'],
 };
@@ -302,9 +302,10 @@ describe('authorization matrix: every nested path', () => {
     // one root query each, whose rule the matrix above checks
     User: ['Query'], Match: ['Query'], HardFilterFailure: ['Match', 'Quote', 'QuoteComparisonRow', 'QualificationOverride'], MatchFactor: ['Match', 'Opportunity'], Opportunity: ['Query'],
     OcdsPage: ['Query'], DemandGap: ['Query'], DemandGapSupplierPlant: ['DemandGap', 'SourcingLeverItem'], DemandGapRequirement: ['Query'],
-    LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate', 'SourcingLevers', 'SourcingScenarioResult'], SourcingTarget: ['LocalSourcingRate'],
+    LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate', 'SourcingLevers', 'SourcingScenarioResult', 'SourcingMap'], SourcingTarget: ['LocalSourcingRate'],
     SourcingLevers: ['Query'], SourcingLever: ['SourcingLevers'], SourcingLeverItem: ['SourcingLever', 'SourcingScenarioResult'], SourcingScenarioResult: ['Query'],
     SourcingScenario: ['Query'], SourcingPace: ['Query'], SourcingPaceQuarter: ['SourcingPace'], SourcingPaceProjection: ['SourcingPace'],
+    SourcingMap: ['Query'], SourcingMapArea: ['SourcingMap'],
     SourcingBaseline: ['Query'], SourcingContract: ['Query'], SearchIndexStatus: ['Query'], SearchSynonymGroup: ['Query'],
     RequirementSearchHit: ['Query'], SupplierSearchHit: ['Query'], SearchPlant: ['SupplierSearchHit'],
     RequirementFacetCounts: ['Query'], SupplierFacetCounts: ['Query'], FacetValueCount: ['RequirementFacetCounts', 'SupplierFacetCounts'],

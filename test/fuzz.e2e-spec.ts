@@ -299,6 +299,7 @@ describe('fuzzing every operation, one argument at a time', () => {
     sourcingLevers: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 }, itemsPerLever: 5, nearest: 2 }) },
     sourcingScenario: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 }, pick: { levers: ['OPEN_REQUIREMENTS', 'RENEWALS'], requirementIds: [], categoryCodes: [], contractIds: [] } }) },
     sourcingPace: { as: 'bureau', make: async () => ({ region: '330200', throughYear: 2025, throughQuarter: 4 }) },
+    sourcingMap: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 } }) },
     evaluateSourcingScenario: { as: 'bureau', make: async () => ({ id: await savedScenario(), period: { startYear: 2025 } }) },
     matchesForRequirement: { as: 'oem', make: async () => ({ first: 5, requirementId: openRequirementId }) },
     myQuoteInvitations: { as: 'supplier', make: async () => ({ first: 5 }) },

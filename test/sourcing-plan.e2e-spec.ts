@@ -352,6 +352,33 @@ describe('the path to the target: levers, scenarios, pace', () => {
     });
   });
 
+  describe('map', () => {
+    const MAP = `query($region: String!, $period: PeriodInput!) { sourcingMap(region: $region, period: $period) {
+      regionCode level note areas { code nameZh lat lon supplierPlants oemPlants localValue nonLocalValue rate } } }`;
+
+    it('gives a city bureau its counties at their centroids, with plants and local / non-local value', async () => {
+      const { sourcingMap } = await t.ok<{ sourcingMap: any }>(MAP, { region: '330200', period: Y2026 }, ningboBureau.token);
+      expect([sourcingMap.regionCode, sourcingMap.level]).toEqual(['330200', 'COUNTY']);
+      expect(sourcingMap.note).toMatch(/schematic/);
+      const area = (code: string) => sourcingMap.areas.find((a: any) => a.code === code);
+      // Beilun: 甲's plant; k1 6.0 + k7 0.5 local, k2 4.0 + k5 3.0 + k6 0 non-local
+      expect(area('330206')).toMatchObject({ nameZh: '北仑区', supplierPlants: 0, oemPlants: 1, localValue: '6500000', nonLocalValue: '7000000', rate: new Decimal(6.5).dividedBy(13.5).toFixed() });
+      // Cixi: 乙's plant; k3 2.0 + k4 1.0 non-local
+      expect(area('330282')).toMatchObject({ oemPlants: 1, localValue: '0', nonLocalValue: '3000000', rate: '0' });
+      // Yinzhou: L1's plant, nothing bought
+      expect(area('330212')).toMatchObject({ supplierPlants: 1, oemPlants: 0, localValue: '0', nonLocalValue: '0', rate: null });
+      expect(area('330212').lat).toBeCloseTo(29.8165, 3);
+    });
+
+    it('gives a province its cities', async () => {
+      const { sourcingMap } = await t.ok<{ sourcingMap: any }>(MAP, { region: '330000', period: Y2026 }, provinceBureau.token);
+      expect(sourcingMap.level).toBe('CITY');
+      expect(sourcingMap.areas.find((a: any) => a.code === '330200')).toMatchObject({ supplierPlants: 1, oemPlants: 2, localValue: String(L), nonLocalValue: String(T - L) });
+      expect(sourcingMap.areas.length).toBe(11); // Zhejiang's eleven cities
+      expect((await t.gql(MAP, { region: '330000', period: Y2026 }, ningboBureau.token)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
   describe('access', () => {
     it('a bureau reads only its jurisdiction; a province bureau and an admin read Ningbo; an OEM nothing', async () => {
       for (const query of [LEVERS, SCENARIO, PACE]) {

@@ -49,6 +49,8 @@ export interface LeverRenewalRow {
 
 export interface LeverTotals { count: number; value: Decimal }
 
+export interface MapAreaRow { code: string; nameZh: string; nameEn: string | null; lat: number | null; lon: number | null; supplierPlants: number; oemPlants: number }
+
 /** What the lever queries return: totals over every item, the largest `first` items, and any picked items. */
 export interface RequirementLevers {
   open: LeverTotals;
@@ -180,6 +182,27 @@ export class SourcingLeversRepository {
         buyerRegionCode: String(j.region_code), signedDate: String(j.signed_date), endDate: String(j.end_date), value: new Decimal(String(j.v)),
       })),
     };
+  }
+
+  /**
+   * The map's areas: the cities (level CITY) or counties (COUNTY) of the region, with their
+   * centroid from the regions reference data and how many supplier and OEM plants lie in each.
+   */
+  async mapAreas(region: string, level: 'CITY' | 'COUNTY'): Promise<MapAreaRow[]> {
+    const p = new SqlParams();
+    const [lo, hi] = regionRange(region).map((code) => p.add(code));
+    const area = level === 'CITY' ? `left(s.region_code, 4) || '00'` : 's.region_code';
+    const rows = await this.dataSource.query<{ code: string; name: string; name_en: string | null; lat: number | null; lon: number | null; suppliers: string; oems: string }[]>(
+      `WITH plants AS (
+         SELECT ${area} AS code, count(*) FILTER (WHERE o.kind = 'SUPPLIER') AS suppliers, count(*) FILTER (WHERE o.kind = 'OEM') AS oems
+         FROM sites s JOIN organizations o ON o.id = s.organization_id
+         WHERE s.region_code BETWEEN ${lo} AND ${hi} GROUP BY 1)
+       SELECT g.code, g.name, g.name_en, g.lat, g.lon, coalesce(pl.suppliers, 0) AS suppliers, coalesce(pl.oems, 0) AS oems
+       FROM regions g LEFT JOIN plants pl ON pl.code = g.code
+       WHERE g.code BETWEEN ${lo} AND ${hi} AND g.level = ${p.add(level)} ORDER BY g.code`,
+      p.values,
+    );
+    return rows.map((r) => ({ code: r.code, nameZh: r.name, nameEn: r.name_en, lat: r.lat, lon: r.lon, supplierPlants: Number(r.suppliers), oemPlants: Number(r.oems) }));
   }
 
   scenarios(organizationId: string): Promise<SourcingScenario[]> {

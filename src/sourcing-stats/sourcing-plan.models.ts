@@ -161,3 +161,26 @@ export class SourcingPaceModel {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'REACHED: the last day of that quarter.' }) reachedBy: string | null;
   @Field({ description: 'The verdict in words (English), including why there is no projection.' }) note: string;
 }
+
+@ObjectType('SourcingMapArea', { description: 'One city (or county) of the map: its centroid, plants and contract value.' })
+export class SourcingMapAreaModel {
+  @Field() code: string;
+  @Field() nameZh: string;
+  @Field(() => String, { nullable: true }) nameEn: string | null;
+  @Field(() => Float, { nullable: true, description: 'Centroid latitude from the regions reference data (migrations/data).' }) lat: number | null;
+  @Field(() => Float, { nullable: true }) lon: number | null;
+  @Field(() => Int, { description: 'Supplier plants registered in the area.' }) supplierPlants: number;
+  @Field(() => Int, { description: 'OEM plants registered in the area.' }) oemPlants: number;
+  @Field(() => GraphQLDecimal, { description: 'Counted value bought from suppliers in the same province, CNY (the rate\'s numerator for the area).' }) localValue: Decimal;
+  @Field(() => GraphQLDecimal, { description: 'Counted value bought from elsewhere, CNY.' }) nonLocalValue: Decimal;
+  @Field(() => GraphQLDecimal, { nullable: true }) rate: Decimal | null;
+}
+
+@ObjectType('SourcingMap', { description: 'Plants and local / non-local contract value by city (a province) or county (a city), at the areas\' centroids: a schematic, not a boundary map.' })
+export class SourcingMapModel {
+  @Field() regionCode: string;
+  @Field(() => SourcingPeriodModel) period: SourcingPeriodModel;
+  @Field({ description: 'CITY or COUNTY.' }) level: string;
+  @Field(() => [SourcingMapAreaModel]) areas: SourcingMapAreaModel[];
+  @Field({ description: 'What the map shows and what it does not.' }) note: string;
+}

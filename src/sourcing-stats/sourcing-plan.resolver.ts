@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../access/access.decorator.js';
 import { Role, type Principal } from '../access/role.js';
 import { SourcingPlanService } from './sourcing-plan.service.js';
-import { SourcingLeversModel, SourcingPaceModel, SourcingScenarioModel, SourcingScenarioResultModel } from './sourcing-plan.models.js';
+import { SourcingLeversModel, SourcingMapModel, SourcingPaceModel, SourcingScenarioModel, SourcingScenarioResultModel } from './sourcing-plan.models.js';
 import { SaveSourcingScenarioInput, SourcingLeverArgs, SourcingPaceArgs, SourcingScenarioArgs } from './dto/sourcing-plan.inputs.js';
 import { PeriodInput } from './dto/sourcing-stats.inputs.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
@@ -30,6 +30,12 @@ export class SourcingPlanResolver {
   @Query(() => SourcingPaceModel, { description: 'The quarterly rate, its linear trend to 2027Q4 with a 90 % band, and when the target would be reached at this pace (method in the answer).' })
   sourcingPace(@CurrentUser() actor: Principal, @Args() args: SourcingPaceArgs): Promise<SourcingPaceModel> {
     return this.plan.pace(actor, args);
+  }
+
+  @Roles(...READERS)
+  @Query(() => SourcingMapModel, { description: 'Plants and local / non-local contract value by city (or county), at the areas\' centroids: a schematic map.' })
+  sourcingMap(@CurrentUser() actor: Principal, @Args('region') region: string, @Args('period', { type: () => PeriodInput }) period: PeriodInput): Promise<SourcingMapModel> {
+    return this.plan.map(actor, region, period);
   }
 
   @Roles(Role.BUREAU_ANALYST)

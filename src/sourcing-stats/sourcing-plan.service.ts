@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import { AppError, type FieldError } from '../common/app-error.js';
 import { Role, type Principal } from '../access/role.js';
 import { AuditService } from '../audit/audit.service.js';
-import { provinceOf } from '../locality/region-codes.js';
+import { codeLevel, provinceOf } from '../locality/region-codes.js';
 import { targetRateOf, type RateBasis } from '../locality/local-rate.js';
 import { leverPp, projectedRate, sumValues } from '../locality/levers.js';
 import { PACE_METHOD, firstReaching, fitTrend, pacePoints, project } from '../locality/pace.js';
@@ -17,7 +17,7 @@ import { fromQuarterIndex, periodDates, periodLabel, periodOf, periodProblems, q
 import type { SourcingScenario } from './sourcing-scenario.entity.js';
 import {
   LEVER_VALUE_DEFINITION, LeverKind, PaceVerdict, type SourcingLeverItemModel, type SourcingLeverModel, type SourcingLeversModel,
-  type SourcingPaceModel, type SourcingScenarioModel, type SourcingScenarioResultModel,
+  type SourcingMapModel, type SourcingPaceModel, type SourcingScenarioModel, type SourcingScenarioResultModel,
 } from './sourcing-plan.models.js';
 import type { SaveSourcingScenarioInput, SourcingLeverArgs, SourcingPaceArgs, SourcingScenarioArgs, SourcingScenarioPickInput } from './dto/sourcing-plan.inputs.js';
 import type { PeriodInput } from './dto/sourcing-stats.inputs.js';
@@ -156,6 +156,34 @@ export class SourcingPlanService {
       await this.audit.record(manager, actor, { action: 'sourcing.scenario.delete', entityType: 'SourcingScenario', entityId: id, before });
       return true;
     });
+  }
+
+  /**
+   * The map: a province's cities or a city's counties (a county: itself), each at its centroid,
+   * with its plants and its local and non-local counted value in the period (value basis, scope
+   * PROVINCE, from the rollup).
+   */
+  async map(actor: Principal, regionCode: string, periodInput: PeriodInput): Promise<SourcingMapModel> {
+    const official = await this.official(actor, regionCode, periodInput);
+    const region = official.regionCode;
+    const level = codeLevel(region) === 'PROVINCE' ? 'CITY' : 'COUNTY';
+    const [areas, sums] = await Promise.all([
+      codeLevel(region) === 'COUNTY' ? this.repository.mapAreas(region.slice(0, 4) + '00', 'COUNTY').then((all) => all.filter((a) => a.code === region)) : this.repository.mapAreas(region, level),
+      this.statsRepository.areaSums(codeLevel(region) === 'COUNTY' ? region.slice(0, 4) + '00' : region, { period: official.period, source: null }),
+    ]);
+    const byCode = new Map(sums.map((a) => [a.code, figureOf(a.sums, Basis.VALUE, Scope.PROVINCE)]));
+    return {
+      regionCode: region,
+      period: { ...official.period, ...periodDates(official.period), label: periodLabel(official.period) },
+      level,
+      areas: areas.map((a) => {
+        const figure = byCode.get(a.code);
+        const local = figure?.numerator ?? new Decimal(0);
+        const total = figure?.denominator ?? new Decimal(0);
+        return { ...a, localValue: local, nonLocalValue: total.minus(local), rate: figure?.rate ?? null };
+      }),
+      note: 'A schematic: each area at its centroid from the regions reference data (GB/T 2260 codes, migrations/data); no boundaries are drawn, since no boundary data set with a clear licence is shipped. Contract value by buyer plant area, value basis, local = same province.',
+    };
   }
 
   /** The quarterly series (value basis, scope PROVINCE), its trend to 2027Q4 and when the target would be reached. */
