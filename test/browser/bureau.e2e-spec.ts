@@ -3,7 +3,7 @@
  * on demo-like data (dashboard-world.ts): /dashboard leads into the workspace; a provincial
  * bureau analyst signs in and sees the API's rate, to the digit; every category label is shown;
  * a city bar leads to the contracts behind it; the levers, a scenario, the pace and the leads
- * show the API's figures; English once. No console error, no request leaving the service.
+ * show the API's figures; the map draws every city; English once. No console error, no request leaving the service.
  * Screenshots go to test/artifacts/ (git-ignored); UPDATE_DOCS_SCREENSHOT=1 copies the main
  * page's, in English, to docs/bureau.png for the README.
  */
@@ -91,6 +91,16 @@ describe('bureau pages in the workspace (chromium)', () => {
     const { demandGaps } = await api<{ demandGaps: unknown[] }>(`query { demandGaps(region: "330000") { categoryCode } }`);
     await w.page.getByTestId('leads-table').locator('tbody tr').first().waitFor();
     expect(await w.page.getByTestId('leads-table').locator('tbody tr').count()).toBe(demandGaps.length);
+  });
+
+  it('draws the map of the province\'s cities from their centroids, nothing from outside', async () => {
+    await w.page.goto(`${origin}/bureau/map?year=${world.year}`);
+    const { sourcingMap } = await api<{ sourcingMap: { areas: { lat: number | null }[] } }>(
+      `query($p: PeriodInput!) { sourcingMap(region: "330000", period: $p) { areas { lat } } }`, { p: { startYear: world.year } },
+    );
+    await w.page.getByTestId('map').waitFor();
+    expect(await w.page.getByTestId('map').locator('a').count()).toBe(sourcingMap.areas.filter((a) => a.lat !== null).length);
+    await w.page.screenshot({ path: join(ARTIFACTS, 'bureau-map-zh.png'), fullPage: true });
   });
 
   it('reads in English too', async () => {
