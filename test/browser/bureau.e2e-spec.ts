@@ -3,7 +3,7 @@
  * on demo-like data (dashboard-world.ts): /dashboard leads into the workspace; a provincial
  * bureau analyst signs in and sees the API's rate, to the digit; every category label is shown;
  * a city bar leads to the contracts behind it; the levers, a scenario, the pace and the leads
- * show the API's figures; the map draws every city; English once. No console error, no request leaving the service.
+ * show the API's figures; the map draws every city; the quarterly report prints alone; English once. No console error, no request leaving the service.
  * Screenshots go to test/artifacts/ (git-ignored); UPDATE_DOCS_SCREENSHOT=1 copies the main
  * page's, in English, to docs/bureau.png for the README.
  */
@@ -101,6 +101,20 @@ describe('bureau pages in the workspace (chromium)', () => {
     await w.page.getByTestId('map').waitFor();
     expect(await w.page.getByTestId('map').locator('a').count()).toBe(sourcingMap.areas.filter((a) => a.lat !== null).length);
     await w.page.screenshot({ path: join(ARTIFACTS, 'bureau-map-zh.png'), fullPage: true });
+  });
+
+  it('prints the quarterly report alone: the quarter\'s rate as the API gives it, no menu', async () => {
+    const quarter = 2;
+    await w.page.goto(`${origin}/bureau/report?year=${world.year}&quarter=${quarter}`);
+    const { localSourcingRate } = await api<{ localSourcingRate: { rate: string | null } }>(
+      `query($p: PeriodInput!) { localSourcingRate(region: "330000", period: $p) { rate } }`, { p: { startYear: world.year, startQuarter: quarter, endQuarter: quarter } },
+    );
+    await w.page.getByTestId('report').getByText(shown(localSourcingRate.rate)).first().waitFor();
+    await w.page.emulateMedia({ media: 'print' });
+    expect(await w.page.getByTestId('report').isVisible()).toBe(true);
+    expect(await w.page.getByRole('button', { name: '打印 / 另存为 PDF' }).isVisible()).toBe(false);
+    await w.page.screenshot({ path: join(ARTIFACTS, 'bureau-report-print.png'), fullPage: true });
+    await w.page.emulateMedia({ media: 'screen' });
   });
 
   it('reads in English too', async () => {

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { AimOutlined, EnvironmentOutlined, FileSearchOutlined, FundOutlined, LineChartOutlined, RiseOutlined } from '@ant-design/icons';
+import { AimOutlined, EnvironmentOutlined, PrinterOutlined, FileSearchOutlined, FundOutlined, LineChartOutlined, RiseOutlined } from '@ant-design/icons';
 import type { RoleArea } from '../../app/route-types';
 import { ref } from '../../i18n/messages';
 import { bureauMessages } from './bureau.messages';
@@ -14,6 +14,7 @@ export const bureauArea: RoleArea = {
     { path: '/bureau/pace', page: lazy(() => import('./PacePage')), menu: { order: 30, icon: <FundOutlined />, label: ref(bureauMessages, 'menuPace') } },
     { path: '/bureau/leads', page: lazy(() => import('./LeadsPage')), menu: { order: 40, icon: <AimOutlined />, label: ref(bureauMessages, 'menuLeads') } },
     { path: '/bureau/map', page: lazy(() => import('./MapPage')), menu: { order: 45, icon: <EnvironmentOutlined />, label: ref(bureauMessages, 'menuMap') } },
+    { path: '/bureau/report', page: lazy(() => import('./ReportPage')), menu: { order: 48, icon: <PrinterOutlined />, label: ref(bureauMessages, 'menuReport') } },
     { path: '/bureau/contracts', page: lazy(() => import('./ContractsPage')), menu: { order: 50, icon: <FileSearchOutlined />, label: ref(bureauMessages, 'menuContracts') } },
   ],
 };
