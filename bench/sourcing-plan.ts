@@ -41,6 +41,31 @@ function parseArgs(argv: string[]): { smoke: boolean; contracts: number; require
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
+/** What the numbers mean; written under the table of a full run. */
+const READING = `## Reading these numbers
+
+- **The target is missed by more than an order of magnitude** for the province (p95 in seconds,
+  not ≤ 100 ms); a city's levers take a few hundred milliseconds. The machine was shared (see the
+  load average: 2 cores, load above 10), which inflates every figure, but not by that much.
+- **Where the time goes**: levers 1 and 2 judge every open requirement of the jurisdiction (about
+  18,000 for Zhejiang here) against the demand-gap qualification rule — a correlated check per
+  requirement for a qualified plant in the province, with its certificates (about 0.15 ms each,
+  one index lookup per candidate plant and certificate). Lever 3 reads the region's non-local
+  running contracts ending in the next 12 months through contracts_renewal_idx (about 42,000
+  here). The official figure and the pace read only the rollup and stay in milliseconds.
+- **Tried and dropped**: the same rule as grouped joins (candidate supplier × requirement, then
+  certificate counts) is slower, since it cannot stop at the first qualified plant — about
+  640,000 candidate pairs for 18,000 requirements.
+- **What would meet the target**: keep the answer instead of recomputing it — a per-requirement
+  "has a qualified plant in its province" flag (with the requirement's annual value) maintained
+  when requirements, capabilities, plants or certificates change (triggers, or the outbox), so
+  that levers 1 and 2 become one grouped read like the rollup; and a per-(region, month of end)
+  rollup of non-local running contracts for lever 3.
+- The generated market has no demand gaps in Zhejiang (70 % of its suppliers are there, in every
+  category), so the gap lever's nearest-supplier query is timed on an empty list here; its cost
+  on real gaps is that of \`demandGaps\` (bench/RESULTS-sourcing-stats.md).
+`;
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const config = benchConfig({ EMBEDDED_PG_PORT: '54531' });
@@ -123,8 +148,11 @@ Reproduce: \`npm run bench:plan\` (\`-- --smoke\` for a seconds-long run).
 
 ${header}
 
+Latency of \`SourcingPlanService\` calls (SQL round trips included, GraphQL's own overhead not).
+
 ${table}
-`);
+
+${READING}`);
       console.log(`\nwrote ${file}`);
     }
   } finally {
