@@ -19,15 +19,11 @@
  *   npm run bench:sourcing -- --contracts=200000 --rounds=30
  */
 import 'reflect-metadata';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import pg from 'pg';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { createDatabaseIfMissing } from '../src/database/database-server.js';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { projectRoot } from '../src/common/paths.js';
-import type { AppConfig } from '../src/config/config.js';
 import { benchConfig } from './bench-config.js';
 import { Region } from '../src/regions/region.entity.js';
 import { RegionsService } from '../src/regions/regions.service.js';
@@ -37,6 +33,7 @@ import { SourcingStatsRepository } from '../src/sourcing-stats/sourcing-stats.re
 import { SourcingStatsService } from '../src/sourcing-stats/sourcing-stats.service.js';
 import { Basis, Scope, SourceFilter } from '../src/sourcing-stats/sourcing-figures.js';
 import { commit, machine, median, percentile } from './stats.js';
+import { generateDemand, generateMarket, loadContracts, openDatabase } from './sourcing-world.js';
 
 interface Options {
   smoke: boolean;
@@ -51,105 +48,6 @@ function parseArgs(argv: string[]): Options {
   const rounds = Number(value('rounds') ?? (smoke ? 5 : 50));
   if (!Number.isInteger(contracts) || contracts < 1000 || !Number.isInteger(rounds) || rounds < 1) throw new Error('usage: sourcing-stats.js [--smoke] [--contracts=N] [--rounds=N]');
   return { smoke, contracts, rounds };
-}
-
-async function openDatabase(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
-  const name = 'zlt_bench_sourcing';
-  if (config.databaseUrl) {
-    const admin = new URL(config.databaseUrl);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-    await createDatabaseIfMissing(admin.toString(), name);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), close: async () => undefined };
-  }
-  const dataDir = config.benchDataDir ?? join(projectRoot(), '.data', 'bench-sourcing');
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: false });
-  await createDatabaseIfMissing(server.url('postgres'), name);
-  return {
-    url: server.url(name),
-    close: async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Organisations and plants: 120 OEMs with two plants each (90 % in Zhejiang), 3,000 suppliers with one (70 % Zhejiang, 25 % neighbours, 5 % abroad). */
-async function generateMarket(db: DataSource): Promise<void> {
-  await db.query(`SELECT setseed(0.20260101)`);
-  await db.query(`INSERT INTO organizations (kind, legal_name, credit_code, verified) SELECT 'OEM', '基准整车' || g || '(示例)', 'BOEM' || lpad(g::text, 14, '0'), true FROM generate_series(1, 120) g`);
-  await db.query(`INSERT INTO organizations (kind, legal_name, credit_code, verified) SELECT 'SUPPLIER', '基准供应商' || g || '(示例)', 'BSUP' || lpad(g::text, 14, '0'), true FROM generate_series(1, 3000) g`);
-  const places = `
-    zj AS (SELECT array_agg(r.code ORDER BY r.code) AS codes FROM regions r WHERE r.province_code = '330000' AND r.level = 'COUNTY'),
-    nb AS (SELECT array_agg(r.code ORDER BY r.code) AS codes FROM regions r WHERE r.province_code IN ('310000', '320000', '340000') AND r.level = 'COUNTY')`;
-  await db.query(`WITH ${places}, o AS (SELECT id, row_number() OVER (ORDER BY credit_code) AS n FROM organizations WHERE credit_code LIKE 'BOEM%')
-    INSERT INTO sites (organization_id, name, region_code, lat, lon, location_approx)
-    SELECT o.id, '工厂' || p, CASE WHEN random() < 0.9 THEN zj.codes[1 + floor(random() * array_length(zj.codes, 1))::int] ELSE nb.codes[1 + floor(random() * array_length(nb.codes, 1))::int] END, 0, 0, true
-    FROM o, zj, nb, generate_series(1, 2) p`);
-  await db.query(`WITH ${places}, o AS (SELECT id, random() AS x FROM organizations WHERE credit_code LIKE 'BSUP%')
-    INSERT INTO sites (organization_id, name, country_code, region_code, lat, lon, location_approx)
-    SELECT o.id, '生产基地', CASE WHEN o.x < 0.95 THEN 'CN' ELSE 'DE' END,
-      CASE WHEN o.x < 0.70 THEN zj.codes[1 + floor(random() * array_length(zj.codes, 1))::int] WHEN o.x < 0.95 THEN nb.codes[1 + floor(random() * array_length(nb.codes, 1))::int] END,
-      0, 0, true
-    FROM o, zj, nb`);
-  // Coordinates: the county's centroid, or its city's; a fixed point abroad.
-  await db.query(`UPDATE sites s SET lat = coalesce(r.lat, c.lat, 30), lon = coalesce(r.lon, c.lon, 120) FROM regions r LEFT JOIN regions c ON c.code = r.parent_code WHERE r.code = s.region_code`);
-  await db.query(`UPDATE sites SET lat = 48.78, lon = 9.18 WHERE country_code = 'DE'`);
-}
-
-/** `count` contracts signed over three years (2023–2025), in statements of 100,000 rows. */
-async function loadContracts(db: DataSource, count: number): Promise<number> {
-  const started = performance.now();
-  for (let done = 0; done < count; done += 100_000) {
-    const batch = Math.min(100_000, count - done);
-    await db.query(`
-      WITH b AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs, array_agg(s.region_code ORDER BY s.id) AS regions
-                 FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.kind = 'OEM'),
-           p AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs, array_agg(s.region_code::text ORDER BY s.id) AS regions, array_agg(s.country_code::text ORDER BY s.id) AS countries
-                 FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.kind = 'SUPPLIER'),
-           c AS (SELECT array_agg(code ORDER BY code) AS codes FROM part_categories WHERE parent_code IS NOT NULL OR code IN ('THERMAL', 'INTERIOR', 'EDRIVE', 'PERCEPTION', 'AD_COMPUTE', 'V2X')),
-           x AS (SELECT g, 1 + floor(random() * (SELECT array_length(ids, 1) FROM b))::int AS bi, 1 + floor(random() * (SELECT array_length(ids, 1) FROM p))::int AS si,
-                   random() AS r1, random() AS r2, random() AS r3, round((100000 + random() * 4900000)::numeric, 2) AS v, date '2023-01-01' + floor(random() * 1095)::int AS signed
-                 FROM generate_series(1, ${batch}) g)
-      INSERT INTO contracts (source, buyer_organization_id, buyer_site_id, supplier_organization_id, supplier_site_id, category_code, unit_price, volume, total_value, delivered_value,
-        signed_date, start_date, status, buyer_region_code, supplier_region_code, supplier_country_code, same_county, same_city, same_province, distance_km)
-      SELECT CASE WHEN x.r1 < 0.3 THEN 'AWARDED' ELSE 'RECORDED' END, b.orgs[x.bi], b.ids[x.bi], p.orgs[x.si], p.ids[x.si],
-        c.codes[1 + floor(x.r2 * array_length(c.codes, 1))::int], round(x.v / 1000, 4), 1000, x.v,
-        CASE WHEN x.r3 < 0.025 THEN round(x.v * 0.3, 2) END, x.signed, x.signed,
-        CASE WHEN x.r3 < 0.05 THEN 'TERMINATED' WHEN x.r3 < 0.75 THEN 'ACTIVE' ELSE 'COMPLETED' END,
-        b.regions[x.bi], p.regions[x.si], p.countries[x.si],
-        coalesce(p.regions[x.si] = b.regions[x.bi]::text, false), coalesce(left(p.regions[x.si], 4) = left(b.regions[x.bi], 4), false),
-        coalesce(left(p.regions[x.si], 2) = left(b.regions[x.bi], 2), false), 50
-      FROM x, b, p, c`);
-    console.log(`  loaded ${done + batch} contracts`);
-  }
-  return (performance.now() - started) / 1000;
-}
-
-/** Capabilities, certificates and 3,000 OPEN requirements, for the demand-gap query. */
-async function generateDemand(db: DataSource): Promise<void> {
-  await db.query(`WITH c AS (SELECT array_agg(code ORDER BY code) AS codes FROM part_categories WHERE parent_code IS NOT NULL)
-    INSERT INTO capabilities (organization_id, category_code, annual_capacity) SELECT o.id, c.codes[1 + floor(random() * array_length(c.codes, 1))::int], 100000
-    FROM organizations o, c WHERE o.kind = 'SUPPLIER'`);
-  await db.query(`INSERT INTO capability_sites (capability_id, site_id) SELECT c.id, s.id FROM capabilities c JOIN sites s ON s.organization_id = c.organization_id`);
-  await db.query(`INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, valid_from, valid_until)
-    SELECT id, 'IATF_16949', NULL, 'IATF-' || credit_code, '2024-01-01', '2030-12-31' FROM organizations WHERE kind = 'SUPPLIER' AND random() < 0.9`);
-  await db.query(`INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, valid_from, valid_until)
-    SELECT id, 'AEC_Q100', (ARRAY['3', '2', '1', '0'])[1 + floor(random() * 4)::int], 'AEC-' || credit_code, '2024-01-01', '2030-12-31' FROM organizations WHERE kind = 'SUPPLIER' AND random() < 0.5`);
-  await db.query(`WITH b AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.kind = 'OEM'),
-      c AS (SELECT array_agg(code ORDER BY code) AS codes FROM part_categories WHERE parent_code IS NOT NULL),
-      x AS (SELECT g, 1 + floor(random() * (SELECT array_length(ids, 1) FROM b))::int AS bi, random() AS r FROM generate_series(1, 3000) g)
-    INSERT INTO requirements (organization_id, delivery_site_id, category_code, title, annual_volume, target_unit_price, sop_date, quote_deadline, status, created_by, published_at)
-    SELECT b.orgs[x.bi], b.ids[x.bi], c.codes[1 + floor(x.r * array_length(c.codes, 1))::int], '基准需求 ' || x.g, 10000 + (x.g % 90) * 1000, 100 + (x.g % 50), date '2028-01-01', now() + interval '30 days', 'OPEN', gen_random_uuid(), now()
-    FROM x, b, c`);
-  await db.query(`INSERT INTO requirement_certifications (requirement_id, type_code, min_level) SELECT id, 'IATF_16949', NULL FROM requirements WHERE random() < 0.8`);
-  await db.query(`INSERT INTO requirement_certifications (requirement_id, type_code, min_level) SELECT id, 'AEC_Q100', (ARRAY['2', '1', '0'])[1 + floor(random() * 3)::int] FROM requirements WHERE category_code LIKE 'CHIP.%'`);
 }
 
 /** What the numbers mean; written under the table of a full run. */

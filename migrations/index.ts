@@ -20,6 +20,7 @@ import { RecordedContractIntegrity1795560500000 } from './1795560500000-Recorded
 import { OfficialFigure1795561000000 } from './1795561000000-OfficialFigure.js';
 import { ClarificationQuestions1796407363559 } from './1796407363559-ClarificationQuestions.js';
 import { Documents1796407696177 } from './1796407696177-Documents.js';
+import { SourcingPlan1796407479484 } from './1796407479484-SourcingPlan.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   OfficialFigure1795561000000,
   DomainEvents1796407360987,
   ClarificationQuestions1796407363559,
+  SourcingPlan1796407479484,
   Notifications1796407588684,
   Documents1796407696177,
 ];

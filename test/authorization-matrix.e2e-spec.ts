@@ -68,6 +68,9 @@ const RULES: Record<string, Caller[]> = {
   // notifications: everyone signed in, each their own (checked on real notices below)
   notifications: SIGNED_IN, unreadNotificationCount: SIGNED_IN, markNotificationsRead: SIGNED_IN, markAllNotificationsRead: SIGNED_IN,
   notificationSettings: SIGNED_IN, updateNotificationSettings: SIGNED_IN,
+  sourcingLevers: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingScenario: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingPace: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'], sourcingMap: ['BUREAU_ANALYST', 'PLATFORM_ADMIN'],
+  // a bureau's saved scenarios: its own analysts only (checked by the service)
+  sourcingScenarios: ['BUREAU_ANALYST'], evaluateSourcingScenario: ['BUREAU_ANALYST'], saveSourcingScenario: ['BUREAU_ANALYST'], deleteSourcingScenario: ['BUREAU_ANALYST'],
 };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -352,8 +355,11 @@ describe('authorization matrix: every nested path', () => {
     ContractAmendment: ['Contract'], ContractTerms: ['ContractAmendment'], LocalitySnapshot: ['Contract'], DeclaredSupplierPlant: ['Contract'], QualificationOverride: ['Contract', 'SourcingContract'],
     // one root query each, whose rule the matrix above checks
     User: ['Query'], Match: ['Query'], HardFilterFailure: ['Match', 'Quote', 'QuoteComparisonRow', 'QualificationOverride'], MatchFactor: ['Match', 'Opportunity'], Opportunity: ['Query'],
-    OcdsPage: ['Query'], DemandGap: ['Query'], DemandGapSupplierPlant: ['DemandGap'], DemandGapRequirement: ['Query'],
-    LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate'], SourcingTarget: ['LocalSourcingRate'],
+    OcdsPage: ['Query'], DemandGap: ['Query'], DemandGapSupplierPlant: ['DemandGap', 'SourcingLeverItem'], DemandGapRequirement: ['Query'],
+    LocalSourcingRate: ['Query'], SourcingRateRow: ['LocalSourcingRate'], SourcingPeriod: ['LocalSourcingRate', 'SourcingLevers', 'SourcingScenarioResult', 'SourcingMap'], SourcingTarget: ['LocalSourcingRate'],
+    SourcingLevers: ['Query'], SourcingLever: ['SourcingLevers'], SourcingLeverItem: ['SourcingLever', 'SourcingScenarioResult'], SourcingScenarioResult: ['Query'],
+    SourcingScenario: ['Query'], SourcingPace: ['Query'], SourcingPaceQuarter: ['SourcingPace'], SourcingPaceProjection: ['SourcingPace'],
+    SourcingMap: ['Query'], SourcingMapArea: ['SourcingMap'],
     SourcingBaseline: ['Query'], SourcingContract: ['Query'], SearchIndexStatus: ['Query'], SearchSynonymGroup: ['Query'],
     RequirementSearchHit: ['Query'], SupplierSearchHit: ['Query'], SearchPlant: ['SupplierSearchHit'],
     Notification: ANY, NotificationSettings: ['Query'], NotificationPreference: ['NotificationSettings'],

@@ -1,13 +1,11 @@
 /**
- * The dashboard's files over HTTP, and the access guard on REST routes: a controller route
+ * /dashboard's redirect into the workspace, and the access guard on REST routes: a controller route
  * without an access rule is refused (default deny holds beyond GraphQL too); REST input goes
  * through the same validation pipe as GraphQL arguments, nested field paths included.
  */
 import { Body, Controller, Get, Module, Post, Query, UseFilters } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Public, Roles } from '../src/access/access.decorator.js';
 import { Role } from '../src/access/role.js';
@@ -65,30 +63,16 @@ describe('dashboard files and REST access', () => {
   });
   afterAll(() => t.close());
 
-  it('serves the page and its assets without sign-in, with a strict content security policy', async () => {
-    const page = await fetch(`${origin}/dashboard`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const html = await page.text();
-    expect(html).toContain('本地配套率');
-    expect(html).toContain('/dashboard/assets/echarts.min.js');
-    expect(html).not.toMatch(/https?:\/\//); // nothing from a CDN
-
-    const script = await fetch(`${origin}/dashboard/assets/dashboard.js`);
-    expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
-    const echarts = await fetch(`${origin}/dashboard/assets/echarts.min.js`);
-    expect(echarts.status).toBe(200);
-    const vendored = readFileSync(createRequire(import.meta.url).resolve('echarts/dist/echarts.min'), 'utf8');
-    expect(await echarts.text()).toBe(vendored);
-    expect((await fetch(`${origin}/dashboard/assets/dashboard.css`)).status).toBe(200);
+  it('sends /dashboard, the old address of the bureau dashboard, into the workspace, without sign-in', async () => {
+    const page = await fetch(`${origin}/dashboard`, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/bureau');
   });
 
-  it('serves nothing else from the assets folder', async () => {
-    for (const name of ['..%2F..%2Fpackage.json', 'index.html', 'missing.js', '__proto__', 'constructor']) {
+  it('serves none of the old dashboard\'s files any more', async () => {
+    for (const name of ['dashboard.js', 'dashboard.css', 'echarts.min.js', '..%2F..%2Fpackage.json', 'index.html']) {
       const response = await fetch(`${origin}/dashboard/assets/${name}`);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     }
   });
 

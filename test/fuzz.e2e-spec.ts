@@ -36,6 +36,7 @@ const TABLES = [
   'quotes', 'quote_invitations', 'contracts', 'search_synonyms', 'audit_events', 'outbox',
   'clarification_questions', 'documents',
   'domain_events', 'notifications', 'notification_preferences', 'notification_settings',
+  'sourcing_scenarios',
 ];
 
 const HOSTILE_STRINGS: unknown[] = [
@@ -172,6 +173,10 @@ describe('fuzzing every operation, one argument at a time', () => {
   const oemUser = async () => (await newOemUser()).email;
   const oemUserId = async () => (await newOemUser()).id;
   const openRequirement = async () => makeRequirement(t, oem.token, oemSite, { title: `fuzz ${randomBytes(3).toString('hex')}` });
+  /** A saved scenario of the bureau, for the calls that take one. */
+  const savedScenario = async (): Promise<string> =>
+    (await t.ok<{ saveSourcingScenario: { id: string } }>(`mutation($input: SaveSourcingScenarioInput!) { saveSourcingScenario(input: $input) { id } }`,
+      { input: { regionCode: '330200', name: `方案-${randomBytes(4).toString('hex')}` } }, bureau.token)).saveSourcingScenario.id;
   const submitted = async (requirementId?: string) => {
     const id = requirementId ?? (await openRequirement()).id;
     const quote = await must(`mutation($input: SubmitQuoteInput!) { submitQuote(input: $input) { id version } }`,
@@ -300,6 +305,8 @@ describe('fuzzing every operation, one argument at a time', () => {
     clarificationQuestions: { as: 'oem', make: async () => ({ requirementId: openRequirementId }) },
     setDesignations: { as: 'admin', make: async () => ({ input: { organizationId: supplier.id, designations: ['SPECIALIZED_SME'] } }) },
     setOrganizationVerified: { as: 'admin', make: async () => ({ id: supplier.id, verified: true }) },
+    saveSourcingScenario: { as: 'bureau', make: async () => ({ input: { regionCode: '330200', name: `方案-${randomBytes(4).toString('hex')}`, levers: ['DEMAND_GAPS'], requirementIds: [], categoryCodes: [], contractIds: [] } }) },
+    deleteSourcingScenario: { as: 'bureau', make: async () => ({ id: await savedScenario() }) },
     setSourcingBaseline: { as: 'bureau', make: async () => ({ input: { regionCode: '330200', baselineYear: 2024, targetIncreasePp: '10', enteredRate: '0.45', enteredBasis: 'VALUE', enteredScope: 'PROVINCE', sourceNote: '统计公报 2024' } }) },
     // Queries
     contract: { as: 'oem', make: async () => ({ id: contractId }) },
@@ -311,6 +318,11 @@ describe('fuzzing every operation, one argument at a time', () => {
     localSourcingRate: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025, startQuarter: 1, endYear: 2025, endQuarter: 4 }, basis: 'VALUE', scope: 'PROVINCE', source: 'ALL' }) },
     sourcingContracts: { as: 'bureau', make: async () => ({ first: 5, region: '330200', period: { startYear: 2025 }, filter: { local: true, area: '330206', categoryCode: 'CHASSIS', focusArea: 'CHASSIS' } }) },
     sourcingBaseline: { as: 'bureau', make: async () => ({ regionCode: '330200' }) },
+    sourcingLevers: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 }, itemsPerLever: 5, nearest: 2 }) },
+    sourcingScenario: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 }, pick: { levers: ['OPEN_REQUIREMENTS', 'RENEWALS'], requirementIds: [], categoryCodes: [], contractIds: [] } }) },
+    sourcingPace: { as: 'bureau', make: async () => ({ region: '330200', throughYear: 2025, throughQuarter: 4 }) },
+    sourcingMap: { as: 'bureau', make: async () => ({ region: '330200', period: { startYear: 2025 } }) },
+    evaluateSourcingScenario: { as: 'bureau', make: async () => ({ id: await savedScenario(), period: { startYear: 2025 } }) },
     matchesForRequirement: { as: 'oem', make: async () => ({ first: 5, requirementId: openRequirementId }) },
     myQuoteInvitations: { as: 'supplier', make: async () => ({ first: 5 }) },
     notifications: { as: 'oem', make: async () => ({ first: 5, unreadOnly: true }) },

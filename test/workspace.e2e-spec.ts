@@ -52,12 +52,12 @@ describe('web workspace serving', () => {
   });
 
   it('leaves the service\'s own paths alone', async () => {
-    // A browser's GET /graphql still goes to the explorer; the dashboard is the dashboard.
+    // A browser's GET /graphql still goes to the explorer; /dashboard, the bureau dashboard's old address, is the service's own redirect into the workspace.
     const graphqlPage = await fetch(`${origin}/graphql`, { headers: { accept: HTML }, redirect: 'manual' });
     expect(graphqlPage.status).toBe(302);
     expect(graphqlPage.headers.get('location')).toBe('/explorer');
-    const dashboard = await (await fetch(`${origin}/dashboard`, { headers: { accept: HTML } })).text();
-    expect(dashboard).not.toContain('<div id="root"></div>');
+    const dashboard = await fetch(`${origin}/dashboard`, { headers: { accept: HTML }, redirect: 'manual' });
+    expect([dashboard.status, dashboard.headers.get('location')]).toEqual([302, '/bureau']);
     // The API answers JSON as before; a JSON client's GET of an unknown path is a 404, not the app.
     const api = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });

@@ -18,6 +18,7 @@ import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js'
 import { ClarificationQuestion } from '../questions/question.entity.js';
 import { Document } from '../documents/document.entity.js';
 import { Notification, NotificationEmail, NotificationJob, NotificationPreference, NotificationSetting } from '../notifications/notification.entity.js';
+import { SourcingScenario } from '../sourcing-stats/sourcing-scenario.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
@@ -26,6 +27,6 @@ export const ENTITIES = [
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent, DomainEventRow,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
-  SourcingRollup, SourcingBaseline, ClarificationQuestion, Document,
+  SourcingRollup, SourcingBaseline, SourcingScenario, ClarificationQuestion, Document,
   Notification, NotificationEmail, NotificationPreference, NotificationSetting, NotificationJob,
 ];

@@ -161,7 +161,7 @@ export class SourcingBaselineModel {
   @Field() updatedAt: Date;
 }
 
-@ObjectType('DemandGapSupplierPlant', { description: 'A supplier plant outside the province that passes the hard filters for some of the gap\'s requirements.' })
+@ObjectType('DemandGapSupplierPlant', { description: 'A supplier outside the province that passes the hard filters for some of the gap\'s requirements, with its nearest qualified plant.' })
 export class DemandGapSupplierPlantModel {
   @Field(() => ID) supplierId: string;
   @Field() supplierName: string;
@@ -183,7 +183,7 @@ export class DemandGapModel {
   @Field(() => Int) requirements: number;
   @Field(() => Int) oems: number;
   @Field(() => GraphQLDecimal, { description: 'Σ annual volume × target unit price, CNY.' }) demandedAnnualValue: Decimal;
-  @Field(() => [DemandGapSupplierPlantModel], { description: 'Nearest qualified supplier plants outside the province: candidates to attract.' })
+  @Field(() => [DemandGapSupplierPlantModel], { description: 'Nearest qualified suppliers outside the province, one line per supplier (its plant nearest to the gap\'s delivery plants): candidates to attract.' })
   nearestOutside: DemandGapSupplierPlantModel[];
 }
 

@@ -5,12 +5,15 @@ import { SourcingStatsService } from './sourcing-stats.service.js';
 import { SourcingStatsResolver } from './sourcing-stats.resolver.js';
 import { SourcingExportsService } from './sourcing-exports.service.js';
 import { SourcingExportsController } from './sourcing-exports.controller.js';
+import { SourcingLeversRepository } from './sourcing-levers.repository.js';
+import { SourcingPlanService } from './sourcing-plan.service.js';
+import { SourcingPlanResolver } from './sourcing-plan.resolver.js';
 
-/** Bureau analytics: local-sourcing rates, baselines and targets, demand gaps, drill-down, CSV exports. */
+/** Bureau analytics: local-sourcing rates, baselines and targets, demand gaps, drill-down, CSV exports; levers, scenarios and pace. */
 @Module({
   imports: [RegionsModule],
   controllers: [SourcingExportsController],
-  providers: [SourcingStatsRepository, SourcingStatsService, SourcingStatsResolver, SourcingExportsService],
-  exports: [SourcingStatsService],
+  providers: [SourcingStatsRepository, SourcingStatsService, SourcingStatsResolver, SourcingExportsService, SourcingLeversRepository, SourcingPlanService, SourcingPlanResolver],
+  exports: [SourcingStatsService, SourcingPlanService],
 })
 export class SourcingStatsModule {}

@@ -24,7 +24,7 @@ function standingsOf(selection: RollupSelection): string[] {
 }
 
 /** A contract's standing, as the rollup triggers compute it (migration OfficialFigure). */
-const CONTRACT_STANDING_SQL = `CASE WHEN NOT k.buyer_verified OR k.review_status IN ('HELD', 'REJECTED') THEN 'EXCLUDED'
+export const CONTRACT_STANDING_SQL = `CASE WHEN NOT k.buyer_verified OR k.review_status IN ('HELD', 'REJECTED') THEN 'EXCLUDED'
   WHEN k.source = 'AWARDED' OR k.supplier_confirmation = 'CONFIRMED' THEN 'CONFIRMED' ELSE 'UNCONFIRMED' END`;
 
 interface SumsRow {
@@ -403,20 +403,25 @@ export class SourcingStatsRepository {
   }
 
   /**
-   * For each gap category, the `nearest` qualified supplier plants (all outside the province,
-   * by definition of a gap), by great-circle distance to the closest delivery plant among the
-   * category's gap requirements.
+   * For each gap category, the `nearest` qualified suppliers (all outside the province, by
+   * definition of a gap), one line per supplier: its plant nearest to a delivery plant among the
+   * category's gap requirements (great-circle distance), and how many of those requirements any
+   * of its plants qualifies for.
    */
   async gapCandidates(region: string, province: string, categoryCode: string | null, nearest: number): Promise<GapCandidateRow[]> {
     const p = new SqlParams();
     const gap = gapCtes(p, region, province, categoryCode);
     const rows = await this.dataSource.query<{ category_code: string; supplier_id: string; legal_name: string; site_id: string; site_name: string; region_code: string | null; region_name: string | null; country_code: string; km: number; reqs: string }[]>(
       `WITH ${gap.sql}, ${GAP_PAIRS},
-       cand AS (
+       plant AS (
          SELECT p.category_code, p.site_id, p.supplier_id,
-           min(earth_distance(ll_to_earth(p.delivery_lat, p.delivery_lon), ll_to_earth(p.lat, p.lon)) / 1000.0) AS km, count(DISTINCT p.requirement_id) AS reqs
+           min(earth_distance(ll_to_earth(p.delivery_lat, p.delivery_lon), ll_to_earth(p.lat, p.lon)) / 1000.0) AS km
          FROM pair p GROUP BY p.category_code, p.site_id, p.supplier_id),
-       ranked AS (SELECT cand.*, row_number() OVER (PARTITION BY cand.category_code ORDER BY cand.km, cand.site_id) AS rn FROM cand)
+       cand AS (
+         SELECT DISTINCT ON (plant.category_code, plant.supplier_id) plant.category_code, plant.supplier_id, plant.site_id, plant.km,
+           (SELECT count(DISTINCT q.requirement_id) FROM pair q WHERE q.category_code = plant.category_code AND q.supplier_id = plant.supplier_id) AS reqs
+         FROM plant ORDER BY plant.category_code, plant.supplier_id, plant.km, plant.site_id),
+       ranked AS (SELECT cand.*, row_number() OVER (PARTITION BY cand.category_code ORDER BY cand.km, cand.supplier_id) AS rn FROM cand)
        SELECT x.category_code, x.supplier_id, o.legal_name, x.site_id, s.name AS site_name, s.region_code, g.name AS region_name, s.country_code, x.km, x.reqs
        FROM ranked x JOIN organizations o ON o.id = x.supplier_id JOIN sites s ON s.id = x.site_id LEFT JOIN regions g ON g.code = s.region_code
        WHERE x.rn <= ${p.add(nearest)} ORDER BY x.category_code, x.rn`,

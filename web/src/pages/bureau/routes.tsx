@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { LineChartOutlined } from '@ant-design/icons';
+import { AimOutlined, EnvironmentOutlined, PrinterOutlined, FileSearchOutlined, FundOutlined, LineChartOutlined, RiseOutlined } from '@ant-design/icons';
 import type { RoleArea } from '../../app/route-types';
 import { ref } from '../../i18n/messages';
 import { bureauMessages } from './bureau.messages';
@@ -8,5 +8,13 @@ import { bureauMessages } from './bureau.messages';
 export const bureauArea: RoleArea = {
   role: 'BUREAU_ANALYST',
   home: '/bureau',
-  routes: [{ path: '/bureau', page: lazy(() => import('./BureauHomePage')), menu: { order: 10, icon: <LineChartOutlined />, label: ref(bureauMessages, 'menuHome') } }],
+  routes: [
+    { path: '/bureau', page: lazy(() => import('./BureauHomePage')), menu: { order: 10, icon: <LineChartOutlined />, label: ref(bureauMessages, 'menuHome') } },
+    { path: '/bureau/levers', page: lazy(() => import('./LeversPage')), menu: { order: 20, icon: <RiseOutlined />, label: ref(bureauMessages, 'menuLevers') } },
+    { path: '/bureau/pace', page: lazy(() => import('./PacePage')), menu: { order: 30, icon: <FundOutlined />, label: ref(bureauMessages, 'menuPace') } },
+    { path: '/bureau/leads', page: lazy(() => import('./LeadsPage')), menu: { order: 40, icon: <AimOutlined />, label: ref(bureauMessages, 'menuLeads') } },
+    { path: '/bureau/map', page: lazy(() => import('./MapPage')), menu: { order: 45, icon: <EnvironmentOutlined />, label: ref(bureauMessages, 'menuMap') } },
+    { path: '/bureau/report', page: lazy(() => import('./ReportPage')), menu: { order: 48, icon: <PrinterOutlined />, label: ref(bureauMessages, 'menuReport') } },
+    { path: '/bureau/contracts', page: lazy(() => import('./ContractsPage')), menu: { order: 50, icon: <FileSearchOutlined />, label: ref(bureauMessages, 'menuContracts') } },
+  ],
 };
