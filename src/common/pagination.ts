@@ -37,7 +37,11 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * A number, or a function giving it: graphql-js's default resolver calls a function-valued
+   * field, so a count that costs a query runs only when the client selects `totalCount`.
+   */
+  totalCount: number | (() => Promise<number>);
 }
 
 /** A Relay connection type named `<Name>Connection`, with `<Name>Edge` edges. */
@@ -87,7 +91,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
  * Builds a connection from rows fetched with `LIMIT first + 1`: the extra row only says
  * that another page exists.
  */
-export function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => (string | number)[]): Connection<T> {
+export function toConnection<T>(rows: T[], first: number, totalCount: number | (() => Promise<number>), keyOf: (row: T) => (string | number)[]): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
   return {

@@ -94,7 +94,9 @@ export class OrganizationsService {
   async awaitingVerification(first: number, after: string | null | undefined): Promise<Connection<Organization>> {
     const query = this.dataSource.getRepository(Organization).createQueryBuilder('o')
       .where('NOT o.verified AND NOT o.verification_refused AND o.kind IN (:...kinds)', { kinds: [OrganizationKind.OEM, OrganizationKind.SUPPLIER] });
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = () => counting.getCount();
     const cursor = instantIdCursor(after);
     if (cursor) query.andWhere('(o.created_at, o.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').take(first + 1).getMany();

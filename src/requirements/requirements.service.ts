@@ -161,7 +161,9 @@ export class RequirementsService {
   }
 
   private async page(query: SelectQueryBuilder<Requirement>, first: number, after: string | null | undefined): Promise<Connection<Requirement>> {
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = () => counting.getCount();
     const cursor = decodeCursor(after, 2);
     if (cursor) query.andWhere('(r.created_at, r.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
