@@ -4,7 +4,9 @@
  * same DataLoader batching, both on loopback, measured with autocannon one after the other
  * in one process session. The bare side checks the token as the service does: the signature
  * with the same key object (`verifyAccessToken`) and the user's row (`checkTokenHolder`, the
- * same primary-key SELECT). The ratio is the cost of the framework stack.
+ * same SELECT, gathered per round trip the same way). It does not count rate limits: that
+ * statement is the service's own cost and stays in the ratio. The ratio is the cost of the
+ * framework stack.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +16,8 @@ import pg from 'pg';
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { createApp } from '../src/app.js';
 import { benchConfig } from './bench-config.js';
-import { accessTokenKey, checkTokenHolder, verifyAccessToken } from '../src/access/tokens.js';
+import { accessTokenKey, checkTokenHolder, verifyAccessToken, type TokenHolder } from '../src/access/tokens.js';
+import { RoundTrips } from '../src/common/round-trips.js';
 
 export const SIMPLE_QUERY = `{ regions(parent: "330000") { code name nameEn } }`;
 export const NESTED_QUERY = `{ myRequirements(first: 50) { edges { node { title annualVolume organization { legalName } deliverySite { name regionCode } category { nameZh nameEn } } } } }`;
@@ -86,11 +89,17 @@ async function startBare(databaseUrl: string, secret: string): Promise<{ url: st
       return keys.map((k) => rows.find((r) => r[key] === k) ?? null);
     });
   const key = accessTokenKey(secret);
+  // The user's row read as the service reads it (src/auth/token-holders.ts): the same statement,
+  // gathering the requests that arrive while one is in flight.
+  const holders = new RoundTrips<string, TokenHolder | null>(async (userIds) => {
+    const { rows } = await pool.query<{ id: string; active: boolean; token_version: number }>('SELECT id, active, token_version FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
+    const found = new Map(rows.map((r) => [r.id, { active: r.active, tokenVersion: r.token_version }]));
+    return userIds.map((id) => found.get(id.toLowerCase()) ?? null);
+  });
   const organizationOf = async (token: string): Promise<string> => {
     if (!token) return '';
     const verified = verifyAccessToken(token, key);
-    const { rows } = await pool.query<{ active: boolean; token_version: number }>('SELECT active, token_version FROM users WHERE id = $1', [verified.principal.userId]);
-    return checkTokenHolder(verified, rows.length === 0 ? null : { active: rows[0].active, tokenVersion: rows[0].token_version }).organizationId;
+    return checkTokenHolder(verified, await holders.ask(verified.principal.userId)).organizationId;
   };
   const server: Server = createServer((req, res) => {
     let body = '';
