@@ -13,7 +13,7 @@
  *    and (not in smoke mode) the start-up benchmark (bench/start.ts, RESULTS-start.md);
  *    their headline figures are copied here.
  * The database is DATABASE_URL's server (a database `zlt_bench` is created on it) or an
- * embedded PostgreSQL in .data/bench (port EMBEDDED_PG_PORT, default 54340; smoke 54341).
+ * embedded PostgreSQL in .data/bench.
  *
  * `npm run bench -- --only=graphql,import` (any of matching, graphql, import) seeds the same
  * market, runs only those measures (no search index, no child benchmarks) and replaces only
@@ -53,7 +53,7 @@ async function database(config: AppConfig, smoke: boolean): Promise<{ url: strin
   }
   const dataDir = join(projectRoot(), '.data', smoke ? 'bench-smoke' : 'bench');
   if (smoke) rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: !smoke });
+  const server = await startEmbeddedPostgres({ dataDir, port: smoke ? 54341 : 54340, persistent: !smoke });
   await createDatabaseIfMissing(server.url('postgres'), name);
   return { url: server.url(name), close: () => server.stop() };
 }
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const runs = (part: Part) => only === null || only.has(part);
   const log = (line: string) => console.log(`[bench] ${line}`);
   // No indexer loop during the measures (the index is rebuilt once, explicitly): see bench-config.ts.
-  const config = benchConfig({ EMBEDDED_PG_PORT: smoke ? '54341' : '54340' });
+  const config = benchConfig();
   const db = await database(config, smoke);
   const app = await createApp({ config, databaseUrl: db.url, logger: ['error'] });
   const dataSource = app.get(DataSource);
