@@ -1,24 +1,31 @@
 /**
- * GraphQL throughput: the service (NestJS + Apollo, with its guard, pipes, limits and
- * loaders) against a bare graphql-js server over the same database, the same SQL and the
+ * GraphQL throughput: the service (NestJS + Apollo, with its guard, pipes, limits, rate limits
+ * and loaders) against a bare graphql-js server over the same database, the same SQL and the
  * same DataLoader batching, both on loopback, measured with autocannon one after the other
- * in one process session. The ratio is the cost of the framework stack.
+ * in one process session. The bare side checks the token as the service does: the signature
+ * with the same key object (`verifyAccessToken`) and the user's row (`checkTokenHolder`, the
+ * same SELECT, gathered per round trip the same way). It does not count rate limits: that
+ * statement is the service's own cost and stays in the ratio. The ratio is the cost of the
+ * framework stack.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import DataLoader from 'dataloader';
 import pg from 'pg';
-import jwt from 'jsonwebtoken';
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { createApp } from '../src/app.js';
 import { benchConfig } from './bench-config.js';
+import { accessTokenKey, checkTokenHolder, verifyAccessToken, type TokenHolder } from '../src/access/tokens.js';
+import { RoundTrips } from '../src/common/round-trips.js';
 
 export const SIMPLE_QUERY = `{ regions(parent: "330000") { code name nameEn } }`;
 export const NESTED_QUERY = `{ myRequirements(first: 50) { edges { node { title annualVolume organization { legalName } deliverySite { name regionCode } category { nameZh nameEn } } } } }`;
 
 export interface ThroughputResult {
   name: string;
+  connections: number;
+  seconds: number;
   service: { rps: number; p50: number; p99: number };
   bare: { rps: number; p50: number; p99: number };
   ratio: number;
@@ -81,6 +88,19 @@ async function startBare(databaseUrl: string, secret: string): Promise<{ url: st
       const { rows } = await pool.query(`SELECT * FROM ${table} WHERE ${key} = ANY($1)`, [[...keys]]);
       return keys.map((k) => rows.find((r) => r[key] === k) ?? null);
     });
+  const key = accessTokenKey(secret);
+  // The user's row read as the service reads it (src/auth/token-holders.ts): the same statement,
+  // gathering the requests that arrive while one is in flight.
+  const holders = new RoundTrips<string, TokenHolder | null>(async (userIds) => {
+    const { rows } = await pool.query<{ id: string; active: boolean; token_version: number }>('SELECT id, active, token_version FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
+    const found = new Map(rows.map((r) => [r.id, { active: r.active, tokenVersion: r.token_version }]));
+    return userIds.map((id) => found.get(id.toLowerCase()) ?? null);
+  });
+  const organizationOf = async (token: string): Promise<string> => {
+    if (!token) return '';
+    const verified = verifyAccessToken(token, key);
+    return checkTokenHolder(verified, await holders.ask(verified.principal.userId)).organizationId;
+  };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -88,8 +108,7 @@ async function startBare(databaseUrl: string, secret: string): Promise<{ url: st
       try {
         const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
         const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-        const claims = token ? (jwt.verify(token, secret) as { org: string }) : { org: '' };
-        const contextValue: BareContext = { organizationId: claims.org, org: loader('organizations', 'id'), site: loader('sites', 'id'), category: loader('part_categories', 'code') };
+        const contextValue: BareContext = { organizationId: await organizationOf(token), org: loader('organizations', 'id'), site: loader('sites', 'id'), category: loader('part_categories', 'code') };
         const result = await graphql({ schema, source: query, variableValues: variables, contextValue });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       } catch (error) {
@@ -118,7 +137,7 @@ async function cannon(url: string, query: string, token: string, seconds: number
 }
 
 /** Runs both servers against `databaseUrl` (already migrated and seeded; `login` gives a buyer's token). */
-export async function benchGraphqlThroughput(options: { databaseUrl: string; login: { email: string; password: string }; seconds: number; connections: number }): Promise<ThroughputResult[]> {
+export async function benchGraphqlThroughput(options: { databaseUrl: string; login: { email: string; password: string }; seconds: number; connections: number; log?: (line: string) => void }): Promise<ThroughputResult[]> {
   const config = benchConfig();
   const app = await createApp({ config, databaseUrl: options.databaseUrl, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
@@ -135,7 +154,9 @@ export async function benchGraphqlThroughput(options: { databaseUrl: string; log
     for (const [name, query] of [['simple query (regions of Zhejiang)', SIMPLE_QUERY], ['list with nested fields (50 requirements × organisation, plant, category)', NESTED_QUERY]] as const) {
       const service = await cannon(serviceUrl, query, token, options.seconds, options.connections);
       const bareResult = await cannon(bare.url, query, token, options.seconds, options.connections);
-      results.push({ name, service, bare: bareResult, ratio: service.rps / bareResult.rps });
+      const result = { name, connections: options.connections, seconds: options.seconds, service, bare: bareResult, ratio: service.rps / bareResult.rps };
+      options.log?.(`${name}: service ${service.rps.toFixed(0)} req/s (p50 ${service.p50} ms, p99 ${service.p99} ms), bare ${bareResult.rps.toFixed(0)} req/s (p50 ${bareResult.p50} ms, p99 ${bareResult.p99} ms), ratio ${result.ratio.toFixed(2)}`);
+      results.push(result);
     }
     return results;
   } finally {

@@ -14,6 +14,10 @@
  *    their headline figures are copied here.
  * The database is DATABASE_URL's server (a database `zlt_bench` is created on it) or an
  * embedded PostgreSQL in .data/bench.
+ *
+ * `npm run bench -- --only=graphql,import` (any of matching, graphql, import) seeds the same
+ * market, runs only those measures (no search index, no child benchmarks) and replaces only
+ * their rows in bench/RESULTS.md, with a note saying when, on which commit and at what load.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +37,7 @@ import { seedMarket } from '../seeds/seed-market.js';
 import { benchMatching } from './matching.js';
 import { benchGraphqlThroughput } from './graphql-throughput.js';
 import { benchImport } from './import.js';
-import { commit, machine } from './stats.js';
+import { commit, loadAverage, machine } from './stats.js';
 
 const TARGETS = { matchP95: 20, searchP95: 20, rateMs: 10, graphqlRatio: 0.75, importRowsPerS: 10_000, seedSeconds: 120 };
 
@@ -74,8 +78,42 @@ function headline(markdown: string): string[] {
   return markdown.split('\n').filter((line) => line.startsWith('| **'));
 }
 
+const PARTS = ['matching', 'graphql', 'import'] as const;
+type Part = (typeof PARTS)[number];
+
+/** `--only=graphql,import`: the parts named, or null for a whole run. */
+function onlyParts(argv: readonly string[]): Set<Part> | null {
+  const arg = argv.find((a) => a.startsWith('--only='));
+  if (!arg) return null;
+  const names = arg.slice('--only='.length).split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${arg}`);
+  return new Set(names as Part[]);
+}
+
+/** `text` with every line that starts with one of `prefixes` replaced by the new rows of that prefix (in place of the first old one). */
+function replaceRows(text: string, rows: { prefix: string; lines: string[] }[]): string {
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const line of text.split('\n')) {
+    const row = rows.find((r) => line.startsWith(r.prefix));
+    if (!row) {
+      out.push(line);
+      continue;
+    }
+    if (!done.has(row.prefix)) out.push(...row.lines);
+    done.add(row.prefix);
+  }
+  return out.join('\n');
+}
+
+const ROW_PREFIX: Record<Part, string> = { matching: '| matchesForRequirement', graphql: '| GraphQL ', import: '| CSV import' };
+const ONLY_NOTE = '> Rows re-measured on their own';
+
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
+  const only = onlyParts(process.argv);
+  const runs = (part: Part) => only === null || only.has(part);
   const log = (line: string) => console.log(`[bench] ${line}`);
   // No indexer loop during the measures (the index is rebuilt once, explicitly): see bench-config.ts.
   const config = benchConfig();
@@ -83,23 +121,55 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl: db.url, logger: ['error'] });
   const dataSource = app.get(DataSource);
   const lines: string[] = [];
+  const loadBefore = loadAverage();
+  const ok = (pass: boolean) => (pass ? 'met' : '**missed**');
+  const rows: Record<Part, string[]> = { matching: [], graphql: [], import: [] };
   try {
     log(`seeding ${smoke ? 'demo' : 'large'} …`);
     const seed = await seedMarket(dataSource, { scale: smoke ? SCALES.demo : SCALES.large, seed: 42, reset: true, enqueueForSearch: false, log });
     log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
-    const t0 = performance.now();
-    await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
-    const reindexSeconds = (performance.now() - t0) / 1000;
+    let reindexSeconds = 0;
+    if (only === null) {
+      const t0 = performance.now();
+      await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
+      reindexSeconds = (performance.now() - t0) / 1000;
+    }
 
-    log('matching …');
-    const matching = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 5 });
-    log('GraphQL throughput …');
-    const buyer = seed.logins.find((l) => l.role === 'OEM_BUYER');
-    if (!buyer) throw new Error('the seed has no buyer login');
-    const graphql = await benchGraphqlThroughput({ databaseUrl: db.url, login: { email: buyer.email, password: buyer.password }, seconds: smoke ? 2 : 10, connections: 10 });
-    log('CSV import …');
-    const imported = await benchImport(dataSource, smoke ? 1000 : 20_000);
+    if (runs('matching')) {
+      log('matching …');
+      const matching = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 5 });
+      rows.matching.push(`| matchesForRequirement, server-side (${matching.runs} runs over ${matching.requirements} OPEN requirements; candidates median ${matching.candidates.median}, max ${matching.candidates.max}) | ${matching.totalMs.median.toFixed(1)} ms | ${matching.totalMs.p95.toFixed(1)} ms | p95 ≤ ${TARGETS.matchP95} ms | ${ok(matching.totalMs.p95 <= TARGETS.matchP95)} | split (median / p95 ms): candidate SQL ${matching.split.candidateSqlMs.median.toFixed(1)} / ${matching.split.candidateSqlMs.p95.toFixed(1)}, facts SQL ${matching.split.factsSqlMs.median.toFixed(1)} / ${matching.split.factsSqlMs.p95.toFixed(1)}, text relevance ${matching.split.relevanceMs.median.toFixed(1)} / ${matching.split.relevanceMs.p95.toFixed(1)}, scoring ${matching.split.scoringMs.median.toFixed(1)} / ${matching.split.scoringMs.p95.toFixed(1)} |`);
+    }
+    if (runs('graphql')) {
+      log('GraphQL throughput …');
+      const buyer = seed.logins.find((l) => l.role === 'OEM_BUYER');
+      if (!buyer) throw new Error('the seed has no buyer login');
+      const graphql = await benchGraphqlThroughput({ databaseUrl: db.url, login: { email: buyer.email, password: buyer.password }, seconds: smoke ? 2 : 10, connections: 10, log });
+      rows.graphql.push(...graphql.map((g) => `| GraphQL ${g.name}, req/s (autocannon, ${g.connections} connections, ${g.seconds} s each side) | ${g.service.rps.toFixed(0)} req/s (p50 ${g.service.p50} ms, p99 ${g.service.p99} ms) | | ≥ ${TARGETS.graphqlRatio} × bare | ${ok(g.ratio >= TARGETS.graphqlRatio)} | bare graphql-js, same SQL, loaders and auth check: ${g.bare.rps.toFixed(0)} req/s (p50 ${g.bare.p50} ms, p99 ${g.bare.p99} ms) → ratio **${g.ratio.toFixed(2)}** |`));
+    }
+    if (runs('import')) {
+      log('CSV import …');
+      const imported = await benchImport(dataSource, smoke ? 1000 : 20_000);
+      rows.import.push(`| CSV import, ${imported.rows} new rows (supplier, plant, capability, certificate) | ${imported.firstRowsPerS.toFixed(0)} rows/s | | ≥ ${TARGETS.importRowsPerS} rows/s | ${ok(imported.firstRowsPerS >= TARGETS.importRowsPerS)} | same file again (all present): ${imported.againRowsPerS.toFixed(0)} rows/s |`);
+    }
     await app.close();
+    const loadAfter = loadAverage();
+
+    if (only !== null) {
+      const measured = PARTS.filter((p) => only.has(p));
+      for (const part of measured) for (const row of rows[part]) console.log(row);
+      if (smoke) return;
+      const file = join(projectRoot(), 'bench', 'RESULTS.md');
+      const note = `${ONLY_NOTE} (${measured.join(', ')}): \`npm run bench -- --only=${measured.join(',')}\`, ${new Date().toISOString()}, commit ${commit()}, ${machine()}; load average (1, 5, 15 min) ${loadBefore} before and ${loadAfter} after — the machine is shared, other work ran beside it.`;
+      const text = replaceRows(readFileSync(file, 'utf8'), measured.map((p) => ({ prefix: ROW_PREFIX[p], lines: rows[p] })));
+      // One note per run of --only, replacing an earlier one, right under the table.
+      const kept = text.split('\n').filter((line) => !line.startsWith(ONLY_NOTE));
+      const tableEnd = kept.findIndex((line, i) => i > 0 && line === '' && kept[i - 1].startsWith('|'));
+      kept.splice(tableEnd + 1, 0, note, '');
+      writeFileSync(file, kept.join('\n'));
+      log(`updated ${measured.join(', ')} in ${file}`);
+      return;
+    }
 
     log('search (own data, 100k profiles) …');
     const search = childBench('search.js', smoke);
@@ -109,19 +179,18 @@ async function main(): Promise<void> {
     if (!smoke) log('start-up (build, cold starts) …');
     const start = smoke ? '' : childBench('start.js', smoke);
 
-    const ok = (pass: boolean) => (pass ? 'met' : '**missed**');
     lines.push(
       `# Benchmark results${smoke ? ' (smoke run: small data, not a measurement)' : ''}`,
       '',
       `Reproduce: \`npm run bench\`${smoke ? ' (this file: `npm run bench -- --smoke`)' : ''}. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
-      `Database: ${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL 18'}; all measures in one session, one after the other.`,
+      `Database: ${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL 18'}; all measures in one session, one after the other. Load average (1, 5, 15 min): ${loadBefore} at the start, ${loadAfter} after the measures of this table (the machine may be shared).`,
       '',
       '| measure | median | p95 | target | | anchor |',
       '|---|---:|---:|---:|---|---|',
       `| seed \`${seed.scale}\` (COPY, all tables) | ${seed.totalSeconds.toFixed(1)} s | | ≤ ${TARGETS.seedSeconds} s (large) | ${smoke ? '' : ok(seed.totalSeconds <= TARGETS.seedSeconds)} | search index rebuilt after it in ${reindexSeconds.toFixed(1)} s |`,
-      `| matchesForRequirement, server-side (${matching.runs} runs over ${matching.requirements} OPEN requirements; candidates median ${matching.candidates.median}, max ${matching.candidates.max}) | ${matching.totalMs.median.toFixed(1)} ms | ${matching.totalMs.p95.toFixed(1)} ms | p95 ≤ ${TARGETS.matchP95} ms | ${ok(matching.totalMs.p95 <= TARGETS.matchP95)} | split (median / p95 ms): candidate SQL ${matching.split.candidateSqlMs.median.toFixed(1)} / ${matching.split.candidateSqlMs.p95.toFixed(1)}, facts SQL ${matching.split.factsSqlMs.median.toFixed(1)} / ${matching.split.factsSqlMs.p95.toFixed(1)}, text relevance ${matching.split.relevanceMs.median.toFixed(1)} / ${matching.split.relevanceMs.p95.toFixed(1)}, scoring ${matching.split.scoringMs.median.toFixed(1)} / ${matching.split.scoringMs.p95.toFixed(1)} |`,
-      ...graphql.map((g) => `| GraphQL ${g.name}, req/s (autocannon, 10 connections) | ${g.service.rps.toFixed(0)} req/s (p50 ${g.service.p50} ms, p99 ${g.service.p99} ms) | | ≥ ${TARGETS.graphqlRatio} × bare | ${ok(g.ratio >= TARGETS.graphqlRatio)} | bare graphql-js, same SQL and loaders: ${g.bare.rps.toFixed(0)} req/s → ratio **${g.ratio.toFixed(2)}** |`),
-      `| CSV import, ${imported.rows} new rows (supplier, plant, capability, certificate) | ${imported.firstRowsPerS.toFixed(0)} rows/s | | ≥ ${TARGETS.importRowsPerS} rows/s | ${ok(imported.firstRowsPerS >= TARGETS.importRowsPerS)} | same file again (all present): ${imported.againRowsPerS.toFixed(0)} rows/s |`,
+      ...rows.matching,
+      ...rows.graphql,
+      ...rows.import,
       '',
       '## Search (PostgreSQL adapter) — bench/RESULTS-search.md',
       '',

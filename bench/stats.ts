@@ -1,6 +1,6 @@
 /** Small helpers shared by the benchmarks: percentiles and the machine they ran on. */
 import { execSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -16,6 +16,11 @@ export function median(samples: readonly number[]): number {
 export function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+/** The machine's load average over 1, 5 and 15 minutes, e.g. `1.02 / 0.87 / 0.60`. */
+export function loadAverage(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' / ');
 }
 
 export function commit(): string {

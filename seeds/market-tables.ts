@@ -2,7 +2,7 @@
  * How each generated row type is written by COPY: the table, its columns (as in migrations/),
  * and the row as a line of COPY text. Columns left out take their defaults (version 1, …).
  */
-import { copyJson, copyLine, copyText, copyTextArray, copyValue as v } from './copy-text.js';
+import { copyJson, copyLine, copyText, copyTextArray, copyValue as v } from '../src/common/copy-text.js';
 import type {
   CapabilityRow, CapabilitySiteRow, CertificationRow, ContractRow, OrganizationRow, RequirementCertificationRow, RequirementRow, SiteRow, UserRow,
 } from './market-rows.js';

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -69,7 +69,9 @@ export class AppModule {
             introspection: !production,
             allowBatchedHttpRequests: false,
             validationRules: [depthLimit(DEFAULT_LIMITS.maxDepth), aliasAndOperationLimit(DEFAULT_LIMITS.maxAliases, DEFAULT_LIMITS.maxOperations)],
-            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ApolloServerPluginLandingPageDisabled()],
+            // No cache-control plugin: the service sets no cache hints, and the plugin would wrap
+            // every field resolver of every request (Apollo wraps them when any plugin watches fields).
+            plugins: [complexityLimit(DEFAULT_LIMITS.maxComplexity), clientErrorStatus(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
             includeStacktraceInErrorResponses: false,
             formatError: errorFormatter({ hideSuggestions: production }),
             // Over HTTP Apollo passes { req }; over graphql-ws the socket's context (subscriptions.ts).

@@ -224,7 +224,7 @@ describe('recorded contracts', () => {
     // once-a-minute sweep may fall in here too), not the list's.
     const rateLimitStatements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => sql.includes('rate_limit_windows'));
     const queries = spy.mock.calls.length - rateLimitStatements.length;
-    const tokenChecks = spy.mock.calls.filter(([sql]) => /FROM users WHERE id = \$1/.test(String(sql))).length;
+    const tokenChecks = spy.mock.calls.filter(([sql]) => /FROM users WHERE id = ANY\(/.test(String(sql))).length;
     spy.mockRestore();
     expect(data.contracts.edges.length).toBeGreaterThanOrEqual(8);
     expect(data.contracts.edges.every((e) => e.node.supplierOrganization.legalName && e.node.category.nameZh)).toBe(true);

@@ -33,6 +33,9 @@ describe('bulk supplier import', () => {
     ]);
     const outbox = await t.dataSource.query(`SELECT DISTINCT entity_type FROM outbox`);
     expect(outbox).toEqual([{ entity_type: 'Organization' }]);
+    // One outbox row per supplier the batch touched, however many of its rows the batch wrote.
+    const perSupplier = await t.dataSource.query(`SELECT count(*)::int AS rows, count(DISTINCT entity_id)::int AS suppliers FROM outbox`);
+    expect(perSupplier).toEqual([{ rows: 4, suppliers: 4 }]);
     const before = await counts();
     const again = (await t.ok<{ importSuppliers: any }>(IMPORT, { csv: EXAMPLE }, admin.token)).importSuppliers;
     expect(again).toEqual({ rows: 5, accepted: 5, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } });

@@ -8,19 +8,24 @@ import type { AccessTokens } from './tokens.js';
 /**
  * Per client address and per signed-in user: over the limit, HTTP 429 with Retry-After and
  * a GraphQL error RATE_LIMITED, before any resolver runs. Counted in PostgreSQL for every
- * process on the database (rate-limits.ts), both keys in one statement. Should the count
+ * process on the database (rate-limits.ts), both keys in one statement, while the token's user
+ * is read. Should the count
  * itself fail (the database away), the request goes on: it meets the same database next.
  */
-export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits, tokens: Pick<AccessTokens, 'principalOfRequest'>) {
+export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits, tokens: Pick<AccessTokens, 'principalOfRequest' | 'signedUserId'>) {
   const logger = new Logger('RateLimit');
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const limits: RateLimit[] = [{ key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, limit: config.rateLimitPerIp }];
     const header = req.headers.authorization;
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
-      try {
-        limits.push({ key: `user:${(await tokens.principalOfRequest(req, header.slice(7).trim())).userId}`, limit: config.rateLimitPerUser });
-      } catch {
-        // An invalid token is refused by the access guard; it is counted by address only.
+      const token = header.slice(7).trim();
+      // Counted under the user its signature names; the user's row is read at the same time
+      // (the access guard awaits that read and refuses a disabled user or a revoked token).
+      // A token whose signature fails is counted by address only (and refused by the guard).
+      const userId = tokens.signedUserId(token);
+      if (userId !== null) {
+        void tokens.principalOfRequest(req, token);
+        limits.push({ key: `user:${userId}`, limit: config.rateLimitPerUser });
       }
     }
     let wait: number;

@@ -78,22 +78,49 @@ export function requestProblem(query: unknown, variables: unknown, bounds: Docum
   return requestRefusal(query, variables, bounds)?.message ?? null;
 }
 
+/** Query texts up to this length have their verdict remembered (a client sends the same few documents again and again). */
+const REMEMBERED_QUERY_LENGTH = 10_000;
+const REMEMBERED_QUERIES = 500;
+
+/**
+ * The verdicts on recent query texts, per bounds object: the document's verdict depends on the
+ * text and the bounds only, so parsing and counting it once is enough. Oldest first; when full,
+ * the oldest is dropped.
+ */
+const verdicts = new WeakMap<DocumentBounds, Map<string, string | null>>();
+
+/** Why a query text is refused by the token, field and list bounds, or null. */
+function queryProblem(query: string, bounds: DocumentBounds): string | null {
+  const remember = query.length <= REMEMBERED_QUERY_LENGTH;
+  let known = verdicts.get(bounds);
+  if (remember && known?.has(query)) return known.get(query) ?? null;
+  const problem = parsedQueryProblem(query, bounds);
+  if (remember) {
+    if (!known) verdicts.set(bounds, (known = new Map()));
+    if (known.size >= REMEMBERED_QUERIES) known.delete(known.keys().next().value as string);
+    known.set(query, problem);
+  }
+  return problem;
+}
+
+function parsedQueryProblem(query: string, bounds: DocumentBounds): string | null {
+  let document: DocumentNode | null = null;
+  try {
+    document = parse(query, { maxTokens: bounds.maxTokens, noLocation: true });
+  } catch (error) {
+    if (error instanceof Error && /Document contains more \w+ \d+ tokens/.test(error.message)) {
+      return `The query has more than ${bounds.maxTokens} tokens`;
+    }
+    // Any other syntax error: Apollo answers it with its location.
+  }
+  return document ? documentProblem(document, bounds) : null;
+}
+
 /** Like `requestProblem`, with the variable path when a variable list is over the bound. */
 export function requestRefusal(query: unknown, variables: unknown, bounds: DocumentBounds): { message: string; field?: string } | null {
   if (typeof query === 'string') {
-    let document: DocumentNode | null = null;
-    try {
-      document = parse(query, { maxTokens: bounds.maxTokens, noLocation: true });
-    } catch (error) {
-      if (error instanceof Error && /Document contains more \w+ \d+ tokens/.test(error.message)) {
-        return { message: `The query has more than ${bounds.maxTokens} tokens` };
-      }
-      // Any other syntax error: Apollo answers it with its location.
-    }
-    if (document) {
-      const problem = documentProblem(document, bounds);
-      if (problem) return { message: problem };
-    }
+    const problem = queryProblem(query, bounds);
+    if (problem) return { message: problem };
   }
   let parsed = variables;
   if (typeof variables === 'string') {

@@ -4,7 +4,7 @@
  * `first` times its nodes' cost and an unpaged list counts as ten). Each refusal is a
  * BAD_USER_INPUT error saying which limit and by how much.
  */
-import { GraphQLError, Kind, type ASTNode, type DefinitionNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type ASTNode, type DocumentNode, type DefinitionNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { MAX_PAGE_SIZE } from './pagination.js';
@@ -84,7 +84,18 @@ const connectionEstimator: ComplexityEstimator = ({ args, childComplexity, field
   return undefined;
 };
 
+/** Costs remembered per document (at most this many operation-and-variables keys each). */
+const REMEMBERED_COSTS = 50;
+
+/**
+ * The cost is computed once per document, operation name and variables: Apollo keeps one parsed
+ * `DocumentNode` per query text in its document store, so a client repeating a query is costed
+ * once (the remembered costs go with the document when Apollo drops it). The schema is fixed for
+ * the server's life, so it is not part of the key.
+ */
 export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const estimators = [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })];
   return {
     async requestDidStart() {
       return {
@@ -92,13 +103,15 @@ export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
           // No operation by that name (e.g. GraphiQL sending a name the edited document no
           // longer has): execution answers "Unknown operation named …"; there is nothing to cost.
           if (!operation) return;
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          let known = costs.get(document);
+          let complexity = known?.get(key);
+          if (complexity === undefined) {
+            complexity = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators });
+            if (!known) costs.set(document, (known = new Map()));
+            if (known.size >= REMEMBERED_COSTS) known.delete(known.keys().next().value as string);
+            known.set(key, complexity);
+          }
           if (complexity > maxComplexity) throw refusal(`Query cost ${complexity} exceeds the limit of ${maxComplexity}: ask for fewer items or fields`);
         },
       };

@@ -37,7 +37,23 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a count that runs only if the client selects `totalCount` (`whenAsked`). */
+  totalCount: number | PromiseLike<number>;
+}
+
+/**
+ * A value computed only when someone awaits it: GraphQL awaits a field's value only when the
+ * query selects that field, so a count that costs a query is not run for a page that does not
+ * show it. Computed at most once.
+ */
+export function whenAsked<T>(compute: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | null = null;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= compute();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
 }
 
 /** A Relay connection type named `<Name>Connection`, with `<Name>Edge` edges. */
@@ -87,7 +103,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
  * Builds a connection from rows fetched with `LIMIT first + 1`: the extra row only says
  * that another page exists.
  */
-export function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => (string | number)[]): Connection<T> {
+export function toConnection<T>(rows: T[], first: number, totalCount: number | PromiseLike<number>, keyOf: (row: T) => (string | number)[]): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
   return {

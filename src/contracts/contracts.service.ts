@@ -11,7 +11,7 @@ import { ContractsRepository } from './contracts.repository.js';
 import type { AmendContractInput, ContractFilter, ContractStatusChangeInput, ReviewContractInput, SupplierContractAnswerInput, TerminateContractInput } from './dto/contract.inputs.js';
 import { confirmationAfterAmendment, confirmationProblem, type ConfirmationAnswer } from './contract-confirmation.js';
 import { AppError, type FieldError } from '../common/app-error.js';
-import { toConnection, type Connection } from '../common/pagination.js';
+import { toConnection, whenAsked, type Connection } from '../common/pagination.js';
 import { dateIdCursor } from '../common/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
@@ -42,7 +42,9 @@ export class ContractsService {
   /** Contracts the caller may read, most recently signed first. */
   async list(actor: Principal, filter: ContractFilter, first: number, after: string | null | undefined): Promise<Connection<Contract>> {
     const query = this.repository.visibleTo(actor, filter);
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = whenAsked(() => counting.getCount());
     const cursor = dateIdCursor(after);
     if (cursor) query.andWhere('(k.signed_date, k.id) < (:signed::date, :id::uuid)', { signed: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('k.signed_date', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();
@@ -112,7 +114,9 @@ export class ContractsService {
   /** Contracts held for review that the caller may review, most recently signed first. */
   async heldForReview(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Contract>> {
     const query = this.repository.heldFor(actor);
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = whenAsked(() => counting.getCount());
     const cursor = dateIdCursor(after);
     if (cursor) query.andWhere('(k.signed_date, k.id) < (:signed::date, :id::uuid)', { signed: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('k.signed_date', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();

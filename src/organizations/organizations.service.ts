@@ -5,7 +5,7 @@ import { Organization, OrganizationKind } from './organization.entity.js';
 import { Site } from './site.entity.js';
 import { AppError } from '../common/app-error.js';
 import { isUniqueViolation } from '../common/db-errors.js';
-import { toConnection, type Connection } from '../common/pagination.js';
+import { toConnection, whenAsked, type Connection } from '../common/pagination.js';
 import { instantIdCursor } from '../common/cursor-keys.js';
 import { creditCodeProblem, describeCreditCodeProblem } from './credit-code.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -95,7 +95,9 @@ export class OrganizationsService {
   async awaitingVerification(first: number, after: string | null | undefined): Promise<Connection<Organization>> {
     const query = this.dataSource.getRepository(Organization).createQueryBuilder('o')
       .where('NOT o.verified AND NOT o.verification_refused AND o.kind IN (:...kinds)', { kinds: [OrganizationKind.OEM, OrganizationKind.SUPPLIER] });
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = whenAsked(() => counting.getCount());
     const cursor = instantIdCursor(after);
     if (cursor) query.andWhere('(o.created_at, o.id) > (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').take(first + 1).getMany();

@@ -8,7 +8,7 @@ import { compareQuote, sortComparison, type MatchFacts } from './quote-compariso
 import type { InviteSuppliersInput, QuoteComparisonArgs, QuoteFilter, ReviseQuoteInput, SubmitQuoteInput, WithdrawQuoteInput } from './dto/quote.inputs.js';
 import type { QuoteComparisonModel } from './quote.models.js';
 import { AppError, ErrorCode, type FieldError } from '../common/app-error.js';
-import { toConnection, type Connection } from '../common/pagination.js';
+import { toConnection, whenAsked, type Connection } from '../common/pagination.js';
 import { instantIdCursor } from '../common/cursor-keys.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
@@ -80,7 +80,9 @@ export class QuotesService {
   /** The invitations the caller's supplier organisation received, newest first. */
   async myInvitations(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<QuoteInvitation>> {
     const query = this.dataSource.getRepository(QuoteInvitation).createQueryBuilder('i').where('i.supplier_id = :org', { org: actor.organizationId });
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = whenAsked(() => counting.getCount());
     const cursor = instantIdCursor(after);
     if (cursor) query.andWhere('(i.created_at, i.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(first + 1).getMany();
@@ -184,7 +186,9 @@ export class QuotesService {
     const query = this.dataSource.getRepository(Quote).createQueryBuilder('q').where('q.supplier_id = :org', { org: actor.organizationId });
     if (filter.status?.length) query.andWhere('q.status IN (:...statuses)', { statuses: filter.status });
     if (filter.requirementId) query.andWhere('q.requirement_id = :requirementId', { requirementId: filter.requirementId });
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = whenAsked(() => counting.getCount());
     const cursor = instantIdCursor(after);
     if (cursor) query.andWhere('(q.created_at, q.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('q.created_at', 'DESC').addOrderBy('q.id', 'DESC').take(first + 1).getMany();

@@ -4,6 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import { Region, RegionLevel } from './region.entity.js';
 import { AppError } from '../common/app-error.js';
 import { isRegionCode } from '../locality/region-codes.js';
+import { entityReader } from '../common/loaders.js';
 
 @Injectable()
 export class RegionsService {
@@ -18,8 +19,15 @@ export class RegionsService {
 
   /** Children of `parent` (provinces when absent), optionally only those of one level. */
   async list(parent: string | null, level: RegionLevel | null): Promise<Region[]> {
-    if (parent !== null) await this.get(parent, 'parent');
-    const where = parent !== null ? { parentCode: parent } : level ? {} : { parentCode: IsNull() };
+    if (parent !== null) {
+      if (!isRegionCode(parent)) throw AppError.badInput('parent', 'must be a six-digit GB/T 2260 code');
+      // One query when the parent has children (they prove it exists); a second only to tell an
+      // unknown parent (NOT_FOUND) from one without children.
+      const children = await entityReader(this.regions.manager.connection, Region, 'parentCode', { code: 'ASC' })([parent]);
+      if (children.length === 0) await this.get(parent, 'parent');
+      return level ? children.filter((r) => r.level === level) : children;
+    }
+    const where = level ? {} : { parentCode: IsNull() };
     return this.regions.find({ where: { ...where, ...(level ? { level } : {}) }, order: { code: 'ASC' } });
   }
 

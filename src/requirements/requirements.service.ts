@@ -7,7 +7,7 @@ import { canReadRequirement, needsInvolvement } from './requirement-access.js';
 import { requirementsInvolving } from './requirement-involvement.js';
 import type { CreateRequirementInput, RequirementFilter, RequiredCertificationInput, StatusChangeInput, UpdateRequirementInput } from './dto/requirement.inputs.js';
 import { AppError, type FieldError } from '../common/app-error.js';
-import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
+import { decodeCursor, toConnection, whenAsked, type Connection } from '../common/pagination.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
 import { Site } from '../organizations/site.entity.js';
@@ -162,7 +162,9 @@ export class RequirementsService {
   }
 
   private async page(query: SelectQueryBuilder<Requirement>, first: number, after: string | null | undefined): Promise<Connection<Requirement>> {
-    const totalCount = await query.clone().getCount();
+    // Counted only if the client selects totalCount (see Connection).
+    const counting = query.clone();
+    const totalCount = whenAsked(() => counting.getCount());
     const cursor = decodeCursor(after, 2);
     if (cursor) query.andWhere('(r.created_at, r.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { readCsvStream } from '../../common/csv-reader.js';
+import { COPY_NULL, copyJson, copyLine, copyText, copyValue } from '../../common/copy-text.js';
 import { Role, type Principal } from '../../access/role.js';
 import { bureauImportProblem } from './import-scope.js';
 import { IMPORT_COLUMNS, IMPORT_FREE_TEXT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
@@ -14,7 +19,7 @@ export interface ImportReport {
   created: { organizations: number; sites: number; capabilities: number; certifications: number };
 }
 
-export const IMPORT_BATCH_SIZE = 1000;
+export const IMPORT_BATCH_SIZE = 5000;
 const MAX_ROWS = 200_000;
 
 /**
@@ -96,96 +101,113 @@ export class SupplierImportService {
     });
     if (accepted.length === 0) return 0;
 
-    const organizations = distinctBy(accepted, (r) => r.creditCode).map((r) => ({ creditCode: r.creditCode, legalName: r.legalName, nameEn: r.nameEn }));
-    const [{ n: newOrganizations }] = await manager.query<{ n: number }[]>(
-      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("creditCode" text, "legalName" text, "nameEn" text)),
-       ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
-               SELECT 'SUPPLIER', "legalName", "nameEn", "creditCode", false, $3::uuid FROM input
-               ON CONFLICT (credit_code) DO NOTHING RETURNING id, credit_code, legal_name),
-       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $2::uuid, $3::uuid, 'organization.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', id, 'creditCode', credit_code, 'legalName', legal_name)))
-               FROM ins HAVING count(*) > 0),
-       box AS (INSERT INTO outbox (entity_type, entity_id) SELECT 'Organization', id::text FROM ins)
-       SELECT count(*)::int AS n FROM ins`,
-      [JSON.stringify(organizations), ...actorIds, batchId],
-    );
-    report.created.organizations += newOrganizations;
-    const orgIds = new Map(
-      (await manager.query<{ id: string; credit_code: string }[]>('SELECT id, credit_code FROM organizations WHERE credit_code = ANY($1)', [codes])).map((o) => [o.credit_code, o.id]),
-    );
+    // The accepted rows go into a temporary staging table with COPY; every insert below is one
+    // set-based statement reading from it (the first row of a file wins where rows repeat a key).
+    await stageRows(manager, accepted);
+    const touched = new Set<string>();
+    const run = async (sql: string): Promise<number> => {
+      const [{ n, orgs }] = await manager.query<{ n: number; orgs: string[] }[]>(sql, [...actorIds, batchId]);
+      for (const id of orgs) touched.add(id);
+      return n;
+    };
+    const counted = `SELECT count(*)::int AS n, COALESCE(array_agg(DISTINCT organization_id::text), '{}') AS orgs FROM ins`;
 
-    const sites = distinctBy(accepted, (r) => `${r.creditCode}|${r.plantName}`).map((r) => ({
-      org: orgIds.get(r.creditCode), name: r.plantName, country: r.countryCode, region: r.regionCode, address: r.address, lat: r.lat, lon: r.lon,
-    }));
-    const [{ n: newSites }] = await manager.query<{ n: number }[]>(
-      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(org uuid, name text, country text, region text, address text, lat float8, lon float8)),
+    report.created.organizations += await run(
+      `WITH ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
+               SELECT 'SUPPLIER', legal_name, name_en, credit_code, false, $2::uuid
+               FROM (SELECT DISTINCT ON (credit_code) * FROM import_rows ORDER BY credit_code, line) x ORDER BY line
+               ON CONFLICT (credit_code) DO NOTHING RETURNING id AS organization_id, credit_code, legal_name),
+       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+               SELECT $1::uuid, $2::uuid, 'organization.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', organization_id, 'creditCode', credit_code, 'legalName', legal_name)))
+               FROM ins HAVING count(*) > 0)
+       ${counted}`,
+    );
+    // The staged rows learn their organisation (new or existing) once, for the three inserts below.
+    // (A lookup per row through the unique index: a join would scan every organisation.)
+    await manager.query(`UPDATE import_rows s SET organization_id = (SELECT o.id FROM organizations o WHERE o.credit_code = s.credit_code)`);
+
+    report.created.sites += await run(
+      `WITH input AS (SELECT DISTINCT ON (organization_id, plant_name) * FROM import_rows ORDER BY organization_id, plant_name, line),
        ins AS (INSERT INTO sites (organization_id, name, country_code, region_code, address, lat, lon, location_approx)
-               SELECT x.org, x.name, x.country, x.region, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
-               FROM input x LEFT JOIN regions r ON r.code = x.region LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
+               SELECT x.organization_id, x.plant_name, x.country_code, x.region_code, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
+               FROM input x LEFT JOIN regions r ON r.code = x.region_code LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
+               ORDER BY x.line
                ON CONFLICT (organization_id, name) DO NOTHING RETURNING id, organization_id, name, region_code),
        aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $2::uuid, $3::uuid, 'site.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Site', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code)))
-               FROM ins HAVING count(*) > 0),
-       box AS (INSERT INTO outbox (entity_type, entity_id) SELECT DISTINCT 'Organization', organization_id::text FROM ins)
-       SELECT count(*)::int AS n FROM ins`,
-      [JSON.stringify(sites), ...actorIds, batchId],
-    );
-    report.created.sites += newSites;
-    const siteIds = new Map(
-      (await manager.query<{ id: string; organization_id: string; name: string }[]>(
-        'SELECT id, organization_id, name FROM sites WHERE organization_id = ANY($1)',
-        [[...new Set(orgIds.values())]],
-      )).map((s) => [`${s.organization_id}|${s.name}`, s.id]),
+               SELECT $1::uuid, $2::uuid, 'site.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'Site', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code)))
+               FROM ins HAVING count(*) > 0)
+       ${counted}`,
     );
 
-    const capabilities = distinctBy(accepted.filter((r) => r.capability), (r) => `${r.creditCode}|${r.capability?.categoryCode}|${r.plantName}`).map((r) => {
-      const org = orgIds.get(r.creditCode) as string;
-      const c = r.capability as NonNullable<ImportRow['capability']>;
-      return { id: randomUUID(), org, site: siteIds.get(`${org}|${r.plantName}`), category: c.categoryCode, description: c.description, products: c.products, capacity: c.annualCapacity, lead: c.leadTimeDays };
-    });
-    if (capabilities.length > 0) {
-      const [{ n }] = await manager.query<{ n: number }[]>(
-        `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, org uuid, site uuid, category text, description text, products jsonb, capacity int, lead int)),
-         fresh AS (SELECT * FROM input x WHERE NOT EXISTS (
-                    SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
-                    WHERE cap.organization_id = x.org AND cap.category_code = x.category AND cs.site_id = x.site)),
-         ins AS (INSERT INTO capabilities (id, organization_id, category_code, description, products, annual_capacity, lead_time_days)
-                 SELECT id, org, category, description, ARRAY(SELECT jsonb_array_elements_text(products)), capacity, lead FROM fresh RETURNING id, organization_id, category_code),
-         link AS (INSERT INTO capability_sites (capability_id, site_id) SELECT f.id, f.site FROM fresh f JOIN ins ON ins.id = f.id),
-         aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $2::uuid, $3::uuid, 'capability.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'Capability', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'categoryCode', category_code)))
-               FROM ins HAVING count(*) > 0),
-         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT DISTINCT 'Organization', organization_id::text FROM ins)
-         SELECT count(*)::int AS n FROM ins`,
-        [JSON.stringify(capabilities), ...actorIds, batchId],
-      );
-      report.created.capabilities += n;
-    }
+    report.created.capabilities += await run(
+      `WITH fresh AS MATERIALIZED (
+               SELECT gen_random_uuid() AS id, x.organization_id, st.id AS site_id, x.category_code, x.capability_description, x.products, x.annual_capacity, x.lead_time_days, x.line
+               FROM (SELECT DISTINCT ON (organization_id, category_code, plant_name) * FROM import_rows WHERE category_code IS NOT NULL ORDER BY organization_id, category_code, plant_name, line) x
+               JOIN sites st ON st.organization_id = x.organization_id AND st.name = x.plant_name
+               WHERE NOT EXISTS (SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
+                                 WHERE cap.organization_id = x.organization_id AND cap.category_code = x.category_code AND cs.site_id = st.id)),
+       ins AS (INSERT INTO capabilities (id, organization_id, category_code, description, products, annual_capacity, lead_time_days)
+               SELECT id, organization_id, category_code, capability_description, ARRAY(SELECT jsonb_array_elements_text(products)), annual_capacity, lead_time_days FROM fresh ORDER BY line
+               RETURNING id, organization_id, category_code),
+       -- Every fresh row is inserted (no conflict clause), so the links come from fresh itself: a join
+       -- with ins is planned on a one-row guess as a nested loop, quadratic in the batch. The links'
+       -- foreign keys are checked at the end of the statement, when the capabilities exist.
+       link AS (INSERT INTO capability_sites (capability_id, site_id) SELECT id, site_id FROM fresh),
+       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+               SELECT $1::uuid, $2::uuid, 'capability.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'Capability', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'categoryCode', category_code)))
+               FROM ins HAVING count(*) > 0)
+       ${counted}`,
+    );
 
-    const certifications = distinctBy(accepted.filter((r) => r.certification), (r) => `${r.creditCode}|${r.certification?.typeCode}|${r.certification?.number}`).map((r) => ({
-      org: orgIds.get(r.creditCode), ...(r.certification as NonNullable<ImportRow['certification']>),
-    }));
-    if (certifications.length > 0) {
-      const [{ n }] = await manager.query<{ n: number }[]>(
-        `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(org uuid, "typeCode" text, level text, number text, issuer text, "validFrom" date, "validUntil" date)),
-         ins AS (INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
-                 SELECT org, "typeCode", level, number, issuer, "validFrom", "validUntil" FROM input
-                 ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
-         aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $2::uuid, $3::uuid, 'certification.import', 'ImportBatch', $4, jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
-               FROM ins HAVING count(*) > 0),
-         box AS (INSERT INTO outbox (entity_type, entity_id) SELECT DISTINCT 'Organization', organization_id::text FROM ins)
-         SELECT count(*)::int AS n FROM ins`,
-        [JSON.stringify(certifications), ...actorIds, batchId],
-      );
-      report.created.certifications += n;
+    report.created.certifications += await run(
+      `WITH ins AS (INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
+               SELECT organization_id, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until
+               FROM (SELECT DISTINCT ON (organization_id, cert_type, cert_number) * FROM import_rows WHERE cert_type IS NOT NULL ORDER BY organization_id, cert_type, cert_number, line) x ORDER BY line
+               ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
+       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+               SELECT $1::uuid, $2::uuid, 'certification.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
+               FROM ins HAVING count(*) > 0)
+       ${counted}`,
+    );
+
+    // One outbox row per supplier the batch changed, whatever it added to it.
+    if (touched.size > 0) {
+      await manager.query(`INSERT INTO outbox (entity_type, entity_id) SELECT 'Organization', id FROM unnest($1::text[]) AS id ORDER BY id`, [[...touched]]);
     }
     return accepted.length;
   }
 }
 
-function distinctBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
+/**
+ * The session's staging table (temporary: no other session sees it, and its rows are gone at
+ * commit or rollback), filled with one COPY. Codes have their tables' types (char(n)): compared
+ * with a text value, a char(n) column's index is not used.
+ */
+const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS import_rows (
+  line int NOT NULL, credit_code char(18) NOT NULL, legal_name text NOT NULL, name_en text, plant_name text NOT NULL,
+  country_code char(2) NOT NULL, region_code char(6), address text NOT NULL, lat float8, lon float8,
+  category_code text, capability_description text, products jsonb, annual_capacity int, lead_time_days int,
+  cert_type text, cert_level text, cert_number text, cert_issuer text, cert_valid_from date, cert_valid_until date,
+  organization_id uuid
+) ON COMMIT DELETE ROWS`;
+const STAGED_COLUMNS = 'line, credit_code, legal_name, name_en, plant_name, country_code, region_code, address, lat, lon, category_code, capability_description, products, annual_capacity, lead_time_days, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until';
+
+async function stageRows(manager: EntityManager, rows: readonly ImportRow[]): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('staging needs the transaction\'s query runner');
+  await manager.query(STAGING_TABLE);
+  const text = rows.map((r) => {
+    const c = r.capability;
+    const z = r.certification;
+    return copyLine([
+      copyValue(r.line), copyText(r.creditCode), copyText(r.legalName), copyValue(r.nameEn), copyText(r.plantName),
+      copyText(r.countryCode), copyValue(r.regionCode), copyText(r.address), copyValue(r.lat), copyValue(r.lon),
+      copyValue(c?.categoryCode ?? null), copyValue(c?.description ?? null), c ? copyJson(c.products) : COPY_NULL, copyValue(c?.annualCapacity ?? null), copyValue(c?.leadTimeDays ?? null),
+      copyValue(z?.typeCode ?? null), copyValue(z?.level ?? null), copyValue(z?.number ?? null), copyValue(z?.issuer ?? null), copyValue(z?.validFrom ?? null), copyValue(z?.validUntil ?? null),
+    ]);
+  }).join('');
+  const client = (await runner.connect()) as pg.ClientBase;
+  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY import_rows (${STAGED_COLUMNS}) FROM STDIN`)));
+  // A temporary table has no statistics until analysed: without them the joins below are planned blind.
+  await manager.query('ANALYZE import_rows');
 }
