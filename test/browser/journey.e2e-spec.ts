@@ -119,8 +119,7 @@ describe('the main journey in the workspace', () => {
     const factors = page.locator('[data-factor]');
     expect(await factors.count()).toBe(5);
     expect(await factors.evaluateAll((items) => items.map((i) => i.getAttribute('data-factor')).sort())).toEqual(['capacity', 'certification', 'designation', 'fit', 'locality']);
-    await page.screenshot({ path: join(ARTIFACTS, 'workspace-buyer-matches.png'), fullPage: true });
-    screenshotToDocs('workspace-buyer-matches.png');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-buyer-matches-zh.png'), fullPage: true });
 
     // The two best ranked suppliers that have a demo login (the generated ones have none), so that each can sign in.
     invited = api.filter((m) => logins.some((l) => l.organization === m.supplierName)).slice(0, 2);
@@ -178,7 +177,6 @@ describe('the main journey in the workspace', () => {
     // Sorted by unit price by default: the cheaper quote first.
     const first = table.locator('tbody tr[data-quote]').first();
     expect(await first.getAttribute('data-supplier')).toBe(invited[0].supplierId);
-    await page.screenshot({ path: join(ARTIFACTS, 'workspace-buyer-quotes.png'), fullPage: true });
     await first.locator('[data-award]').click();
     const confirm = page.locator('#confirm-award');
     await confirm.waitFor();
@@ -205,6 +203,19 @@ describe('the main journey in the workspace', () => {
 
     await page.locator('nav [data-menu="/buyer/contracts"]').click();
     await page.locator(`[data-testid="contracts-table"] [data-total="${contract.totalValue}"]`).waitFor();
+
+    // The buyer's main pages once more in English, for the README (the browser has no CJK font: see docs/).
+    await page.getByText('English', { exact: true }).click();
+    await page.goto(`${origin}/buyer/requirements/${requirementId}?tab=matches`);
+    await page.locator('[data-testid="matches-table"] tbody tr[data-supplier]').first().waitFor();
+    expect(await page.getByRole('tab', { name: 'Matches' }).count()).toBe(1);
+    await page.locator('[data-testid="matches-table"] tbody tr[data-supplier]').first().getByRole('button', { name: 'Why this score' }).click();
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-buyer-matches.png'), fullPage: true });
+    screenshotToDocs('workspace-buyer-matches.png');
+    await page.goto(`${origin}/buyer/requirements/${requirementId}?tab=quotes`);
+    await page.locator('[data-testid="quotes-table"] tbody tr[data-quote]').nth(1).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-buyer-quotes.png'), fullPage: true });
+    screenshotToDocs('workspace-buyer-quotes.png');
   });
 
   it('loads nothing from outside the service and logs no errors, in any session', () => {
