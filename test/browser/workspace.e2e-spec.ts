@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { OrganizationKind } from '../../src/organizations/organization.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
-import { makeOrganization, makePlatformAdmin, PASSWORD, type MadeOrganization } from '../support/factories.js';
+import { addCertification, daysFromNow, makeOrganization, makePlatformAdmin, PASSWORD, type MadeOrganization } from '../support/factories.js';
 import { signIn, signOut, watchedPage, type WatchedPage } from './workspace-world.js';
 
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
@@ -112,6 +112,17 @@ describe('web workspace: sign-in, languages, roles', () => {
     await explain.waitFor();
     expect(await explain.textContent()).toBe('is not your current password');
     await w.page.screenshot({ path: join(ARTIFACTS, 'workspace-supplier-en.png') });
+  });
+
+  it('warns a supplier of a certificate that expires within 90 days, not of one valid for longer', async () => {
+    await addCertification(t, supplier.token, { typeCode: 'IATF_16949', validFrom: '2024-01-01', validUntil: daysFromNow(30) });
+    await addCertification(t, supplier.token, { typeCode: 'ISO_14001', validFrom: '2024-01-01', validUntil: daysFromNow(400) });
+    await w.page.locator('nav [data-menu="/supplier/profile"]').click();
+    const warning = w.page.locator('[data-testid="expiry-warning"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('1 certificate has expired or expires within the next 90 days');
+    expect(await w.page.locator('tr[data-certification="IATF_16949"]').textContent()).toContain('Expires in 30 days');
+    expect(await w.page.locator('tr[data-certification="ISO_14001"]').textContent()).toContain('Valid');
     await signOut(w.page);
   });
 
