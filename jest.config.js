@@ -21,7 +21,7 @@ const common = {
 };
 
 const suites = {
-  unit: { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/seeds', '<rootDir>/bench'], testMatch: ['**/*.spec.ts'] },
+  unit: { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/seeds', '<rootDir>/bench', '<rootDir>/web/src'], testMatch: ['**/*.spec.ts'] },
   e2e: {
     ...common,
     displayName: 'e2e',

@@ -5,13 +5,13 @@
  * field it names, in the chosen language. Nothing is loaded from outside the service; no
  * console error.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { OrganizationKind } from '../../src/organizations/organization.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
-import { makeOrganization, makePlatformAdmin, PASSWORD, type MadeOrganization } from '../support/factories.js';
+import { addCertification, daysFromNow, makeOrganization, makePlatformAdmin, makeSite, nextCreditCode, PASSWORD, type MadeOrganization } from '../support/factories.js';
 import { signIn, signOut, watchedPage, type WatchedPage } from './workspace-world.js';
 
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
@@ -112,7 +112,42 @@ describe('web workspace: sign-in, languages, roles', () => {
     await explain.waitFor();
     expect(await explain.textContent()).toBe('is not your current password');
     await w.page.screenshot({ path: join(ARTIFACTS, 'workspace-supplier-en.png') });
+  });
+
+  it('warns a supplier of a certificate that expires within 90 days, not of one valid for longer', async () => {
+    await addCertification(t, supplier.token, { typeCode: 'IATF_16949', validFrom: '2024-01-01', validUntil: daysFromNow(30) });
+    await addCertification(t, supplier.token, { typeCode: 'ISO_14001', validFrom: '2024-01-01', validUntil: daysFromNow(400) });
+    await w.page.locator('nav [data-menu="/supplier/profile"]').click();
+    const warning = w.page.locator('[data-testid="expiry-warning"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('1 certificate has expired or expires within the next 90 days');
+    expect(await w.page.locator('tr[data-certification="IATF_16949"]').textContent()).toContain('Expires in 30 days');
+    expect(await w.page.locator('tr[data-certification="ISO_14001"]').textContent()).toContain('Valid');
     await signOut(w.page);
+  });
+
+  it('records existing contracts from a CSV file, listing the rows it refused by line and column', async () => {
+    const plant = await makeSite(t, buyer.token, '330282', '前湾工厂');
+    expect(plant).toBeTruthy();
+    const header = 'reference,buyer_plant,supplier_credit_code,supplier_name,supplier_plant,supplier_region_code,category_code,total_value,volume,signed_date';
+    const good = `HT-2026-001,前湾工厂,${nextCreditCode('330109')},萧山测试制动有限公司,萧山工厂,330109,CHASSIS.BRAKE_BY_WIRE,1200000.00,600,2026-01-15`;
+    const bad = `HT-2026-002,前湾工厂,${nextCreditCode('330109')},萧山测试制动有限公司,萧山工厂,330109,NOT.A.CATEGORY,1200000.00,600,2026-01-15`;
+    const file = join(ARTIFACTS, 'contracts-upload.csv');
+    writeFileSync(file, [header, good, bad].join('\n') + '\n');
+    const session = await watchedPage(browser, origin);
+    await signIn(session.page, origin, buyer.adminEmail, PASSWORD);
+    await session.page.locator('nav [data-menu="/buyer/contracts"]').click();
+    await session.page.locator('#record-contracts').click();
+    await session.page.getByText('CSV 批量导入').click();
+    await session.page.locator('#contracts-csv').setInputFiles(file);
+    const report = session.page.locator('[data-testid="import-report"]');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('共 2 行：新录入 1，未变 0，有误 1');
+    const refused = report.locator('tr[data-line="3"]');
+    expect(await refused.textContent()).toContain('category_code');
+    await session.context.close();
+    expect(session.errors).toEqual([]);
+    expect(session.outsideRequests).toEqual([]);
   });
 
   it('fits a 390 px wide phone: the menu opens from a button', async () => {

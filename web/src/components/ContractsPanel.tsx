@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { AmendContractDocument, OwnContractsDocument, TerminateContractDocument } from './contracts.generated';
@@ -87,14 +87,18 @@ function ChangeDialog({ action, onClose }: { action: Action; onClose: () => void
 
 /**
  * The organisation's contracts (the API shows each party its own), with amendments; a buyer
- * may amend or terminate its contracts. `extra` goes in the page header (e.g. recording contracts).
+ * may amend or terminate its contracts. `extra` goes in the page header (e.g. recording contracts);
+ * a new `refreshKey` reads the list again.
  */
-export function ContractsPanel({ side, extra }: { side: 'buyer' | 'supplier'; extra?: ReactNode }) {
+export function ContractsPanel({ side, extra, refreshKey = 0 }: { side: 'buyer' | 'supplier'; extra?: ReactNode; refreshKey?: number }) {
   const t = useT(contractsMessages);
   const f = useFormat();
   const { locale } = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OwnContractsDocument, variables: { first: 100 } });
   const [action, setAction] = useState<Action>(null);
+  useEffect(() => {
+    if (refreshKey > 0) refetch({ requestPolicy: 'network-only' });
+  }, [refreshKey, refetch]);
   const name = (o: { legalName: string; nameEn?: string | null }) => (locale === 'en-US' && o.nameEn ? o.nameEn : o.legalName);
 
   return (

@@ -57,9 +57,11 @@ export function DataTable<T>({ rows, rowKey, columns, loading, empty, selection,
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={span}>{loading ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />}</td>
+            {rows.length === 0 && !loading && (
+              <tr data-empty="true">
+                <td colSpan={span}>
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+                </td>
               </tr>
             )}
             {rows.map((row, index) => {

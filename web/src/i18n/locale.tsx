@@ -27,9 +27,9 @@ const LocaleContext = createContext<LocaleState>({ locale: 'zh-CN', setLocale: (
 export const useLocale = (): LocaleState => useContext(LocaleContext);
 
 /**
- * Messages are looked up by id first, and the ids are not registered with IntlProvider: each
- * feature's file carries both languages (i18n/messages.ts), so a "missing translation" is the
- * normal path, not an error to log.
+ * Each feature's file carries both languages (i18n/messages.tsx), and the chosen one reaches
+ * react-intl as the default message; the default locale is therefore the chosen one too (ICU
+ * plurals and numbers follow it), and a "missing translation" is the normal path, not an error.
  */
 function onIntlError(error: { code?: string }): void {
   if (error.code === 'MISSING_TRANSLATION') return;
@@ -58,7 +58,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   );
   return (
     <LocaleContext.Provider value={state}>
-      <IntlProvider locale={locale} defaultLocale="zh-CN" messages={{}} onError={onIntlError}>
+      <IntlProvider locale={locale} defaultLocale={locale} messages={{}} onError={onIntlError}>
         <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d5fbf' } }}>
           {children}
         </ConfigProvider>

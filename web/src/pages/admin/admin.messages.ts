@@ -1,14 +1,12 @@
 import { defineMessages } from '../../i18n/messages';
 
 export const adminMessages = defineMessages('admin', {
-  menuHome: ['平台管理', 'Platform'],
   homeTitle: ['平台管理', 'Platform administration'],
   hint: ['在左侧菜单处理认证队列与搜索同义词；其余操作可通过 GraphQL 接口完成。', 'Work the verification queue and the search synonyms from the menu; everything else is done through the GraphQL API.'],
   explorer: ['打开 GraphQL 浏览器', 'Open the GraphQL explorer'],
 });
 
 export const verificationMessages = defineMessages('admin.verification', {
-  menu: ['认证队列', 'Verification queue'],
   title: ['待认证单位', 'Organisations awaiting verification'],
   intro: ['核对统一社会信用代码与营业执照后认证或拒绝，并写明理由（记入审计日志）。', 'Check the credit code and licence, then verify or refuse, with the reason (kept in the audit log).'],
   waiting: ['{count, number} 家等待认证', 'Waiting: {count, number}'],
@@ -33,7 +31,6 @@ export const verificationMessages = defineMessages('admin.verification', {
 });
 
 export const synonymsMessages = defineMessages('admin.synonyms', {
-  menu: ['搜索同义词', 'Search synonyms'],
   title: ['搜索同义词', 'Search synonyms'],
   intro: [
     '同一组内的词在搜索中可互换（如 压铸 ≈ die casting）。单向组只把第一个词扩展到其余词。保存后数秒内生效。',

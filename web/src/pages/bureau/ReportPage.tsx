@@ -9,6 +9,7 @@ import { navigate, useLocation } from '../../app/router';
 import { BureauLeadsDocument, BureauLeversDocument, BureauRateDocument } from './bureau.generated';
 import type { BureauRateQuery } from '../../gql/graphql';
 import { bureauMessages } from './bureau.messages';
+import { bureauMenu } from './bureau-menu.messages';
 import { DataTable } from './charts';
 import { YearPicker, pct, useScope } from './scope';
 
@@ -18,6 +19,7 @@ const ppText = (value: string | null | undefined) => (value === null || value ==
 /** The quarterly report a bureau hands upward: one printable page (the browser prints it, or saves it as PDF), in the chosen language. */
 export default function ReportPage() {
   const t = useT(bureauMessages);
+  const tm = useT(bureauMenu);
   const f = useFormat();
   const { locale } = useLocale();
   const en = locale === 'en-US';
@@ -48,7 +50,7 @@ export default function ReportPage() {
   return (
     <>
       <div className="zlt-no-print">
-        <PageHeader title={t('menuReport')} extra={
+        <PageHeader title={tm('report')} extra={
           <Space wrap>
             <YearPicker />
             <label htmlFor="report-quarter">{t('quarter')}</label>

@@ -1,13 +1,6 @@
 import { defineMessages } from '../../i18n/messages';
 
 export const bureauMessages = defineMessages('bureau', {
-  menuHome: ['本地配套率', 'Local sourcing'],
-  menuLevers: ['提升路径', 'Levers'],
-  menuPace: ['进度预测', 'Pace'],
-  menuLeads: ['招商线索', 'Leads'],
-  menuContracts: ['合同明细', 'Contracts'],
-  menuMap: ['地图', 'Map'],
-  menuReport: ['季度报告', 'Quarterly report'],
   reportTitle: ['{region}本地配套率季度报告（{period}）', 'Local sourcing report, {region}, {period}'],
   quarter: ['季度', 'Quarter'],
   print: ['打印 / 另存为 PDF', 'Print / save as PDF'],

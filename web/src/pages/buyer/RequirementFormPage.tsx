@@ -117,7 +117,7 @@ export default function RequirementFormPage({ params }: PageProps) {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="deliverySiteId" label={t('plant')} rules={required}>
-                <Select options={sites.map((s) => ({ value: s.id, label: s.name }))} />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
@@ -154,7 +154,7 @@ export default function RequirementFormPage({ params }: PageProps) {
                     <>
                       {fields.map((field) => (
                         <Space key={field.key} align="baseline" wrap>
-                          <Form.Item name={[field.name, 'key']} rules={required} aria-label={t('specKey')}>
+                          <Form.Item name={[field.name, 'key']} rules={required}>
                             <Input placeholder={t('specKey')} aria-label={t('specKey')} />
                           </Form.Item>
                           <Form.Item name={[field.name, 'value']} rules={required}>
@@ -186,9 +186,10 @@ export default function RequirementFormPage({ params }: PageProps) {
                                 <Form.Item name={[field.name, 'typeCode']} rules={required}>
                                   <Select
                                     aria-label={t('certType')}
+                                    showSearch={{ optionFilterProp: 'label' }}
                                     placeholder={t('certType')}
                                     style={{ minWidth: 200 }}
-                                    options={certTypes.map((c) => ({ value: c.code, label: locale === 'zh-CN' && c.nameZh ? c.nameZh : c.name }))}
+                                    options={certTypes.map((c) => ({ value: c.code, label: locale === 'zh-CN' && c.nameZh ? `${c.name} · ${c.nameZh}` : c.name }))}
                                   />
                                 </Form.Item>
                                 <Form.Item name={[field.name, 'minLevel']}>

@@ -12,7 +12,7 @@ export const matchesMessages = defineMessages('buyer.matches', {
   invite: ['邀请报价（{count, number}）', 'Invite to quote ({count, number})'],
   invited: ['已邀请', 'Invited'],
   invitedDone: ['已邀请 {count, number} 家供应商。', 'Invited {count, number} suppliers.'],
-  notOpen: ['需求发布后才能邀请供应商报价。', 'Publish the requirement to invite suppliers.'],
+  notOpen: ['仅在征集报价期间可以邀请供应商。', 'Suppliers can be invited while the requirement is open.'],
   total: ['共 {count, number} 家合格供应商', '{count, number} qualified suppliers'],
   explain: ['查询任一供应商的评分', 'Explain any supplier'],
   explainSearch: ['输入供应商名称搜索', 'Search a supplier by name'],

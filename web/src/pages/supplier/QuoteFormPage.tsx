@@ -119,7 +119,7 @@ export default function QuoteFormPage({ params }: PageProps) {
             )}
             <Form<QuoteForm> form={form} layout="vertical" name="quote" onFinish={send} disabled={!open} initialValues={{ note: '' }}>
               <Form.Item name="siteId" label={t('plant')} rules={required}>
-                <Select options={sites.map((s) => ({ value: s.id, label: s.name }))} />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={12}>

@@ -1,7 +1,8 @@
 import { lazy } from 'react';
-import { AimOutlined, EnvironmentOutlined, FileDoneOutlined, MailOutlined, SendOutlined } from '@ant-design/icons';
+import { AimOutlined, EnvironmentOutlined, FileDoneOutlined, IdcardOutlined, MailOutlined, SendOutlined } from '@ant-design/icons';
 import type { RoleArea } from '../../app/route-types';
 import { ref } from '../../i18n/messages';
+import { profileMessages } from './profile.messages';
 import { supplierMenu } from './supplier.messages';
 
 /** The supplier's pages (web/README.md: how to add one). */
@@ -15,6 +16,7 @@ export const supplierArea: RoleArea = {
     { path: '/supplier/quotes', page: lazy(() => import('./QuotesPage')), menu: { order: 30, icon: <SendOutlined />, label: ref(supplierMenu, 'quotes') } },
     { path: '/supplier/requirements/:id', page: lazy(() => import('./QuoteFormPage')) },
     { path: '/supplier/contracts', page: lazy(() => import('./ContractsPage')), menu: { order: 40, icon: <FileDoneOutlined />, label: ref(supplierMenu, 'contracts') } },
+    { path: '/supplier/profile', page: lazy(() => import('./ProfilePage')), menu: { order: 45, icon: <IdcardOutlined />, label: ref(profileMessages, 'menu') } },
     { path: '/supplier/plants', page: lazy(() => import('./PlantsPage')), menu: { order: 50, icon: <EnvironmentOutlined />, label: ref(supplierMenu, 'plants') } },
   ],
 };
