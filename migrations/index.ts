@@ -16,6 +16,7 @@ import { RateLimitWindows1796399332030 } from './1796399332030-RateLimitWindows.
 import { UserAccess1795560000000 } from './1795560000000-UserAccess.js';
 import { RecordedContractIntegrity1795560500000 } from './1795560500000-RecordedContractIntegrity.js';
 import { OfficialFigure1795561000000 } from './1795561000000-OfficialFigure.js';
+import { MatchChangeFeed1796407602710 } from './1796407602710-MatchChangeFeed.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   UserAccess1795560000000,
   RecordedContractIntegrity1795560500000,
   OfficialFigure1795561000000,
+  MatchChangeFeed1796407602710,
 ];

@@ -15,6 +15,7 @@ import { Quote, QuoteInvitation, QuoteRevision } from '../quotes/quote.entity.js
 import { Award, Contract, ContractAmendment } from '../contracts/contract.entity.js';
 import { SourcingBaseline } from '../sourcing-stats/sourcing-baseline.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
+import { MatchChange } from '../matching/match-change.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
 export const ENTITIES = [
@@ -22,5 +23,5 @@ export const ENTITIES = [
   Requirement, RequirementCertification, Capability, CapabilitySite, SupplierCertification, OutboxEvent,
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
-  SourcingRollup, SourcingBaseline,
+  SourcingRollup, SourcingBaseline, MatchChange,
 ];

@@ -1,0 +1,127 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { MatchFactsRepository } from './match-facts.repository.js';
+import { MatchIndex, type IndexStats } from './match-index.js';
+import { MatchIndexRepository } from './match-index.repository.js';
+
+/** How often each process reads the change feed. */
+export const MATCH_FEED_POLL_MS = 200;
+/** A missing sequence number (a transaction still open, or rolled back) is waited for this long, then passed. */
+export const MATCH_FEED_GAP_WAIT_MS = 10_000;
+const FEED_BATCH = 5_000;
+
+export interface BuildFigures extends IndexStats {
+  buildMs: number;
+}
+
+/**
+ * This process's match index: built from PostgreSQL when the application starts, then kept
+ * fresh from the change feed (`match_changes`, written by triggers in the writing transaction)
+ * every MATCH_FEED_POLL_MS: the organisations named there are reloaded with the reference
+ * query (`MatchFactsRepository.supplierFacts`) and replace their entries.
+ *
+ * Sequence numbers are handed out before commit, so a number can appear after a higher one
+ * was read (a transaction still committing) or never (rolled back). The reader keeps its
+ * position below the first missing number, applies what it finds above it (re-applying is
+ * harmless), and passes a number still missing after MATCH_FEED_GAP_WAIT_MS.
+ */
+@Injectable()
+export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(MatchIndexService.name);
+  private current: MatchIndex | null = null;
+  private building: Promise<MatchIndex> | null = null;
+  private position = 0;
+  private readonly appliedAbove = new Set<number>();
+  private gapSince: number | null = null;
+  private timer?: NodeJS.Timeout;
+  private polling: Promise<void> | null = null;
+  private stopped = false;
+  private lastPrune = 0;
+  figures: BuildFigures | null = null;
+  /** Bumped on every applied change: caches keyed on the index's content compare it. */
+  generation = 0;
+
+  constructor(
+    private readonly rows: MatchIndexRepository,
+    private readonly facts: MatchFactsRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.index();
+    this.timer = setInterval(() => void this.refresh().catch((error: Error) => this.logger.warn(`Reading the match change feed failed: ${error.message}`)), MATCH_FEED_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.polling?.catch(() => undefined);
+  }
+
+  /** The index, built on first use if the application has not built it yet. */
+  index(): Promise<MatchIndex> {
+    if (this.current) return Promise.resolve(this.current);
+    this.building ??= this.build().finally(() => (this.building = null));
+    return this.building;
+  }
+
+  /** Builds the index from the tables (the feed position is read first: later changes are replayed). */
+  async build(): Promise<MatchIndex> {
+    const started = performance.now();
+    const position = await this.rows.lastChange();
+    const [organizations, sites, capabilities, certifications] = [await this.rows.organizations(), await this.rows.sites(), await this.rows.capabilities(), await this.rows.certifications()];
+    const index = new MatchIndex(organizations, sites, capabilities, certifications);
+    this.current = index;
+    this.position = position;
+    this.appliedAbove.clear();
+    this.gapSince = null;
+    this.generation += 1;
+    this.figures = { ...index.stats(), buildMs: performance.now() - started };
+    return index;
+  }
+
+  /** Reads the feed once and applies it (also called by tests and the bench to catch up now). */
+  refresh(): Promise<void> {
+    if (this.stopped || !this.current) return Promise.resolve();
+    this.polling ??= this.poll().finally(() => (this.polling = null));
+    return this.polling;
+  }
+
+  private async poll(): Promise<void> {
+    const index = this.current;
+    if (!index) return;
+    const rows = await this.rows.changesAfter(this.position, FEED_BATCH);
+    const fresh = rows.map((r) => ({ seq: Number(r.seq), organizationId: r.organization_id })).filter((r) => !this.appliedAbove.has(r.seq));
+    if (fresh.length > 0) {
+      const ids = [...new Set(fresh.map((r) => r.organizationId))];
+      const loaded = await this.facts.supplierFacts(null, ids);
+      const byId = new Map(loaded.map((f) => [f.supplierId, f]));
+      for (const id of ids) index.replace(id, byId.get(id) ?? null);
+      for (const r of fresh) this.appliedAbove.add(r.seq);
+      this.generation += 1;
+    }
+    this.advance(rows.length > 0 ? Number(rows[rows.length - 1].seq) : this.position);
+    if (Date.now() - this.lastPrune > 3_600_000) {
+      this.lastPrune = Date.now();
+      await this.rows.pruneChanges();
+    }
+  }
+
+  /** Moves the position over every applied number, and over a gap older than MATCH_FEED_GAP_WAIT_MS. */
+  private advance(highest: number): void {
+    for (;;) {
+      while (this.appliedAbove.has(this.position + 1)) {
+        this.appliedAbove.delete(this.position + 1);
+        this.position += 1;
+      }
+      if (this.appliedAbove.size === 0 || highest <= this.position) {
+        this.gapSince = null;
+        return;
+      }
+      this.gapSince ??= Date.now();
+      if (Date.now() - this.gapSince < MATCH_FEED_GAP_WAIT_MS) return;
+      // Passed: the missing numbers belong to transactions that rolled back (or never end).
+      this.position = Math.min(...this.appliedAbove) - 1;
+      this.gapSince = null;
+    }
+  }
+}
