@@ -34,6 +34,7 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   private gapSince: number | null = null;
   private timer?: NodeJS.Timeout;
   private polling: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   private stopped = false;
   private lastPrune = 0;
   figures: BuildFigures | null = null;
@@ -55,6 +56,13 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
     this.stopped = true;
     clearInterval(this.timer);
     await this.polling?.catch(() => undefined);
+  }
+
+  /** The index, up to date with every change committed before the call. */
+  async fresh(): Promise<MatchIndex> {
+    const index = await this.index();
+    await this.refresh();
+    return index;
   }
 
   /** The index, built on first use if the application has not built it yet. */
@@ -79,11 +87,28 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
     return index;
   }
 
-  /** Reads the feed once and applies it (also called by tests and the bench to catch up now). */
+  /**
+   * Reads the feed and applies it, in a read that starts after this call: every change
+   * committed before the call is in the index when it resolves. Matching calls it before each
+   * ranking (one indexed query when nothing changed), so a process reads its own writes; the
+   * timer brings the changes of other processes in between. Concurrent callers share one read.
+   */
   refresh(): Promise<void> {
     if (this.stopped || !this.current) return Promise.resolve();
-    this.polling ??= this.poll().finally(() => (this.polling = null));
-    return this.polling;
+    if (this.queued) return this.queued;
+    const prior = this.polling ?? Promise.resolve();
+    const run = prior
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        const poll = this.poll();
+        this.polling = poll;
+        return poll.finally(() => {
+          if (this.polling === poll) this.polling = null;
+        });
+      });
+    this.queued = run;
+    return run;
   }
 
   private async poll(): Promise<void> {

@@ -79,7 +79,7 @@ export class MatchingService {
    */
   async rankPage(requirement: LoadedRequirement, weights: WeightOverrides | null, first: number, cursor: { score: number; supplierId: string } | null): Promise<{ page: Match[]; total: number; visited: number }> {
     const resolved = this.weightsFor(requirement, weights);
-    const index = await this.matchIndex.index();
+    const index = await this.matchIndex.fresh();
     const req = requirement.facts;
     const key = JSON.stringify([req.categoryCode, req.delivery, req.sopDate, req.annualVolume, req.requiredCertifications, req.specs]);
     let cached = this.candidateCache.get(key);
@@ -102,7 +102,7 @@ export class MatchingService {
   async explainMatch(actor: Principal, requirementId: string, supplierId: string, weights: WeightOverrides | null = null): Promise<Match> {
     const requirement = await this.ownRequirement(actor, requirementId);
     const resolved = this.weightsFor(requirement, weights);
-    const supplier = (await this.matchIndex.index()).facts(supplierId, requirement.facts);
+    const supplier = (await this.matchIndex.fresh()).facts(supplierId, requirement.facts);
     if (!supplier) throw AppError.notFound('Supplier');
     supplier.textRelevance = (await this.relevance(searchText(requirement), [supplierId])).get(supplierId) ?? 0;
     const score = scoreMatch(requirement.facts, supplier, resolved);
@@ -114,7 +114,7 @@ export class MatchingService {
   async opportunitiesForSupplier(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Opportunity>> {
     const supplierId = actor.organizationId;
     const requirements = await this.facts.requirements(await this.facts.openRequirementIdsFor(supplierId));
-    const supplier = (await this.matchIndex.index()).facts(supplierId, null);
+    const supplier = (await this.matchIndex.fresh()).facts(supplierId, null);
     const scored: Opportunity[] = [];
     if (supplier && requirements.length > 0) {
       // One relevance call for all: the supplier's profile text against each requirement.
