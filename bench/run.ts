@@ -32,6 +32,8 @@ import { reindexAll } from '../src/search/reindex.js';
 import { SCALES } from '../seeds/market-rows.js';
 import { seedMarket } from '../seeds/seed-market.js';
 import { benchMatching, type MatchingBenchResult } from './matching.js';
+import { MatchIndexService } from '../src/matching/match-index.service.js';
+import type { INestApplication } from '@nestjs/common';
 import { benchGraphqlThroughput } from './graphql-throughput.js';
 import { benchImport } from './import.js';
 import { commit, machine } from './stats.js';
@@ -92,6 +94,42 @@ function matchingTable(m: MatchingBenchResult, smoke: boolean): string[] {
   ];
 }
 
+/**
+ * `--only matching [--suppliers 25000,100000,400000]`: for each size, seed a market of that many
+ * suppliers (the `large` scale at 100k; 250k contracts at the other sizes, which only the impact
+ * rollup reads), rebuild the search index, run the matching benchmark; write
+ * bench/RESULTS-matching.md with a table per size and the scale curve.
+ */
+async function matchingOnly(app: INestApplication, dataSource: DataSource, smoke: boolean, log: (line: string) => void): Promise<void> {
+  const at = process.argv.indexOf('--suppliers');
+  const sizes = smoke ? [SCALES.demo.suppliers] : at >= 0 ? process.argv[at + 1].split(',').map(Number) : [SCALES.large.suppliers];
+  const sections: string[] = [];
+  const curve: string[] = ['| suppliers | first = 20 median / p95 | first = 50 median / p95 | opportunities p95 | reference median / p95 | index build | heap retained | load average (1 min) |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const suppliers of sizes) {
+    const scale = smoke ? SCALES.demo : suppliers === SCALES.large.suppliers ? SCALES.large : { ...SCALES.large, name: `${suppliers / 1000}k`, suppliers, contracts: 250_000 };
+    log(`seeding ${scale.name} (${suppliers} suppliers) …`);
+    const seed = await seedMarket(dataSource, { scale, seed: 42, reset: true, enqueueForSearch: false, log });
+    log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
+    await app.get(MatchIndexService).build();
+    await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
+    log('matching …');
+    const m = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 4, referenceRounds: 1 });
+    const load = loadavg()[0].toFixed(2);
+    sections.push(`## ${suppliers.toLocaleString('en')} suppliers (seed \`${scale.name}\`: ${scale.requirements.toLocaleString('en')} requirements, ${scale.contracts.toLocaleString('en')} contracts); load average (1 min) at the end ${load}`, '', ...matchingTable(m, smoke), '');
+    const mp = (x: { median: number; p95: number }) => `${x.median.toFixed(1)} / ${x.p95.toFixed(1)} ms`;
+    curve.push(`| ${suppliers.toLocaleString('en')} | ${mp(m.fast20)} | ${mp(m.fast50)} | ${m.opportunities.p95.toFixed(1)} ms | ${mp(m.totalMs)} | ${(m.build.ms / 1000).toFixed(1)} s | ${m.build.heapMb == null ? '—' : `${m.build.heapMb.toFixed(0)} MB`} | ${load} |`);
+  }
+  const file = join(projectRoot(), 'bench', smoke ? 'RESULTS-matching-smoke.md' : 'RESULTS-matching.md');
+  writeFileSync(file, [
+    `# Matching benchmark${smoke ? ' (smoke run: small data, not a measurement)' : ''}`, '',
+    `Reproduce: \`npm run bench -- --only matching --suppliers ${sizes.join(',')}\`. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
+    'Server-side, in the service process (no HTTP); the fast path and the reference path side by side in one run. The machine has 2 cores and was shared with six other engineers\' builds and tests while this ran: the load average is beside each figure.', '',
+    '## Scale curve', '', ...curve, '',
+    ...sections,
+  ].join('\n'));
+  log(`wrote ${file}`);
+}
+
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
   // `--only matching`: seed, then the matching benchmark alone, into bench/RESULTS-matching.md.
@@ -105,9 +143,15 @@ async function main(): Promise<void> {
   const dataSource = app.get(DataSource);
   const lines: string[] = [];
   try {
+    if (only === 'matching') {
+      await matchingOnly(app, dataSource, smoke, log);
+      await app.close();
+      return;
+    }
     log(`seeding ${smoke ? 'demo' : 'large'} …`);
     const seed = await seedMarket(dataSource, { scale: smoke ? SCALES.demo : SCALES.large, seed: 42, reset: true, enqueueForSearch: false, log });
     log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
+    await app.get(MatchIndexService).build();
     const t0 = performance.now();
     await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
     const reindexSeconds = (performance.now() - t0) / 1000;
@@ -115,16 +159,6 @@ async function main(): Promise<void> {
     log('matching …');
     const matching = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 5, referenceRounds: smoke ? 1 : 2 });
     const matchingLines = matchingTable(matching, smoke);
-    if (only === 'matching') {
-      const file = join(projectRoot(), 'bench', smoke ? 'RESULTS-matching-smoke.md' : 'RESULTS-matching.md');
-      writeFileSync(file, [
-        `# Matching benchmark${smoke ? ' (smoke run: small data, not a measurement)' : ''}`, '',
-        `Reproduce: \`npm run bench -- --only matching\`. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}. Load average at the end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')} — the machine is shared with other work.`, '',
-        ...matchingLines, '',
-      ].join('\n'));
-      log(`wrote ${file}`);
-      return;
-    }
     log('GraphQL throughput …');
     const buyer = seed.logins.find((l) => l.role === 'OEM_BUYER');
     if (!buyer) throw new Error('the seed has no buyer login');

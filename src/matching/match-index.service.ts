@@ -8,6 +8,9 @@ export const MATCH_FEED_POLL_MS = 200;
 /** A missing sequence number (a transaction still open, or rolled back) is waited for this long, then passed. */
 export const MATCH_FEED_GAP_WAIT_MS = 10_000;
 const FEED_BATCH = 5_000;
+/** The overlay is folded into a rebuild past this many organisations, or this share of the base. */
+const OVERLAY_REBUILD_MIN = 5_000;
+const OVERLAY_REBUILD_SHARE = 0.05;
 
 export interface BuildFigures extends IndexStats {
   buildMs: number;
@@ -36,6 +39,7 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   private polling: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private stopped = false;
+  private rebuilding = false;
   private lastPrune = 0;
   figures: BuildFigures | null = null;
   /** Bumped on every applied change: caches keyed on the index's content compare it. */
@@ -72,8 +76,21 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
     return this.building;
   }
 
-  /** Builds the index from the tables (the feed position is read first: later changes are replayed). */
+  /**
+   * Builds the index from the tables (the feed position is read first: later changes are
+   * replayed). The feed is not read while a build runs; rankings keep using the previous index.
+   */
   async build(): Promise<MatchIndex> {
+    this.rebuilding = true;
+    try {
+      await this.polling?.catch(() => undefined);
+      return await this.load();
+    } finally {
+      this.rebuilding = false;
+    }
+  }
+
+  private async load(): Promise<MatchIndex> {
     const started = performance.now();
     const position = await this.rows.lastChange();
     const [organizations, sites, capabilities, certifications] = [await this.rows.organizations(), await this.rows.sites(), await this.rows.capabilities(), await this.rows.certifications()];
@@ -94,7 +111,7 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
    * timer brings the changes of other processes in between. Concurrent callers share one read.
    */
   refresh(): Promise<void> {
-    if (this.stopped || !this.current) return Promise.resolve();
+    if (this.stopped || this.rebuilding || !this.current) return Promise.resolve();
     if (this.queued) return this.queued;
     const prior = this.polling ?? Promise.resolve();
     const run = prior
@@ -124,7 +141,13 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
       for (const r of fresh) this.appliedAbove.add(r.seq);
       this.generation += 1;
     }
+    if (index !== this.current) return;
     this.advance(rows.length > 0 ? Number(rows[rows.length - 1].seq) : this.position);
+    // A large overlay (a bulk import) is folded into a fresh build, in the background.
+    const { overlay, organizations } = index.stats();
+    if (overlay > Math.max(OVERLAY_REBUILD_MIN, organizations * OVERLAY_REBUILD_SHARE) && !this.rebuilding) {
+      void this.build().catch((error: Error) => this.logger.warn(`Rebuilding the match index failed: ${error.message}`));
+    }
     if (Date.now() - this.lastPrune > 3_600_000) {
       this.lastPrune = Date.now();
       await this.rows.pruneChanges();

@@ -79,6 +79,9 @@ export class MatchingService {
    */
   async rankPage(requirement: LoadedRequirement, weights: WeightOverrides | null, first: number, cursor: { score: number; supplierId: string } | null): Promise<{ page: Match[]; total: number; visited: number }> {
     const resolved = this.weightsFor(requirement, weights);
+    // The impact basis does not depend on the index: read it while the index catches up and ranks.
+    const bases = this.impactBases(requirement);
+    bases.catch(() => undefined);
     const index = await this.matchIndex.fresh();
     const req = requirement.facts;
     const key = JSON.stringify([req.categoryCode, req.delivery, req.sopDate, req.annualVolume, req.requiredCertifications, req.specs]);
@@ -93,8 +96,8 @@ export class MatchingService {
     this.candidateCache.set(key, cached);
     const text = searchText(requirement);
     const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.relevance(text, ids), cached.values);
-    const bases = result.matches.length > 0 ? await this.impactBases(requirement) : null;
-    const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(bases!, requirement.annualValue, score) }));
+    const basis = await bases;
+    const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
     return { page, total: result.total, visited: result.visited };
   }
 
