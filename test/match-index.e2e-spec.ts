@@ -5,6 +5,7 @@ import { drainSearchIndex } from './support/search.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 import { MatchingService, type Match } from '../src/matching/matching.service.js';
 import { MatchIndexService } from '../src/matching/match-index.service.js';
+import { FIRST_BATCH_MARGIN } from '../src/matching/match-top-k.js';
 import type { LoadedRequirement } from '../src/matching/match-facts.repository.js';
 import type { WeightOverrides } from '../src/requirements/requirement.entity.js';
 
@@ -54,20 +55,20 @@ const supplierSpec = fc.record({
     }),
     { minLength: 1, maxLength: 3 },
   ),
-  iatf: fc.constantFrom('valid', 'expired', 'none'),
-  asil: fc.option(fc.constantFrom('QM', 'A', 'B', 'C', 'D'), { nil: null }),
+  iatf: fc.constantFrom('valid', 'valid', 'valid', 'valid', 'expired', 'none'),
+  asil: fc.option(fc.constantFrom('QM', 'A', 'B', 'C', 'D', 'D'), { nil: null, freq: 5 }),
   asilAlso: fc.option(fc.constantFrom('B', 'D'), { nil: null }),
   designation: fc.option(fc.constantFrom('SPECIALIZED_SME', 'LITTLE_GIANT', 'SINGLE_CHAMPION'), { nil: null }),
 });
 type SupplierSpec = typeof supplierSpec extends fc.Arbitrary<infer T> ? T : never;
 
 const requirementSpec = fc.record({
-  category: fc.constantFrom(...CATEGORIES),
+  category: fc.constantFrom('CHASSIS', 'CHASSIS', ...CATEGORIES),
   words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 }),
   place: fc.integer({ min: 0, max: 7 }),
   specs: fc.uniqueArray(fc.record({ key: fc.constantFrom(...SPEC_KEYS), value: fc.constantFrom(...SPEC_VALUES) }), { maxLength: 3, selector: (s) => s.key }),
   iatf: fc.boolean(),
-  asil: fc.option(fc.constantFrom('A', 'C', 'D'), { nil: null }),
+  asil: fc.option(fc.constantFrom('QM', 'A', 'C'), { nil: null }),
   volume: fc.integer({ min: 1, max: 300 }).map((n) => n * 1000),
 });
 type RequirementSpec = typeof requirementSpec extends fc.Arbitrary<infer T> ? T : never;
@@ -121,14 +122,14 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     admin = await makePlatformAdmin(t);
     matching = t.app.get(MatchingService);
     matchIndex = t.app.get(MatchIndexService);
-    const world = fc.sample(fc.record({ suppliers: fc.array(supplierSpec, { minLength: 30, maxLength: 30 }), requirements: fc.array(requirementSpec, { minLength: 6, maxLength: 6 }) }), { numRuns: 1, seed: 20261204 })[0];
+    const world = fc.sample(fc.record({ suppliers: fc.array(supplierSpec, { minLength: 40, maxLength: 40 }), requirements: fc.array(requirementSpec, { minLength: 8, maxLength: 8 }) }), { numRuns: 1, seed: 20261204 })[0];
     const oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
     const deliverySites: string[] = [];
     for (const [i, place] of PLACES.slice(0, 8).entries()) deliverySites.push(await makeSite(t, oem.token, place.regionCode as string, `总装厂 ${i}`, { lat: place.lat, lon: place.lon }));
     // Half of the suppliers before the index is rebuilt (in its base layout), half after (in its overlay).
-    for (const [n, spec] of world.suppliers.slice(0, 15).entries()) await makeSupplier(spec, n);
+    for (const [n, spec] of world.suppliers.slice(0, 20).entries()) await makeSupplier(spec, n);
     await matchIndex.build();
-    for (const [n, spec] of world.suppliers.slice(15).entries()) await makeSupplier(spec, n + 15);
+    for (const [n, spec] of world.suppliers.slice(20).entries()) await makeSupplier(spec, n + 20);
     for (const spec of world.requirements) await makeRequirementFrom(spec, oem, deliverySites);
     // A contract of the buyer this year, so that some impacts are on the buyer's own basis.
     const [site] = await t.dataSource.query(`SELECT id, organization_id FROM sites WHERE organization_id = $1 LIMIT 1`, [suppliers[0].id]);
@@ -156,15 +157,39 @@ describe('match index: fast path = reference ranking on random worlds', () => {
   }
 
   it('ranks something in most requirements (the world is not empty)', async () => {
-    const totals = await Promise.all(requirements.map(async (r) => (await matching.rank(r, null)).matches.length));
-    expect(totals.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+    const ranked = await Promise.all(requirements.map(async (r) => (await matching.rank(r, null)).matches));
+    expect(ranked.filter((m) => m.length > 0).length).toBeGreaterThanOrEqual(3);
+    // Text relevance spreads from 0 to 1, so the bound on it (1) and the stop rule are put to work.
+    const texts = ranked.flat().map((m) => Number(/text relevance (\d\.\d\d)/.exec(m.factors.find((f) => f.name === 'fit')!.reason)?.[1]));
+    expect(Math.max(...texts)).toBeGreaterThanOrEqual(0.8);
+    expect(Math.min(...texts)).toBeLessThanOrEqual(0.2);
   });
 
   it('returns the reference page for every requirement, page size, weights and cursor', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: requirements.length - 1 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: WEIGHTS.length - 1 }), fc.integer({ min: 0, max: 30 }), compare),
-      { numRuns: 120, seed: 4 },
+      { numRuns: 80, seed: 4 },
     );
+  }, 240_000);
+
+  it('returns the reference page when the walk stops early (text relevance asked one small batch at a time)', async () => {
+    // With no margin the first batch is the page and one more, so with small pages most
+    // suppliers are never visited: the stop rule and the bounds decide the answer.
+    matching.batchMargin = -1_000;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: requirements.length - 1 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: WEIGHTS.length - 1 }), fc.integer({ min: 0, max: 12 }), compare),
+        { numRuns: 80, seed: 5 },
+      );
+      let skipped = 0;
+      for (const requirement of requirements) {
+        const fast = await matching.rankPage(requirement, null, 1, null);
+        skipped += fast.total - fast.visited;
+      }
+      expect(skipped).toBeGreaterThan(0);
+    } finally {
+      matching.batchMargin = FIRST_BATCH_MARGIN;
+    }
   }, 240_000);
 
   it('stays equal after writes, read back by the same process at once', async () => {

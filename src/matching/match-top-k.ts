@@ -44,8 +44,8 @@ function before(score: number, id: string, otherScore: number, otherId: string):
   return score > otherScore || (score === otherScore && id < otherId);
 }
 
-/** The reference's first batch of relevance lookups is the page and a margin; later batches double. */
-const FIRST_BATCH_MARGIN = 16;
+/** The first batch of relevance lookups is the page (and one more) and this margin; later batches double. */
+export const FIRST_BATCH_MARGIN = 16;
 
 export async function topKMatches(
   index: MatchIndex,
@@ -55,6 +55,7 @@ export async function topKMatches(
   cursor: { score: number; supplierId: string } | null,
   relevance: Relevance,
   values: CandidateValues = index.candidates(req, (f) => hardFilterFailures(req, f).length === 0),
+  batchMargin: number = FIRST_BATCH_MARGIN,
 ): Promise<TopKResult> {
   const bounds: Bound[] = [];
   const { ordinals } = values;
@@ -74,7 +75,7 @@ export async function topKMatches(
   const need = first + 1;
   const kept: ScoredFacts[] = [];
   let next = 0;
-  let batch = need + FIRST_BATCH_MARGIN;
+  let batch = Math.max(1, need + batchMargin);
   while (next < bounds.length) {
     if (kept.length >= need) {
       const last = kept[need - 1].score;

@@ -16,7 +16,7 @@ import type { WeightOverrides } from '../requirements/requirement.entity.js';
 import type { EntityManager } from 'typeorm';
 import { hardFilterFailures, plantQualificationFailures, type HardFilterFailure } from './qualification.js';
 import { MatchIndexService } from './match-index.service.js';
-import { topKMatches, type TopKResult } from './match-top-k.js';
+import { FIRST_BATCH_MARGIN, topKMatches, type TopKResult } from './match-top-k.js';
 import type { CandidateValues } from './match-index.js';
 
 /** Candidate passes kept per process (the locality cache per delivery place and category, requirement facts included). */
@@ -57,6 +57,8 @@ export interface RankTimings {
 @Injectable()
 export class MatchingService {
   private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues }>();
+  /** Suppliers beyond the page in the first batch of text relevance (match-top-k.ts); the property test lowers it to exercise the early stop. */
+  batchMargin = FIRST_BATCH_MARGIN;
 
   constructor(
     private readonly facts: MatchFactsRepository,
@@ -95,7 +97,7 @@ export class MatchingService {
     }
     this.candidateCache.set(key, cached);
     const text = searchText(requirement);
-    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.relevance(text, ids), cached.values);
+    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.relevance(text, ids), cached.values, this.batchMargin);
     const basis = await bases;
     const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
     return { page, total: result.total, visited: result.visited };
