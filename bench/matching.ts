@@ -44,6 +44,7 @@ export async function benchMatching(app: INestApplication, options: { requiremen
   const matching = app.get(MatchingService);
   const indexService = app.get(MatchIndexService);
   const dataSource = app.get(DataSource);
+  indexService.drop();
   const collected = gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const built = performance.now();

@@ -107,11 +107,14 @@ async function matchingOnly(app: INestApplication, dataSource: DataSource, smoke
   const curve: string[] = ['| suppliers | first = 20 median / p95 | first = 50 median / p95 | opportunities p95 | reference median / p95 | index build | heap retained | load average (1 min) |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const suppliers of sizes) {
     const scale = smoke ? SCALES.demo : suppliers === SCALES.large.suppliers ? SCALES.large : { ...SCALES.large, name: `${suppliers / 1000}k`, suppliers, contracts: 250_000 };
-    log(`seeding ${scale.name} (${suppliers} suppliers) …`);
-    const seed = await seedMarket(dataSource, { scale, seed: 42, reset: true, enqueueForSearch: false, log });
-    log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
-    await app.get(MatchIndexService).build();
-    await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
+    // `--reuse`: the database already holds this size, seeded and indexed by the previous run.
+    if (!process.argv.includes('--reuse')) {
+      log(`seeding ${scale.name} (${suppliers} suppliers) …`);
+      const seed = await seedMarket(dataSource, { scale, seed: 42, reset: true, enqueueForSearch: false, log });
+      log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
+      await app.get(MatchIndexService).build();
+      await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
+    }
     log('matching …');
     const m = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 4, referenceRounds: 1 });
     const load = loadavg()[0].toFixed(2);
