@@ -114,6 +114,8 @@ async function matchingOnly(app: INestApplication, dataSource: DataSource, smoke
       log(`seeded in ${seed.totalSeconds.toFixed(1)} s`);
       await app.get(MatchIndexService).build();
       await reindexAll(dataSource, app.get(SearchIndex), app.get(SearchSettings), log);
+    } else {
+      await app.get(SearchSettings).ensureApplied(false);
     }
     log('matching …');
     const m = await benchMatching(app, { requirements: smoke ? 10 : 50, rounds: smoke ? 2 : 4, referenceRounds: 1 });
