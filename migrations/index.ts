@@ -21,6 +21,7 @@ import { OfficialFigure1795561000000 } from './1795561000000-OfficialFigure.js';
 import { ClarificationQuestions1796407363559 } from './1796407363559-ClarificationQuestions.js';
 import { Documents1796407696177 } from './1796407696177-Documents.js';
 import { SourcingPlan1796407479484 } from './1796407479484-SourcingPlan.js';
+import { MatchChangeFeed1796407602710 } from './1796407602710-MatchChangeFeed.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SourcingPlan1796407479484,
   Notifications1796407588684,
   Documents1796407696177,
+  MatchChangeFeed1796407602710,
 ];

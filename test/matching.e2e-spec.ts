@@ -14,7 +14,7 @@ const SOP = daysFromNow(400);
 const MATCHES = `query($id: ID!, $first: Int, $after: String, $weights: MatchWeightsInput) {
   matchesForRequirement(requirementId: $id, first: $first, after: $after, weights: $weights) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { supplierName score tier distanceKm impactPp site { name } factors { name value weight contribution reason } } } } }`;
+    edges { node { supplierName score tier distanceKm impactPp impactBasis site { name } factors { name value weight contribution reason } } } } }`;
 const EXPLAIN = `query($r: ID!, $s: ID!) { explainMatch(requirementId: $r, supplierId: $s) { eligible failures { filter reason } score tier } }`;
 
 describe('matching', () => {
@@ -92,6 +92,34 @@ describe('matching', () => {
     // Impact: annual value 100,000 × 100 = 10,000,000 against 6,000,000 local of 10,000,000 (60 %).
     // Local: 16/20 = 80 % → +20 pp; not local: 6/20 = 30 % → −30 pp.
     expect(nodes.map((n: any) => Number(n.impactPp))).toEqual([20, 20, -30, -30, -30]);
+    expect(nodes.map((n: any) => n.impactPp)).toContain('20');
+    expect(new Set(nodes.map((n: any) => n.impactBasis))).toEqual(new Set(['BUYER_TRAILING_YEAR']));
+  });
+
+  it('measures the impact on the province\'s rate for a buyer with no purchases, not +100 pp', async () => {
+    // Another buyer with a plant in Zhejiang and no contracts: the province's trailing year is
+    // the first buyer's 10,000,000 (6,000,000 local), so a local award of 10,000,000 moves it
+    // 16/20 − 60 % = +20 pp, a non-local one −30 pp — on the PROVINCE basis.
+    const other = await makeOrganization(t, admin.token, OrganizationKind.OEM);
+    const plant = await makeSite(t, other.token, '330206', '另一总装厂', DELIVERY);
+    const req = await makeRequirement(t, other.token, plant, {
+      title: '线控制动 EHB', description: '', specs: [], annualVolume: 100000, targetUnitPrice: '100.00', sopDate: SOP,
+      requiredCertifications: [{ typeCode: 'IATF_16949' }, { typeCode: 'ISO_26262', minLevel: 'C' }],
+    });
+    const nodes = (await t.ok<{ matchesForRequirement: any }>(MATCHES, { id: req.id, first: 10 }, other.token)).matchesForRequirement.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => [n.impactBasis, Number(n.impactPp)])).toEqual([
+      ['PROVINCE_TRAILING_YEAR', 20], ['PROVINCE_TRAILING_YEAR', 20], ['PROVINCE_TRAILING_YEAR', -30], ['PROVINCE_TRAILING_YEAR', -30], ['PROVINCE_TRAILING_YEAR', -30],
+    ]);
+    // A contract signed more than a year ago is outside the trailing year: still the PROVINCE basis.
+    await t.dataSource.query(
+      `INSERT INTO contracts (source, buyer_organization_id, buyer_site_id, supplier_organization_id, supplier_site_id, category_code, unit_price, volume, total_value,
+         signed_date, start_date, status, buyer_region_code, supplier_region_code, supplier_country_code, same_county, same_city, same_province, distance_km)
+       SELECT 'RECORDED', $1, $2, s.organization_id, s.id, 'CHASSIS.BRAKE_BY_WIRE', 60, 100000, 5000000, $3, $3, 'ACTIVE', '330206', '330212', 'CN', false, true, true, 30
+       FROM sites s WHERE s.organization_id = $4`,
+      [other.id, plant, daysFromNow(-500), suppliers.ningbo.id],
+    );
+    const again = (await t.ok<{ matchesForRequirement: any }>(MATCHES, { id: req.id, first: 1 }, other.token)).matchesForRequirement.edges[0].node;
+    expect(again.impactBasis).toBe('PROVINCE_TRAILING_YEAR');
   });
 
   it('pages deterministically with a cursor', async () => {

@@ -20,6 +20,7 @@ import { Document } from '../documents/document.entity.js';
 import { Notification, NotificationEmail, NotificationJob, NotificationPreference, NotificationSetting } from '../notifications/notification.entity.js';
 import { SourcingScenario } from '../sourcing-stats/sourcing-scenario.entity.js';
 import { SourcingRollup } from '../sourcing-stats/sourcing-rollup.entity.js';
+import { MatchChange } from '../matching/match-change.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI both use this list. */
 export const ENTITIES = [
@@ -28,5 +29,5 @@ export const ENTITIES = [
   SearchSupplierRow, SearchRequirementRow, SearchSynonymGroup, SearchState, SearchLexiconWord,
   QuoteInvitation, Quote, QuoteRevision, Award, Contract, ContractAmendment,
   SourcingRollup, SourcingBaseline, SourcingScenario, ClarificationQuestion, Document,
-  Notification, NotificationEmail, NotificationPreference, NotificationSetting, NotificationJob,
+  Notification, NotificationEmail, NotificationPreference, NotificationSetting, NotificationJob, MatchChange,
 ];

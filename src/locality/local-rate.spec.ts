@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { additionalLocalValueNeeded, localRate, localShortfallAtTotal, progressToTarget, rateImpactPp, targetFiguresOf, targetRateOf } from './local-rate.js';
+import { additionalLocalValueNeeded, awardImpact, localRate, trailingYearQuarters, localShortfallAtTotal, progressToTarget, rateImpactPp, targetFiguresOf, targetRateOf } from './local-rate.js';
 
 const d = (value: string | number) => new Decimal(value);
 /** Presentation rounding, as a string so the comparison is exact. */
@@ -186,5 +186,46 @@ describe('targets', () => {
     // A 100 % target cannot be reached by adding contracts when some purchasing is not local.
     const full = targetFiguresOf({ local: d(90), total: d(100) }, d('0.95'), d(10), 'VALUE');
     expect([full.targetRate.toString(), full.additionalLocalNeeded, full.localShiftNeeded.toString()]).toEqual(['1', null, '10']);
+  });
+});
+
+describe('awardImpact', () => {
+  const none = { local: d(0), total: d(0) };
+  const buyer = { local: d(6_000_000), total: d(10_000_000) }; // 60 %
+  const province = { local: d(300_000_000), total: d(1_000_000_000) }; // 30 %
+
+  it('measures on the buyer\'s own rate when the buyer bought in the trailing year, rounded to 2 decimals', () => {
+    // 16 / 20 = 80 % → +20 pp; 6 / 20 = 30 % → −30 pp.
+    expect(awardImpact(buyer, province, d(10_000_000), true)).toEqual({ impactPp: d('20.00'), basis: 'BUYER_TRAILING_YEAR' });
+    expect(awardImpact(buyer, province, d(10_000_000), false).impactPp.toFixed(2)).toBe('-30.00');
+    // (300 + 200) / (1000 + 200) − 0.3 = 0.116666… → 11.67 pp (half up from 11.6667).
+    expect(awardImpact({ local: d(300), total: d(1000) }, province, d(200), true).impactPp.toFixed(2)).toBe('11.67');
+  });
+
+  it('falls back to the province\'s rate for a buyer with no purchases, instead of +100 pp', () => {
+    // (300 + 10) / (1000 + 10) − 0.3 = 0.306931 − 0.3 → +0.69 pp; non-local: 300 / 1010 − 0.3 → −0.30 pp.
+    expect(awardImpact(none, province, d(10_000_000), true)).toEqual({ impactPp: d('0.69'), basis: 'PROVINCE_TRAILING_YEAR' });
+    expect(awardImpact(none, province, d(10_000_000), false).impactPp.toFixed(2)).toBe('-0.30');
+    // The old definition against an undefined rate:
+    expect(rateImpactPp(none, d(10_000_000), true).toFixed(0)).toBe('100');
+  });
+
+  it('says NONE, 0 pp, when nothing was bought in the province', () => {
+    expect(awardImpact(none, none, d(10_000_000), true)).toEqual({ impactPp: d(0), basis: 'NONE' });
+    expect(awardImpact(none, none, d(10_000_000), true).impactPp.toFixed(2)).toBe('0.00');
+  });
+});
+
+describe('trailingYearQuarters', () => {
+  it('is the quarter of the day and the three before it', () => {
+    expect(trailingYearQuarters('2026-12-04')).toEqual({ from: { year: 2026, quarter: 1 }, to: { year: 2026, quarter: 4 } });
+    expect(trailingYearQuarters('2027-01-10')).toEqual({ from: { year: 2026, quarter: 2 }, to: { year: 2027, quarter: 1 } });
+    expect(trailingYearQuarters('2026-06-30')).toEqual({ from: { year: 2025, quarter: 3 }, to: { year: 2026, quarter: 2 } });
+    expect(trailingYearQuarters('2026-07-01')).toEqual({ from: { year: 2025, quarter: 4 }, to: { year: 2026, quarter: 3 } });
+  });
+
+  it('rejects what is not a date', () => {
+    expect(() => trailingYearQuarters('2026-13-01')).toThrow(RangeError);
+    expect(() => trailingYearQuarters('soon')).toThrow(RangeError);
   });
 });

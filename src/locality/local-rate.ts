@@ -150,3 +150,46 @@ export function targetFiguresOf(current: RateBasis, baseline: Decimal, increaseP
     localShiftNeeded: roundUp(localShortfallAtTotal(current, targetRate)),
   };
 }
+
+/** Which purchasing an impact figure is measured against (`awardImpact`). */
+export type ImpactBasis = 'BUYER_TRAILING_YEAR' | 'PROVINCE_TRAILING_YEAR' | 'NONE';
+
+export interface AwardImpact {
+  /** Percentage points, 2 decimals (half up); 0 on the NONE basis. */
+  impactPp: Decimal;
+  basis: ImpactBasis;
+}
+
+/**
+ * The impact of awarding `addedValue` to a local (or non-local) plant, measured where a rate
+ * exists: on the buyer's own provincial rate over the trailing year when the buyer bought
+ * anything there in it (BUYER_TRAILING_YEAR); else on the province's rate over the same
+ * period (PROVINCE_TRAILING_YEAR) — the figure the award moves, and not the +100 pp a first
+ * purchase would claim against an undefined rate; else NONE (nothing bought in the province:
+ * no rate to move, 0). `rateImpactPp` does the arithmetic; the result is rounded to 2 decimals.
+ */
+export function awardImpact(buyer: RateBasis, province: RateBasis, addedValue: Decimal, addedIsLocal: boolean): AwardImpact {
+  const round = (pp: Decimal) => pp.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (!buyer.total.isZero()) return { impactPp: round(rateImpactPp(buyer, addedValue, addedIsLocal)), basis: 'BUYER_TRAILING_YEAR' };
+  if (!province.total.isZero()) return { impactPp: round(rateImpactPp(province, addedValue, addedIsLocal)), basis: 'PROVINCE_TRAILING_YEAR' };
+  return { impactPp: ZERO.toDecimalPlaces(2), basis: 'NONE' };
+}
+
+export interface YearQuarter {
+  year: number;
+  quarter: number;
+}
+
+/**
+ * The trailing year in whole calendar quarters, as the quarterly rollups can sum it: the
+ * quarter of `today` (`YYYY-MM-DD`) and the three before it. 2026-12-04 → 2026 Q1 … 2026 Q4;
+ * 2027-01-10 → 2026 Q2 … 2027 Q1.
+ */
+export function trailingYearQuarters(today: string): { from: YearQuarter; to: YearQuarter } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  if (!Number.isInteger(year) || !(month >= 1 && month <= 12)) throw new RangeError(`not an ISO date: ${today}`);
+  const quarter = Math.ceil(month / 3);
+  const index = year * 4 + (quarter - 1) - 3;
+  return { from: { year: Math.floor(index / 4), quarter: (index % 4) + 1 }, to: { year, quarter } };
+}

@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import { LEVEL_SCHEMES, levelRank, type LevelScheme } from '../taxonomy/certification-levels.js';
 import type { RequirementFacts, SupplierFacts, SupplierSite } from './match-facts.js';
 import { countedValueSql } from '../locality/counted-value.js';
-import type { RateBasis } from '../locality/local-rate.js';
+import type { RateBasis, YearQuarter } from '../locality/local-rate.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
 
 export interface LoadedRequirement {
@@ -196,6 +196,29 @@ export class MatchFactsRepository {
       [buyerOrganizationId, `${provinceCode.slice(0, 2)}%`, `${year}-01-01`, `${year + 1}-01-01`],
     );
     return { local: new Decimal(row.local), total: new Decimal(row.total) };
+  }
+
+  /**
+   * From the contract rollups (sourcing_rollups, kept by triggers on contracts): for the
+   * quarters `from` … `to`, the buyer's purchasing for its plants in the province and the part
+   * from plants in the province, and the same for the whole province — as the official figure
+   * counts them (standings CONFIRMED and UNCONFIRMED: an unverified buyer's, held or rejected
+   * contracts do not count). A few hundred rollup rows, not the contracts.
+   */
+  async impactBases(buyerOrganizationId: string, provinceCode: string, from: YearQuarter, to: YearQuarter): Promise<{ buyer: RateBasis; province: RateBasis }> {
+    const [row] = await this.dataSource.query<{ buyer_local: string; buyer_total: string; province_local: string; province_total: string }[]>(
+      `SELECT COALESCE(sum(r.value_province_local) FILTER (WHERE r.dimension = 'OEM'), 0) AS buyer_local, COALESCE(sum(r.value) FILTER (WHERE r.dimension = 'OEM'), 0) AS buyer_total,
+              COALESCE(sum(r.value_province_local) FILTER (WHERE r.dimension = 'ALL'), 0) AS province_local, COALESCE(sum(r.value) FILTER (WHERE r.dimension = 'ALL'), 0) AS province_total
+       FROM sourcing_rollups r
+       WHERE ((r.dimension = 'OEM' AND r.dim_key = $1) OR (r.dimension = 'ALL' AND r.dim_key = ''))
+         AND r.region_code = $2 AND (r.year, r.quarter) >= ($3::smallint, $4::smallint) AND (r.year, r.quarter) <= ($5::smallint, $6::smallint)
+         AND r.standing IN ('CONFIRMED', 'UNCONFIRMED')`,
+      [buyerOrganizationId, `${provinceCode.slice(0, 2)}0000`, from.year, from.quarter, to.year, to.quarter],
+    );
+    return {
+      buyer: { local: new Decimal(row.buyer_local), total: new Decimal(row.buyer_total) },
+      province: { local: new Decimal(row.province_local), total: new Decimal(row.province_total) },
+    };
   }
 
   private async categorySubtree(code: string): Promise<string[]> {

@@ -171,7 +171,7 @@ function fitFactor(req: RequirementFacts, supplier: SupplierFacts, capabilities:
   if (overlap.share == null) {
     return { value: text, reason: `fit ${text.toFixed(2)}: text relevance ${text.toFixed(2)} only (requirement states no specs)` };
   }
-  const value = FIT_TEXT_SHARE * text + FIT_SPEC_SHARE * overlap.share;
+  const value = fitValue(text, overlap.share);
   const parts = [`${overlap.matched} of ${overlap.keys} spec keys matched`];
   if (overlap.keyOnly > 0) parts.push(`${overlap.keyOnly} more stated with another value, at half credit`);
   return {
@@ -349,13 +349,39 @@ export function scoreMatch(req: RequirementFacts, supplier: SupplierFacts, weigh
   };
   const factors = FACTOR_NAMES.map((name): FactorScore => {
     const value = clamp01(raw[name].value);
-    return { name, value: round(value, 4), weight: w[name], contribution: round(value * w[name] * 100, 2), reason: raw[name].reason };
+    return { name, value: round(value, 4), weight: w[name], contribution: factorContribution(value, w[name]), reason: raw[name].reason };
   });
-  const score = round(
-    factors.reduce((sum, f) => sum + f.contribution, 0),
+  const score = scoreOfContributions(factors.map((f) => f.contribution));
+  return { ...base, score, site: chosen.site, tier: chosen.tier, distanceKm: round(chosen.km, 3), factors };
+}
+
+/** A factor's points: clamp01(value) × weight × 100, 2 decimals. Monotone in value. */
+export function factorContribution(value: number, weight: number): number {
+  return round(clamp01(value) * weight * 100, 2);
+}
+
+/** The 0–100 score: the sum of the contributions, 2 decimals (so an explanation adds up). */
+export function scoreOfContributions(contributions: readonly number[]): number {
+  return round(
+    contributions.reduce((sum, c) => sum + c, 0),
     2,
   );
-  return { ...base, score, site: chosen.site, tier: chosen.tier, distanceKm: round(chosen.km, 3), factors };
+}
+
+/**
+ * The score `scoreMatch` gives for these raw factor values (before clamping and rounding), by
+ * the same arithmetic and in the same factor order. Non-decreasing in every value, so the
+ * score with the best possible text relevance bounds the score with the actual one (the match
+ * index's early stop, match-top-k.ts).
+ */
+export function scoreOfValues(values: Readonly<Record<FactorName, number>>, w: MatchWeights): number {
+  return scoreOfContributions(FACTOR_NAMES.map((name) => factorContribution(values[name], w[name])));
+}
+
+/** Fit with text relevance `text` and a spec overlap share (null: the requirement states no specs), as `scoreMatch` computes it. */
+export function fitValue(text: number, specShare: number | null): number {
+  const t = clamp01(text);
+  return specShare == null ? t : FIT_TEXT_SHARE * t + FIT_SPEC_SHARE * specShare;
 }
 
 function weightsOf(req: RequirementFacts): MatchWeights {

@@ -6,6 +6,7 @@ import { GraphQLDecimal } from '../common/decimal.scalar.js';
 import { ConnectionType, PageArgs } from '../common/pagination.js';
 import { MatchWeightsInput } from '../requirements/dto/requirement.inputs.js';
 import type { LocalityTier } from '../locality/locality-tier.js';
+import type { ImpactBasis } from '../locality/local-rate.js';
 
 export enum LocalityTierEnum {
   SAME_COUNTY = 'SAME_COUNTY',
@@ -18,6 +19,17 @@ export enum LocalityTierEnum {
 registerEnumType(LocalityTierEnum, {
   name: 'LocalityTier',
   description: 'Where the producing plant is relative to the delivery plant: same county 1.0, same city 0.85, same province 0.7, Yangtze River Delta neighbour 0.4, elsewhere in China 0.2, abroad 0.',
+});
+
+export enum ImpactBasisEnum {
+  BUYER_TRAILING_YEAR = 'BUYER_TRAILING_YEAR',
+  PROVINCE_TRAILING_YEAR = 'PROVINCE_TRAILING_YEAR',
+  NONE = 'NONE',
+}
+registerEnumType(ImpactBasisEnum, {
+  name: 'ImpactBasis',
+  description:
+    "What impactPp is measured against, over the trailing year (this quarter and the three before, China time), counted as the official figure counts: BUYER_TRAILING_YEAR the buyer's own purchasing for its plants in the delivery plant's province; PROVINCE_TRAILING_YEAR the whole province's, when the buyer bought nothing there in that year; NONE nothing bought in the province (impactPp 0).",
 });
 
 @ObjectType('MatchFactor', { description: 'One factor of a match score: contribution = value × weight × 100.' })
@@ -46,8 +58,10 @@ export class MatchModel {
   @Field(() => LocalityTierEnum, { nullable: true }) tier: LocalityTier | null;
   @Field(() => Float, { nullable: true, description: 'Great-circle distance from the delivery plant, km.' }) distanceKm: number | null;
   @Field(() => [MatchFactorModel]) factors: MatchFactorModel[];
-  @Field(() => GraphQLDecimal, { description: 'Change, in percentage points, of the buyer\'s provincial local-sourcing rate (contracts signed this year) if this requirement\'s annual value (volume × target price) went to this plant.' })
+  @Field(() => GraphQLDecimal, { description: 'Change, in percentage points (2 decimals), of the provincial local-sourcing rate named by impactBasis (the buyer\'s over the trailing year, else the province\'s) if this requirement\'s annual value (volume × target price) went to this plant.' })
   impactPp: Decimal;
+  @Field(() => ImpactBasisEnum, { description: 'Which rate impactPp is measured on.' })
+  impactBasis: ImpactBasis;
 }
 
 @ObjectType('Opportunity', { description: 'An OPEN requirement scored for the calling supplier.' })

@@ -5,7 +5,7 @@ import { decodeCursor, toConnection, type Connection } from '../common/paginatio
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
 import { SearchIndex } from '../search/search-index.port.js';
-import { rateImpactPp, type RateBasis } from '../locality/local-rate.js';
+import { awardImpact, trailingYearQuarters, type ImpactBasis, type RateBasis } from '../locality/local-rate.js';
 import { provinceOf } from '../locality/region-codes.js';
 import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
 import { rankMatches, scoreMatch, type MatchScore } from './match-scoring.js';
@@ -14,7 +14,13 @@ import { isProvinciallyLocal } from '../locality/locality-tier.js';
 import { resolveWeights, type MatchWeights } from '../requirements/match-weights.js';
 import type { WeightOverrides } from '../requirements/requirement.entity.js';
 import type { EntityManager } from 'typeorm';
-import { plantQualificationFailures, type HardFilterFailure } from './qualification.js';
+import { hardFilterFailures, plantQualificationFailures, type HardFilterFailure } from './qualification.js';
+import { MatchIndexService } from './match-index.service.js';
+import { FIRST_BATCH_MARGIN, topKMatches, type TopKResult } from './match-top-k.js';
+import type { CandidateValues } from './match-index.js';
+
+/** Candidate passes kept per process (the locality cache per delivery place and category, requirement facts included). */
+const CANDIDATE_CACHE_SIZE = 64;
 
 /** A supplier offering from one of its plants, to be judged by the qualification rule. */
 export interface QuotingPlant {
@@ -26,8 +32,9 @@ export interface QuotingPlant {
 export interface Match extends MatchScore {
   supplierName: string;
   siteId: string | null;
-  /** Percentage points of the buyer's provincial rate (contracts signed this year). */
+  /** Percentage points of the rate named by impactBasis, 2 decimals (awardImpact, locality/local-rate.ts). */
   impactPp: Decimal;
+  impactBasis: ImpactBasis;
 }
 
 export interface Opportunity extends MatchScore {
@@ -49,37 +56,70 @@ export interface RankTimings {
  */
 @Injectable()
 export class MatchingService {
+  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues }>();
+  /** Suppliers beyond the page in the first batch of text relevance (match-top-k.ts); the property test lowers it to exercise the early stop. */
+  batchMargin = FIRST_BATCH_MARGIN;
+
   constructor(
     private readonly facts: MatchFactsRepository,
     private readonly search: SearchIndex,
+    private readonly matchIndex: MatchIndexService,
   ) {}
 
+  /** One page of the ranking, from the match index by the early-stopping walk (same answers as `rank`). */
   async matchesForRequirement(actor: Principal, requirementId: string, weights: WeightOverrides | null, first: number, after: string | null | undefined): Promise<Connection<Match>> {
     const requirement = await this.ownRequirement(actor, requirementId);
-    const ranked = (await this.rank(requirement, weights)).matches;
     const cursor = decodeCursor(after, 2);
-    const start = cursor ? ranked.findIndex((m) => m.score < Number(cursor[0]) || (m.score === Number(cursor[0]) && m.supplierId > String(cursor[1]))) : 0;
-    const rest = start < 0 ? [] : ranked.slice(start, start + first + 1);
-    return toConnection(rest, first, ranked.length, (m) => [m.score, m.supplierId]);
+    const { page, total } = await this.rankPage(requirement, weights, first, cursor ? { score: Number(cursor[0]), supplierId: String(cursor[1]) } : null);
+    return toConnection(page, first, total, (m) => [m.score, m.supplierId]);
+  }
+
+  /**
+   * The fast path: up to `first + 1` matches after the cursor, and the number of eligible
+   * suppliers. Facts from the match index, text relevance from the search port for the
+   * suppliers visited only, impact for the page only.
+   */
+  async rankPage(requirement: LoadedRequirement, weights: WeightOverrides | null, first: number, cursor: { score: number; supplierId: string } | null): Promise<{ page: Match[]; total: number; visited: number }> {
+    const resolved = this.weightsFor(requirement, weights);
+    // The impact basis does not depend on the index: read it while the index catches up and ranks.
+    const bases = this.impactBases(requirement);
+    bases.catch(() => undefined);
+    const index = await this.matchIndex.fresh();
+    const req = requirement.facts;
+    const key = JSON.stringify([req.categoryCode, req.delivery, req.sopDate, req.annualVolume, req.requiredCertifications, req.specs]);
+    let cached = this.candidateCache.get(key);
+    if (!cached || cached.generation !== this.matchIndex.generation) {
+      cached = { generation: this.matchIndex.generation, values: index.candidates(req, (f) => hardFilterFailures(req, f).length === 0) };
+      this.candidateCache.delete(key);
+      if (this.candidateCache.size >= CANDIDATE_CACHE_SIZE) this.candidateCache.delete(this.candidateCache.keys().next().value as string);
+    } else {
+      this.candidateCache.delete(key);
+    }
+    this.candidateCache.set(key, cached);
+    const text = searchText(requirement);
+    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.relevance(text, ids), cached.values, this.batchMargin);
+    const basis = await bases;
+    const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
+    return { page, total: result.total, visited: result.visited };
   }
 
   /** The breakdown for any supplier, and when it fails a hard filter, which and why. */
   async explainMatch(actor: Principal, requirementId: string, supplierId: string, weights: WeightOverrides | null = null): Promise<Match> {
     const requirement = await this.ownRequirement(actor, requirementId);
     const resolved = this.weightsFor(requirement, weights);
-    const [supplier] = await this.facts.supplierFacts(requirement.facts, [supplierId]);
+    const supplier = (await this.matchIndex.fresh()).facts(supplierId, requirement.facts);
     if (!supplier) throw AppError.notFound('Supplier');
-    supplier.textRelevance = (await this.search.relevance('suppliers', searchText(requirement), [supplierId])).get(supplierId) ?? 0;
+    supplier.textRelevance = (await this.relevance(searchText(requirement), [supplierId])).get(supplierId) ?? 0;
     const score = scoreMatch(requirement.facts, supplier, resolved);
-    const totals = await this.totals(requirement);
-    return { ...score, siteId: score.site?.id ?? null, supplierName: supplier.name, impactPp: impact(totals, requirement.annualValue, score) };
+    const bases = await this.impactBases(requirement);
+    return { ...score, siteId: score.site?.id ?? null, supplierName: supplier.name, ...impact(bases, requirement.annualValue, score) };
   }
 
-  /** OPEN requirements ranked for the calling supplier, with the same scorer and breakdown. */
+  /** OPEN requirements ranked for the calling supplier, with the same scorer and breakdown; the supplier's facts from the match index. */
   async opportunitiesForSupplier(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Opportunity>> {
     const supplierId = actor.organizationId;
     const requirements = await this.facts.requirements(await this.facts.openRequirementIdsFor(supplierId));
-    const [supplier] = await this.facts.supplierFacts(null, [supplierId]);
+    const supplier = (await this.matchIndex.fresh()).facts(supplierId, null);
     const scored: Opportunity[] = [];
     if (supplier && requirements.length > 0) {
       // One relevance call for all: the supplier's profile text against each requirement.
@@ -96,19 +136,23 @@ export class MatchingService {
     return toConnection(rest, first, scored.length, (m) => [m.score, m.requirementId]);
   }
 
-  /** The whole ranking, timed step by step (the benchmark reads the timings). */
+  /**
+   * The reference ranking: candidates and facts read from the tables, every candidate's text
+   * relevance and full score (`rankMatches`). The fast path (`rankPage`) must return what this
+   * returns; test/match-index.e2e-spec.ts compares them, the benchmark times both.
+   */
   async rank(requirement: LoadedRequirement, weights: WeightOverrides | null): Promise<{ matches: Match[]; timings: RankTimings }> {
     const resolved = this.weightsFor(requirement, weights);
     const t0 = performance.now();
     const ids = await this.facts.candidateSupplierIds(requirement.facts);
     const t1 = performance.now();
-    const [suppliers, totals] = await Promise.all([this.facts.supplierFacts(requirement.facts, ids), this.totals(requirement)]);
+    const [suppliers, bases] = await Promise.all([this.facts.supplierFacts(requirement.facts, ids), this.impactBases(requirement)]);
     const t2 = performance.now();
-    const relevance = ids.length > 0 ? await this.search.relevance('suppliers', searchText(requirement), ids) : new Map<string, number>();
+    const relevance = ids.length > 0 ? await this.relevance(searchText(requirement), ids) : new Map<string, number>();
     const t3 = performance.now();
     for (const supplier of suppliers) supplier.textRelevance = relevance.get(supplier.supplierId) ?? 0;
     const names = new Map(suppliers.map((s) => [s.supplierId, s.name]));
-    const matches = rankMatches(requirement.facts, suppliers, resolved).map((m) => ({ ...m, siteId: m.site?.id ?? null, supplierName: names.get(m.supplierId) ?? '', impactPp: impact(totals, requirement.annualValue, m) }));
+    const matches = rankMatches(requirement.facts, suppliers, resolved).map((m) => ({ ...m, siteId: m.site?.id ?? null, supplierName: names.get(m.supplierId) ?? '', ...impact(bases, requirement.annualValue, m) }));
     const t4 = performance.now();
     return { matches, timings: { candidateSqlMs: t1 - t0, factsSqlMs: t2 - t1, relevanceMs: t3 - t2, scoringMs: t4 - t3 } };
   }
@@ -152,8 +196,22 @@ export class MatchingService {
     return resolved.weights;
   }
 
-  private totals(requirement: LoadedRequirement): Promise<RateBasis> {
-    return this.buyerProvincialBasis(requirement.organizationId, requirement.facts.delivery.regionCode);
+  /** Text relevance of suppliers to a requirement's text: one call of the search port, by both paths. */
+  private relevance(text: string, ids: readonly string[]): Promise<Map<string, number>> {
+    return this.search.relevance('suppliers', text, ids);
+  }
+
+  /**
+   * What an award's impact is measured against (awardImpact): the buyer's and the province's
+   * purchasing for plants in the delivery plant's province over the trailing year (this
+   * quarter and the three before, China time), from the rollups. Nothing without a region code.
+   */
+  private impactBases(requirement: LoadedRequirement): Promise<{ buyer: RateBasis; province: RateBasis }> {
+    const region = requirement.facts.delivery.regionCode;
+    const none = { local: new Decimal(0), total: new Decimal(0) };
+    if (!region) return Promise.resolve({ buyer: none, province: none });
+    const { from, to } = trailingYearQuarters(todayInChina());
+    return this.facts.impactBases(requirement.organizationId, provinceOf(region), from, to);
   }
 
   /**
@@ -176,7 +234,8 @@ function searchText(requirement: LoadedRequirement): string {
   return `${requirement.title} ${requirement.description}`.trim();
 }
 
-/** pp change of the buyer's provincial rate if this requirement's annual value went to the match's plant. */
-function impact(totals: RateBasis, annualValue: Decimal, match: MatchScore): Decimal {
-  return rateImpactPp(totals, annualValue, isProvinciallyLocal(match.tier));
+/** pp change of the buyer's (else the province's) provincial rate if this requirement's annual value went to the match's plant. */
+function impact(bases: { buyer: RateBasis; province: RateBasis }, annualValue: Decimal, match: MatchScore): { impactPp: Decimal; impactBasis: ImpactBasis } {
+  const { impactPp, basis } = awardImpact(bases.buyer, bases.province, annualValue, isProvinciallyLocal(match.tier));
+  return { impactPp, impactBasis: basis };
 }

@@ -22,8 +22,8 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 export function rankEligibleWith(matching: MatchingService): RankEligible {
   return async (requirementId, limit) => {
     const requirement = await matching.loadRequirement(requirementId);
-    const { matches } = await matching.rank(requirement, null);
-    return matches.filter((m) => m.eligible).slice(0, limit).map((m) => m.supplierId);
+    const { page } = await matching.rankPage(requirement, null, limit, null);
+    return page.filter((m) => m.eligible).slice(0, limit).map((m) => m.supplierId);
   };
 }
 

@@ -13,6 +13,8 @@ import { searchOptionsOf } from '../search/search.options.js';
 import { createSearchIndex } from '../search/search.module.js';
 import { MatchFactsRepository } from '../matching/match-facts.repository.js';
 import { MatchingService } from '../matching/matching.service.js';
+import { MatchIndexService } from '../matching/match-index.service.js';
+import { MatchIndexRepository } from '../matching/match-index.repository.js';
 import { createMailTransport } from './mail-transport.js';
 import { createNotificationWorker } from './notifications.module.js';
 
@@ -24,8 +26,9 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     const transport = createMailTransport(config.smtpUrl);
     try {
+      const facts = new MatchFactsRepository(dataSource);
       const index = createSearchIndex(config, searchOptionsOf(config), dataSource);
-      const worker = createNotificationWorker(dataSource, new MatchingService(new MatchFactsRepository(dataSource), index), transport, { ...config, notificationsIntervalMs: once ? 0 : Math.max(config.notificationsIntervalMs, 100) });
+      const worker = createNotificationWorker(dataSource, new MatchingService(facts, index, new MatchIndexService(new MatchIndexRepository(dataSource), facts)), transport, { ...config, notificationsIntervalMs: once ? 0 : Math.max(config.notificationsIntervalMs, 100) });
       if (once) {
         const due = await worker.recordDueEvents(true);
         const report = await worker.drain();

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { LevelScheme } from '../taxonomy/certification-levels.js';
+import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow } from './match-index.js';
+
+/** Rows read per statement while building: bounds the memory a build holds in row objects. */
+const CHUNK = 50_000;
+
+/**
+ * The named queries of the match index: the whole of organisations, plants, capabilities and
+ * certificates in key order, chunk by chunk (keyset on id), and the change feed.
+ */
+@Injectable()
+export class MatchIndexRepository {
+  constructor(@InjectDataSource() private readonly dataSource: Pick<DataSource, 'query'>) {}
+
+  /** The newest change-feed number (0 when empty): a build replays everything after it. */
+  async lastChange(): Promise<number> {
+    const [row] = await this.dataSource.query<{ seq: string | null }[]>('SELECT max(seq) AS seq FROM match_changes');
+    return Number(row.seq ?? 0);
+  }
+
+  /** Changes after `seq`, in order. */
+  changesAfter(seq: number, limit: number): Promise<{ seq: string; organization_id: string }[]> {
+    return this.dataSource.query('SELECT seq, organization_id FROM match_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
+  }
+
+  /** Feed rows older than a day are read by every live process long since. */
+  async pruneChanges(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM match_changes WHERE created_at < now() - interval '1 day'`);
+  }
+
+  async organizations(): Promise<IndexOrganizationRow[]> {
+    return this.chunks<IndexOrganizationRow>('SELECT id, legal_name AS name, designations FROM organizations', 'id');
+  }
+
+  async sites(): Promise<IndexSiteRow[]> {
+    const rows = await this.chunks<Omit<IndexSiteRow, 'countryCode'> & { country_code: string }>(
+      `SELECT s.id, s.organization_id AS "organizationId", s.name, s.country_code, s.region_code AS "regionCode", r.name AS "regionName",
+         CASE WHEN r.level = 'COUNTY' THEN pc.name ELSE r.name END AS "cityName", s.lat, s.lon, s.location_approx AS "locationApprox"
+       FROM sites s LEFT JOIN regions r ON r.code = s.region_code LEFT JOIN regions pc ON pc.code = r.parent_code`,
+      's.id',
+    );
+    return rows.map(({ country_code, ...rest }) => ({ ...rest, countryCode: country_code.trim() }));
+  }
+
+  async capabilities(): Promise<IndexCapabilityRow[]> {
+    return this.chunks<IndexCapabilityRow>(
+      `SELECT c.id, c.organization_id AS "organizationId", c.category_code AS "categoryCode", c.annual_capacity AS "annualCapacity", c.lead_time_days AS "leadTimeDays", c.specs,
+         ARRAY(SELECT cs.site_id FROM capability_sites cs WHERE cs.capability_id = c.id ORDER BY cs.site_id) AS "siteIds"
+       FROM capabilities c`,
+      'c.id',
+    );
+  }
+
+  async certifications(): Promise<IndexCertificationRow[]> {
+    return this.chunks<IndexCertificationRow & { scheme: LevelScheme }>(
+      `SELECT sc.id, sc.organization_id AS "organizationId", sc.type_code AS "typeCode", t.level_scheme AS scheme, sc.level, sc.valid_from AS "validFrom", sc.valid_until AS "validUntil"
+       FROM supplier_certifications sc JOIN certification_types t ON t.code = sc.type_code`,
+      'sc.id',
+    );
+  }
+
+  /** All rows of `select` in `key` order, CHUNK at a time (keyset on the uuid `key`, selected as `id`). */
+  private async chunks<T>(select: string, key: string): Promise<T[]> {
+    const all: T[] = [];
+    let after = '00000000-0000-0000-0000-000000000000';
+    let first = true;
+    for (;;) {
+      const rows = await this.dataSource.query<(T & { id: string })[]>(`${select} WHERE ${first ? `${key} >= $1` : `${key} > $1`} ORDER BY ${key} LIMIT ${CHUNK}`, [after]);
+      for (const row of rows) all.push(row);
+      if (rows.length < CHUNK) return all;
+      after = rows[rows.length - 1].id;
+      first = false;
+    }
+  }
+}
