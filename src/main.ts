@@ -33,7 +33,7 @@ function whereToGo(host: string, port: number): string[] {
     `整零通 is ready:`,
     `  Workspace         ${base}/`,
     `  GraphQL explorer  ${base}/graphql`,
-    `  Dashboard         ${base}/dashboard`,
+    `  Bureau pages      ${base}/bureau`,
     '',
   ];
 }

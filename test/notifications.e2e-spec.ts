@@ -377,8 +377,17 @@ describe('notifications', () => {
     expect((await newest(supplierA.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(1);
     expect((await newest(supplierB.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(0);
 
+    // A supplier that was not invited but asked a question of its own takes part too: it reads a
+    // published answer (questions/question-rules.ts), so it is told of one; a bystander is not.
+    const supplierC = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER, { legalName: '温州通知测试制动有限公司' });
+    const bystander = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER, { legalName: '台州通知测试制动有限公司' });
+    const askerC = (await t.dataSource.query(`SELECT id FROM users WHERE organization_id = $1 LIMIT 1`, [supplierC.id]))[0].id;
+    await t.dataSource.query(`INSERT INTO clarification_questions (requirement_id, supplier_id, asked_by, question) VALUES ($1, $2, $3, '交付周期？')`, [requirementId, supplierC.id, askerC]);
+
     await t.dataSource.transaction((manager) => outbox.publish(manager, { kind: 'AnswerGiven', payload: { questionId, requirementId, askerOrganizationId: supplierA.id, published: true } }, { actorUserId: buyerUser }));
     await drain();
+    expect((await newest(supplierC.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(1);
+    expect((await newest(bystander.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId)).toHaveLength(0);
     const toB = (await newest(supplierB.token, 'ANSWER_GIVEN')).filter((n) => n.subjectId === requirementId);
     expect(toB).toHaveLength(1);
     expect(toB[0].title).toBe('Clarification published: "澄清问题"');

@@ -59,18 +59,19 @@ describe('npm start (dist/src/main.js, output piped)', () => {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exit = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
 
-    const match = await waitFor(child, () => stdout, /GraphQL explorer +(http:\/\/127\.0\.0\.1:(\d+)\/graphql)\n +Dashboard +(http:\/\/127\.0\.0\.1:(\d+)\/dashboard)\n/);
+    const match = await waitFor(child, () => stdout, /GraphQL explorer +(http:\/\/127\.0\.0\.1:(\d+)\/graphql)\n +Bureau pages +(http:\/\/127\.0\.0\.1:(\d+)\/bureau)\n/);
     const [, graphqlUrl, port, dashboardUrl, dashboardPort] = match;
     expect(port).not.toBe('0');
     expect(dashboardPort).toBe(port);
     // The block comes after the demo logins, and nothing is logged after it.
     expect(stdout.indexOf('admin@zhenglingtong.example')).toBeGreaterThan(-1);
     expect(stdout.indexOf('admin@zhenglingtong.example')).toBeLessThan(stdout.indexOf('GraphQL explorer'));
-    expect(stdout.trimEnd().endsWith(`/dashboard`)).toBe(true);
+    expect(stdout.trimEnd().endsWith(`/bureau`)).toBe(true);
 
     const answer = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
-    expect((await fetch(dashboardUrl)).status).toBe(200);
+    // A browser's navigation to the bureau pages gets the workspace (a client route).
+    expect((await fetch(dashboardUrl, { headers: { accept: 'text/html' } })).status).toBe(200);
 
     child.kill('SIGTERM');
     // 0 from main's own stop, or 143 (128 + SIGTERM) from the exit hook that the

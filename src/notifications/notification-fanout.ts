@@ -133,7 +133,10 @@ export class NotificationFanout {
         const p = event.payload as DomainEventPayloads['AnswerGiven'];
         const req = await r.requirement(manager, p.requirementId);
         if (!req) return [];
-        const suppliers = p.published ? [...new Set([p.askerOrganizationId, ...(await r.invitedSuppliers(manager, req.id))])] : [p.askerOrganizationId];
+        // A published answer reaches every supplier that may read it (questions/question-rules.ts): invited, quoting or asking.
+        const suppliers = p.published
+          ? [...new Set([p.askerOrganizationId, ...(await r.invitedSuppliers(manager, req.id)), ...(await r.quotingSuppliers(manager, req.id, true)), ...(await r.askingSuppliers(manager, req.id))])]
+          : [p.askerOrganizationId];
         return to(await r.usersOf(manager, suppliers), NotificationKind.ANSWER_GIVEN, { requirementTitle: req.title, published: p.published }, 'Requirement', req.id);
       }
     }

@@ -70,6 +70,12 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Suppliers that asked a question on a requirement (with the invited and quoting ones: those who read a published answer). */
+  async askingSuppliers(manager: EntityManager, requirementId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT DISTINCT supplier_id AS id FROM clarification_questions WHERE requirement_id = $1 ORDER BY 1`, [requirementId]);
+    return rows.map((r) => r.id);
+  }
+
   async contract(manager: EntityManager, id: string): Promise<ContractFacts | null> {
     const [row] = await manager.query(
       `SELECT c.id, COALESCE(c.buyer_reference, left(c.id::text, 8)) AS reference, c.buyer_organization_id AS "buyerId", b.legal_name AS "buyerName",

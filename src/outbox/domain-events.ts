@@ -48,7 +48,7 @@ export interface DomainEventPayloads {
   QuestionAsked: { questionId: string; requirementId: string; askerOrganizationId: string };
   /**
    * The buyer answered. `published: false` — only the asker's organisation is told;
-   * `published: true` — every invited supplier is told, and the asker is not named.
+   * `published: true` — every supplier taking part (invited, quoting or asking) is told, and the asker is not named.
    */
   AnswerGiven: { questionId: string; requirementId: string; askerOrganizationId: string; published: boolean };
 }

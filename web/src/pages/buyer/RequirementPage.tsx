@@ -49,6 +49,7 @@ export default function RequirementPage({ params }: PageProps) {
             <RequirementStatusTag status={requirement.status} />
             <span>{locale === 'en-US' ? requirement.category.nameEn : requirement.category.nameZh}</span>
             <Link to="/buyer/requirements">{t('back')}</Link>
+            <Link to={`/buyer/requirements/${requirement.id}/qa`}>{t('questionsAndDocuments')}</Link>
           </Space>
         }
         extra={

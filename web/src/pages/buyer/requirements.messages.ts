@@ -54,6 +54,7 @@ export const requirementMessages = defineMessages('buyer.requirements', {
   tabQuotes: ['报价比较', 'Quotes'],
   published: ['已发布', 'Published'],
   back: ['返回需求列表', 'Back to requirements'],
+  questionsAndDocuments: ['澄清问答与附件', 'Questions and attachments'],
   units: ['{count, number} 件/年', '{count, number} units/year'],
   saved: ['已保存。', 'Saved.'],
 });

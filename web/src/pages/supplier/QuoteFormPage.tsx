@@ -73,7 +73,7 @@ export default function QuoteFormPage({ params }: PageProps) {
 
   return (
     <>
-      <PageHeader title={t('quoteTitle', { title: requirement.title })} sub={<Link to="/supplier/opportunities">{t('back')}</Link>} />
+      <PageHeader title={t('quoteTitle', { title: requirement.title })} sub={<Space wrap><Link to="/supplier/opportunities">{t('back')}</Link><Link to={`/supplier/requirements/${requirement.id}/qa`}>{t('questionsAndDocuments')}</Link></Space>} />
       <ApiErrorAlert error={submitting.error ?? revising.error ?? withdrawing.error} leftover={leftover} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>

@@ -48,6 +48,7 @@ export const supplierMessages = defineMessages('supplier', {
   notOpen: ['此需求已不接受报价。', 'This requirement no longer takes quotes.'],
   required: ['必填', 'Required'],
   back: ['返回', 'Back'],
+  questionsAndDocuments: ['澄清问答与附件', 'Questions and attachments'],
   quoteStatus_SUBMITTED: ['已提交', 'Submitted'],
   quoteStatus_ACCEPTED: ['已中标', 'Accepted'],
   quoteStatus_REJECTED: ['未中标', 'Not chosen'],
