@@ -1,0 +1,82 @@
+/**
+ * The quarterly report as a PDF produced by the service (issue 19): GET /exports/report.pdf on
+ * the real HTTP server, rendered by the service's own Chromium from the workspace's report page.
+ * A bureau analyst gets an attachment in Chinese and in English; other roles and anonymous
+ * callers are refused. The Chinese check reads the PDF's embedded ToUnicode maps (inflated with
+ * node:zlib): a character appears there only if a glyph for it was embedded, i.e. drawn with a
+ * font that has it (a missing glyph would be drawn as a box with no Chinese mapping).
+ */
+import { inflateSync } from 'node:zlib';
+import { startTestApp, type TestApp } from './support/app.js';
+import { makeOrganization, makePlatformAdmin } from './support/factories.js';
+import { OrganizationKind } from '../src/organizations/organization.entity.js';
+import { buildDashboardWorld, type DashboardWorld } from './browser/dashboard-world.js';
+
+/** Every character that the PDF's ToUnicode maps give a glyph for. */
+function mappedText(pdf: Buffer): string {
+  const out: string[] = [];
+  const raw = pdf.toString('latin1');
+  const stream = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = stream.exec(raw))) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end < 0) break;
+    let body: string;
+    try {
+      body = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    if (!body.includes('begincmap')) continue;
+    for (const hex of body.matchAll(/<([0-9A-Fa-f]{4,})>\s*(?=\n|$|<|\s)/g)) {
+      const h = hex[1];
+      if (h.length % 4 !== 0) continue;
+      const units: number[] = [];
+      for (let i = 0; i < h.length; i += 4) units.push(parseInt(h.slice(i, i + 4), 16));
+      out.push(String.fromCharCode(...units));
+    }
+  }
+  return out.join('');
+}
+
+describe('GET /exports/report.pdf', () => {
+  let t: TestApp;
+  let world: DashboardWorld;
+  let base: string;
+  const quarter = 2;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    base = new URL(t.url).origin;
+    const admin = await makePlatformAdmin(t);
+    world = await buildDashboardWorld(t, admin.token);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const get = (lang: string, token?: string) =>
+    fetch(`${base}/exports/report.pdf?region=330000&year=${world.year}&quarter=${quarter}&lang=${lang}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it.each(['zh', 'en'])('gives a bureau analyst the report as a PDF attachment (%s)', async (lang) => {
+    const response = await get(lang, world.bureau.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="report-330000-${world.year}-${lang}.pdf"`);
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = mappedText(pdf);
+    // The bureau's region name is Chinese in both languages' data (浙江省); the zh page also has its Chinese labels.
+    if (lang === 'zh') expect(text).toMatch(/[\u4e00-\u9fff]/);
+  }, 120_000);
+
+  it('refuses anonymous callers and other roles', async () => {
+    expect((await get('zh')).status).toBe(401);
+    const admin = await makePlatformAdmin(t);
+    const oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
+    const response = await get('zh', oem.token);
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  });
+});
