@@ -47,19 +47,15 @@ export class ReportPdfService implements OnApplicationShutdown {
       await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
       const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + RENDER_TIMEOUT_MS * 2).toISOString() });
       const locale = query.lang === 'en' ? 'en-US' : 'zh-CN';
-      await context.addInitScript(
-        ([expected, stored, lang]) => {
-          if (location.origin !== expected) return;
-          localStorage.setItem('zlt.session', stored);
-          localStorage.setItem('zlt.locale', lang);
-        },
-        [origin, session, locale] as const,
-      );
+      // Runs in the page before its own scripts (a string: the service is compiled without DOM types).
+      await context.addInitScript({
+        content: `if (location.origin === ${JSON.stringify(origin)}) { localStorage.setItem('zlt.session', ${JSON.stringify(session)}); localStorage.setItem('zlt.locale', ${JSON.stringify(locale)}); }`,
+      });
       const page = await context.newPage();
       const params = new URLSearchParams({ region: query.region, year: String(query.year), ...(query.quarter ? { quarter: String(query.quarter) } : {}) });
       await page.goto(`${origin}/bureau/report?${params.toString()}`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS });
       await page.waitForSelector('[data-testid=report]', { timeout: RENDER_TIMEOUT_MS });
-      await page.evaluate(() => document.fonts.ready);
+      await page.evaluate('document.fonts.ready.then(() => true)');
       return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
     } finally {
       await context.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Button, InputNumber, Space, Typography } from 'antd';
 import { useQuery } from 'urql';
+import './report.css';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n/messages';
