@@ -12,6 +12,7 @@ import { inflateSync } from 'node:zlib';
 import { startTestApp, type TestApp } from './support/app.js';
 import { makeOrganization, makePlatformAdmin } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
+import { ReportPdfService } from '../src/sourcing-stats/report-pdf.service.js';
 import { buildDashboardWorld, type DashboardWorld } from './browser/dashboard-world.js';
 
 /** Every character that the PDF's ToUnicode maps give a glyph for. */
@@ -81,6 +82,11 @@ describe('GET /exports/report.pdf', () => {
     mkdirSync(join(process.cwd(), 'test', 'artifacts'), { recursive: true });
     writeFileSync(join(process.cwd(), 'test', 'artifacts', `report-${lang}.pdf`), pdf);
   }, 120_000);
+
+  it('sent no request elsewhere than the service while rendering', () => {
+    // Every request of the rendering browser goes through the service's route filter, which counts what it refuses.
+    expect(t.app.get(ReportPdfService).blockedRequests).toBe(0);
+  });
 
   it('refuses anonymous callers and other roles', async () => {
     expect((await get('zh')).status).toBe(401);

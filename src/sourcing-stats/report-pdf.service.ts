@@ -21,6 +21,8 @@ export class ReportPdfService implements OnApplicationShutdown {
   private browser: Promise<Browser> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
   private waiting = 0;
+  /** Requests the page tried to send elsewhere than this service, since start (all refused). */
+  blockedRequests = 0;
 
   async render(origin: string, token: string, query: ReportPdfQuery): Promise<Buffer> {
     if (this.waiting >= MAX_WAITING) throw AppError.rateLimited('Too many reports are being rendered: try again in a minute');
@@ -44,7 +46,11 @@ export class ReportPdfService implements OnApplicationShutdown {
     try {
       context.setDefaultTimeout(RENDER_TIMEOUT_MS);
       // Anything not addressed to this service is refused before it leaves the browser.
-      await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+      await context.route('**/*', (route) => {
+        if (new URL(route.request().url()).origin === origin) return route.continue();
+        this.blockedRequests += 1;
+        return route.abort('blockedbyclient');
+      });
       const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + RENDER_TIMEOUT_MS * 2).toISOString() });
       const locale = query.lang === 'en' ? 'en-US' : 'zh-CN';
       // Runs in the page before its own scripts (a string: the service is compiled without DOM types).
