@@ -5,6 +5,8 @@ import { SourcingStatsService } from './sourcing-stats.service.js';
 import { SourcingStatsResolver } from './sourcing-stats.resolver.js';
 import { SourcingExportsService } from './sourcing-exports.service.js';
 import { SourcingExportsController } from './sourcing-exports.controller.js';
+import { ReportPdfController } from './report-pdf.controller.js';
+import { ReportPdfService } from './report-pdf.service.js';
 import { SourcingLeversRepository } from './sourcing-levers.repository.js';
 import { SourcingPlanService } from './sourcing-plan.service.js';
 import { SourcingPlanResolver } from './sourcing-plan.resolver.js';
@@ -12,8 +14,8 @@ import { SourcingPlanResolver } from './sourcing-plan.resolver.js';
 /** Bureau analytics: local-sourcing rates, baselines and targets, demand gaps, drill-down, CSV exports; levers, scenarios and pace. */
 @Module({
   imports: [RegionsModule],
-  controllers: [SourcingExportsController],
-  providers: [SourcingStatsRepository, SourcingStatsService, SourcingStatsResolver, SourcingExportsService, SourcingLeversRepository, SourcingPlanService, SourcingPlanResolver],
+  controllers: [SourcingExportsController, ReportPdfController],
+  providers: [ReportPdfService, SourcingStatsRepository, SourcingStatsService, SourcingStatsResolver, SourcingExportsService, SourcingLeversRepository, SourcingPlanService, SourcingPlanResolver],
   exports: [SourcingStatsService, SourcingPlanService],
 })
 export class SourcingStatsModule {}

@@ -1,5 +1,7 @@
 import { Button, InputNumber, Space, Typography } from 'antd';
 import { useQuery } from 'urql';
+import './report.css';
+import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n/messages';
@@ -24,6 +26,7 @@ export default function ReportPage() {
   const { locale } = useLocale();
   const en = locale === 'en-US';
   const { region, year } = useScope();
+  const { token } = useSession();
   const { pathname, search } = useLocation();
   const now = new Date();
   const quarter = Number(search.get('quarter') ?? Math.max(1, Math.floor(now.getMonth() / 3)));
@@ -56,6 +59,7 @@ export default function ReportPage() {
             <label htmlFor="report-quarter">{t('quarter')}</label>
             <InputNumber id="report-quarter" min={1} max={4} value={quarter} onChange={(q) => q && setQuarter(q)} />
             <Button type="primary" onClick={() => window.print()}>{t('print')}</Button>
+            <Button disabled={!region || !token} onClick={() => void downloadPdf(`/exports/report.pdf?${new URLSearchParams({ region: region ?? '', year: String(year), quarter: String(quarter), lang: en ? 'en' : 'zh' }).toString()}`, token ?? '')}>{t('downloadPdf')}</Button>
           </Space>
         } />
       </div>
@@ -98,4 +102,16 @@ export default function ReportPage() {
       )}
     </>
   );
+}
+
+/** The service's PDF of this report, fetched with the session's token and saved as the file it names. */
+async function downloadPdf(url: string, token: string): Promise<void> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) return;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'report.pdf';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }

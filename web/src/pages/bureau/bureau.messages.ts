@@ -4,6 +4,7 @@ export const bureauMessages = defineMessages('bureau', {
   reportTitle: ['{region}本地配套率季度报告（{period}）', 'Local sourcing report, {region}, {period}'],
   quarter: ['季度', 'Quarter'],
   print: ['打印 / 另存为 PDF', 'Print / save as PDF'],
+  downloadPdf: ['下载 PDF', 'Download PDF'],
   reportRate: ['本季度本地配套率', 'Rate this quarter'],
   topLevers: ['主要提升杠杆', 'Top levers'],
   topLeads: ['主要招商线索', 'Top leads'],
