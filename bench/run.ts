@@ -56,7 +56,7 @@ async function database(config: AppConfig, smoke: boolean): Promise<{ url: strin
   }
   const dataDir = join(projectRoot(), '.data', smoke ? 'bench-smoke' : 'bench');
   if (smoke) rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: smoke ? 54341 : 54340, persistent: !smoke });
+  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: !smoke });
   await createDatabaseIfMissing(server.url('postgres'), name);
   return { url: server.url(name), close: () => server.stop() };
 }
@@ -177,7 +177,8 @@ async function main(): Promise<void> {
   const runs = (part: Part) => only === null || only.has(part);
   const log = (line: string) => console.log(`[bench] ${line}`);
   // No indexer loop during the measures (the index is rebuilt once, explicitly): see bench-config.ts.
-  const config = benchConfig();
+  // Its own embedded port unless EMBEDDED_PG_PORT names one (benches run beside other work).
+  const config = benchConfig({ EMBEDDED_PG_PORT: process.argv.includes('--smoke') ? '54341' : '54340' });
   const db = await database(config, smoke);
   const app = await createApp({ config, databaseUrl: db.url, logger: ['error'] });
   const dataSource = app.get(DataSource);
