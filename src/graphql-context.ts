@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Request } from 'express';
 import type { GraphQLRequestContext } from './access/request-context.js';
+import type { Principal } from './access/role.js';
 import { principalOfHttpRequest } from './access/access.guard.js';
 import { createRegionLoaders, type RegionLoaders } from './regions/region.loaders.js';
 import { createTaxonomyLoaders, type TaxonomyLoaders } from './taxonomy/taxonomy.loaders.js';
@@ -17,6 +18,55 @@ import { createDocumentLoaders, type DocumentLoaders } from './documents/documen
 /** Every feature's batch loaders: one fresh set per request. */
 export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & RequirementLoaders & SupplierLoaders & QuoteLoaders & ContractLoaders & QuestionLoaders & DocumentLoaders;
 
+type Reader = () => Principal | undefined;
+/** One feature's loaders, made together (they may share state). */
+type LoaderGroup = (dataSource: DataSource, reader: Reader) => object;
+
+const GROUPS: readonly LoaderGroup[] = [
+  createRegionLoaders,
+  createTaxonomyLoaders,
+  createOrganizationLoaders,
+  createRequirementLoaders,
+  createSupplierLoaders,
+  createQuoteLoaders,
+  createContractLoaders,
+  createQuestionLoaders,
+  createDocumentLoaders,
+];
+
+const SOURCE = Symbol('dataSource');
+const READER = Symbol('reader');
+
+interface LazyLoaders {
+  [SOURCE]: DataSource;
+  [READER]: Reader;
+}
+
+/**
+ * A prototype whose getters make a feature's loaders on the first read of any of them, within
+ * one request, and keep them on that request's object: a request reading two loaders makes two
+ * features' sets, not all of them (most requests read none or a few). The names come from making
+ * each set once, here, at start.
+ */
+function lazyLoadersPrototype(dataSource: DataSource): object {
+  const prototype: object = {};
+  for (const group of GROUPS) {
+    const names = Object.keys(group(dataSource, () => undefined));
+    for (const name of names) {
+      Object.defineProperty(prototype, name, {
+        enumerable: true,
+        configurable: true,
+        get(this: LazyLoaders) {
+          const made = group(this[SOURCE], this[READER]) as Record<string, unknown>;
+          for (const [key, loader] of Object.entries(made)) Object.defineProperty(this, key, { value: loader, enumerable: true, writable: false, configurable: false });
+          return made[name];
+        },
+      });
+    }
+  }
+  return prototype;
+}
+
 /**
  * Makes the GraphQL context of one request. Loaders that cross to an object with its own
  * visibility rule (requirements, quotes) ask for the request's principal when their batch
@@ -24,22 +74,17 @@ export type Loaders = RegionLoaders & TaxonomyLoaders & OrganizationLoaders & Re
  */
 @Injectable()
 export class GraphQLContextFactory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly prototype: object;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.prototype = lazyLoadersPrototype(dataSource);
+  }
 
   create(req: Request): GraphQLRequestContext<Loaders> {
-    const reader = () => principalOfHttpRequest(req);
-    const loaders: Loaders = {
-      ...createRegionLoaders(this.dataSource),
-      ...createTaxonomyLoaders(this.dataSource),
-      ...createOrganizationLoaders(this.dataSource),
-      ...createRequirementLoaders(this.dataSource, reader),
-      ...createSupplierLoaders(this.dataSource),
-      ...createQuoteLoaders(this.dataSource, reader),
-      ...createContractLoaders(this.dataSource),
-      ...createQuestionLoaders(this.dataSource, reader),
-      ...createDocumentLoaders(this.dataSource, reader),
-    };
-    return { req, loaders };
+    const loaders = Object.create(this.prototype) as LazyLoaders;
+    loaders[SOURCE] = this.dataSource;
+    loaders[READER] = () => principalOfHttpRequest(req);
+    return { req, loaders: loaders as unknown as Loaders };
   }
 }
 

@@ -12,7 +12,7 @@ import type { AccessTokens } from './tokens.js';
  * is read. Should the count
  * itself fail (the database away), the request goes on: it meets the same database next.
  */
-export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits, tokens: Pick<AccessTokens, 'principalOfRequest' | 'signedUserId'>) {
+export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits, tokens: Pick<AccessTokens, 'principalOfRequest' | 'signed'>) {
   const logger = new Logger('RateLimit');
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const limits: RateLimit[] = [{ key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, limit: config.rateLimitPerIp }];
@@ -22,10 +22,11 @@ export function rateLimitMiddleware(config: AppConfig, rateLimits: RateLimits, t
       // Counted under the user its signature names; the user's row is read at the same time
       // (the access guard awaits that read and refuses a disabled user or a revoked token).
       // A token whose signature fails is counted by address only (and refused by the guard).
-      const userId = tokens.signedUserId(token);
-      if (userId !== null) {
-        void tokens.principalOfRequest(req, token);
-        limits.push({ key: `user:${userId}`, limit: config.rateLimitPerUser });
+      // The signature is checked once: the guard's verification reuses these claims.
+      const signed = tokens.signed(token);
+      if (signed !== null) {
+        void tokens.principalOfRequest(req, token, signed);
+        limits.push({ key: `user:${signed.principal.userId}`, limit: config.rateLimitPerUser });
       }
     }
     let wait: number;

@@ -109,25 +109,30 @@ export class AccessTokens {
     this.key = accessTokenKey(config.jwtSecret);
   }
 
-  /** The user a correctly signed, unexpired token names (no database read), or null. */
-  signedUserId(token: string): string | null {
+  /** A correctly signed, unexpired token's claims (no database read), or null. */
+  signed(token: string): VerifiedToken | null {
     try {
-      return verifyAccessToken(token, this.key).principal.userId;
+      return verifyAccessToken(token, this.key);
     } catch {
       return null;
     }
   }
 
-  async verify(token: string): Promise<Principal> {
-    const verified = verifyAccessToken(token, this.key);
+  /** `signed`: the token's claims when the caller has just checked its signature (`signed`), so it is not checked twice. */
+  async verify(token: string, signed?: VerifiedToken): Promise<Principal> {
+    const verified = signed ?? verifyAccessToken(token, this.key);
     return checkTokenHolder(verified, await this.holders.find(verified.principal.userId));
   }
 
-  /** The principal of a request's bearer token, verified once per request; the same UNAUTHENTICATED error each time. */
-  principalOfRequest(request: object, token: string): Promise<Principal> {
+  /**
+   * The principal of a request's bearer token, verified once per request; the same
+   * UNAUTHENTICATED error each time. `signed`: see verify (the rate limiter checks the signature
+   * first, to count the request under its user).
+   */
+  principalOfRequest(request: object, token: string, signed?: VerifiedToken): Promise<Principal> {
     let entry = this.verified.get(request);
     if (!entry || entry.token !== token) {
-      const result = this.verify(token);
+      const result = this.verify(token, signed);
       // Read by a later caller; a rejection is not unhandled just because the first caller has not awaited yet.
       result.catch(() => undefined);
       entry = { token, result };
