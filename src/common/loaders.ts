@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 
 /*
  * Generic batch-loader helpers. Each feature builds its own loaders from these
@@ -48,18 +49,54 @@ function makeEntityReader<T extends ObjectLiteral>(dataSource: DataSource, entit
   });
   const table = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
   const sql = `SELECT ${columns.map((c) => quote(c.databaseName)).join(', ')} FROM ${table} WHERE ${quote(keyColumn.databaseName)} = ANY($1)${orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : ''}`;
+  const hydrate = rowHydrator<T>(dataSource, entity, columns, (c) => c.databaseName);
+  return async (keys) => (await dataSource.query<Record<string, unknown>[]>(sql, [[...keys]])).map(hydrate);
+}
+
+/**
+ * Makes an entity of a row column by column with TypeORM's own conversions
+ * (`prepareHydratedValue`: column types and transformers), as the query builder's
+ * `getMany` would, without its per-row machinery. `name` gives the row's field for a column.
+ */
+function rowHydrator<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, columns: readonly ColumnMetadata[], name: (column: ColumnMetadata) => string): (row: Record<string, unknown>) => T {
+  const metadata = dataSource.getMetadata(entity);
   const driver = dataSource.driver;
-  return async (keys) => {
-    const rows = await dataSource.query<Record<string, unknown>[]>(sql, [[...keys]]);
-    return rows.map((row) => {
-      const item = metadata.create() as T;
-      for (const column of columns) {
-        const value = row[column.databaseName];
-        if (value !== undefined) column.setEntityValue(item, driver.prepareHydratedValue(value, column));
-      }
-      return item;
-    });
+  const fields = columns.map((column) => ({ column, field: name(column) }));
+  return (row) => {
+    const item = metadata.create() as T;
+    for (const { column, field } of fields) {
+      const value = row[field];
+      if (value !== undefined) column.setEntityValue(item, driver.prepareHydratedValue(value, column));
+    }
+    return item;
   };
+}
+
+const hydrators = new WeakMap<DataSource, Map<string, (row: Record<string, unknown>) => unknown>>();
+
+/**
+ * `query.getMany()` for a query builder that selects one entity's columns under its main alias
+ * (no joins, no relations, no eager loading; `take` without joins is a plain LIMIT): the same
+ * SQL and the same entities, hydrated by rowHydrator instead of the query builder's transformer.
+ */
+export async function manyOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
+  const main = query.expressionMap.mainAlias;
+  if (!main?.hasMetadata || query.expressionMap.joinAttributes.length > 0 || query.expressionMap.relationIdAttributes.length > 0) {
+    return query.getMany();
+  }
+  const dataSource = query.connection;
+  const metadata = main.metadata;
+  let ofSource = hydrators.get(dataSource);
+  if (!ofSource) hydrators.set(dataSource, (ofSource = new Map()));
+  const id = `${metadata.name}|${main.name}`;
+  let hydrate = ofSource.get(id) as ((row: Record<string, unknown>) => T) | undefined;
+  if (!hydrate) {
+    const columns = metadata.columns.filter((c) => !c.isVirtual && c.isSelect);
+    hydrate = rowHydrator<T>(dataSource, metadata.target as EntityTarget<T>, columns, (c) => DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName));
+    ofSource.set(id, hydrate);
+  }
+  const [sql, parameters] = query.getQueryAndParameters();
+  return (await dataSource.query<Record<string, unknown>[]>(sql, parameters)).map(hydrate);
 }
 
 /** One row per key (null when there is none), one query for the whole batch. */

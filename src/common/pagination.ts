@@ -99,13 +99,25 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   throw AppError.badInput('after', 'is not a cursor returned by this list');
 }
 
+/** An edge whose cursor is encoded when read: most clients select only the page's `endCursor`. */
+class LazyEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => (string | number)[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
 /**
  * Builds a connection from rows fetched with `LIMIT first + 1`: the extra row only says
  * that another page exists.
  */
 export function toConnection<T>(rows: T[], first: number, totalCount: number | PromiseLike<number>, keyOf: (row: T) => (string | number)[]): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = page.map((node) => new LazyEdge(node, keyOf));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { regionPrefix } from '../locality/region-codes.js';
 import { resolveWeights } from './match-weights.js';
+import { manyOf } from '../common/loaders.js';
 
 type Editable = Omit<CreateRequirementInput, 'requiredCertifications' | 'matchWeights'>;
 
@@ -167,7 +168,7 @@ export class RequirementsService {
     const totalCount = whenAsked(() => counting.getCount());
     const cursor = decodeCursor(after, 2);
     if (cursor) query.andWhere('(r.created_at, r.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
+    const rows = await manyOf(query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1));
     return toConnection(rows, first, totalCount, (r) => [r.createdAt.toISOString(), r.id]);
   }
 
