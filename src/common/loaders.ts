@@ -61,15 +61,25 @@ function makeEntityReader<T extends ObjectLiteral>(dataSource: DataSource, entit
 function rowHydrator<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, columns: readonly ColumnMetadata[], name: (column: ColumnMetadata) => string): (row: Record<string, unknown>) => T {
   const metadata = dataSource.getMetadata(entity);
   const driver = dataSource.driver;
-  const fields = columns.map((column) => ({ column, field: name(column) }));
+  const fields = columns.map((column) => ({ column, field: name(column), property: column.propertyName, plain: isPlain(column) }));
   return (row) => {
     const item = metadata.create() as T;
-    for (const { column, field } of fields) {
+    for (const { column, field, property, plain } of fields) {
       const value = row[field];
-      if (value !== undefined) column.setEntityValue(item, driver.prepareHydratedValue(value, column));
+      if (value === undefined) continue;
+      if (plain) (item as Record<string, unknown>)[property] = value;
+      else column.setEntityValue(item, driver.prepareHydratedValue(value, column));
     }
     return item;
   };
+}
+
+/** Column types whose value node-postgres gives as TypeORM's PostgreSQL driver would keep it (`prepareHydratedValue` returns it as it is). */
+const PLAIN_TYPES = new Set<unknown>(['uuid', 'text', 'varchar', 'character varying', 'int', 'integer', 'smallint', 'bigint', 'boolean', 'json', 'jsonb', 'numeric', 'double precision', 'real']);
+
+/** A column set on the entity as its row gives it: a plain type, no transformer, not inside an embedded object. */
+function isPlain(column: ColumnMetadata): boolean {
+  return PLAIN_TYPES.has(column.type) && !column.transformer && !column.embeddedMetadata;
 }
 
 const hydrators = new WeakMap<DataSource, Map<string, (row: Record<string, unknown>) => unknown>>();
