@@ -53,7 +53,7 @@ export class ReportPdfService implements OnApplicationShutdown {
 
   private async renderNow(origin: string, token: string, query: ReportPdfQuery): Promise<Buffer> {
     const browser = await this.launch();
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: PRINTABLE.width, height: PRINTABLE.height } });
     try {
       context.setDefaultTimeout(RENDER_TIMEOUT_MS);
       // Anything not addressed to this service is refused before it leaves the browser.
@@ -68,8 +68,8 @@ export class ReportPdfService implements OnApplicationShutdown {
       await context.addInitScript({
         content: `if (location.origin === ${JSON.stringify(origin)}) { localStorage.setItem('zlt.session', ${JSON.stringify(session)}); localStorage.setItem('zlt.locale', ${JSON.stringify(locale)}); }`,
       });
-      // Laid out at the printable width, in print media, so that its measured height is what prints.
-      const page = await context.newPage({ viewport: { width: PRINTABLE.width, height: PRINTABLE.height } });
+      // Laid out at the printable width (the context's viewport), in print media, so that its measured height is what prints.
+      const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
       const params = new URLSearchParams({ region: query.region, year: String(query.year), ...(query.quarter ? { quarter: String(query.quarter) } : {}) });
       await page.goto(`${origin}/bureau/report?${params.toString()}`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS });
