@@ -211,9 +211,12 @@ export function levelRankArrays(): [string[], string[], number[]] {
 
 /**
  * SQL: does the supplier organisation `org` hold every certificate requirement `req` asks for,
- * at or above the minimum level and valid on its SOP date? (`lr`: the level ranks.)
+ * at or above the minimum level and valid on its SOP date? (`lr`: the level ranks.) With
+ * `valid` given, each certificate must instead be valid over the whole span from `valid.from` to
+ * `valid.until` (SQL dates, both inclusive) — qualified on every day of it — or, with `valid`
+ * null, on some day whatever it is (not qualified on any day when this fails).
  */
-export function certificatesHeld(req: string, org: string): string {
+export function certificatesHeld(req: string, org: string, valid: { from: string; until: string } | null = { from: `${req}.sop_date`, until: `${req}.sop_date` }): string {
   return `NOT EXISTS (
     SELECT 1 FROM requirement_certifications rc
     JOIN certification_types ct ON ct.code = rc.type_code
@@ -222,7 +225,7 @@ export function certificatesHeld(req: string, org: string): string {
       SELECT 1 FROM supplier_certifications sc
       LEFT JOIN lr held ON held.scheme = ct.level_scheme AND held.level = sc.level
       WHERE sc.organization_id = ${org} AND sc.type_code = rc.type_code
-        AND sc.valid_from <= ${req}.sop_date AND sc.valid_until >= ${req}.sop_date
+        ${valid === null ? '' : `AND sc.valid_from <= ${valid.from} AND sc.valid_until >= ${valid.until}`}
         AND (rc.min_level IS NULL OR ct.level_scheme = 'HELD' OR held.rank >= need.rank)))`;
 }
 
