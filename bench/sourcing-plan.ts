@@ -8,6 +8,8 @@
  *   npm run bench:plan                         # 1M contracts, 20k requirements, minutes
  *   npm run bench:plan -- --smoke              # 20k contracts, 2k requirements, seconds
  *   npm run bench:plan -- --contracts=200000 --requirements=5000 --rounds=20
+ *   npm run bench:plan -- --reuse              # keep the world in .data/bench-plan (or BENCH_DATA_DIR)
+ *                                              # and reuse it when it matches: re-runs skip the load
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
@@ -27,16 +29,20 @@ import { SourcingLeversRepository } from '../src/sourcing-stats/sourcing-levers.
 import { SourcingPlanService } from '../src/sourcing-stats/sourcing-plan.service.js';
 import { LeverKind } from '../src/sourcing-stats/sourcing-plan.models.js';
 import { commit, machine, median, percentile } from './stats.js';
-import { generateDemand, generateMarket, loadContracts, openDatabase } from './sourcing-world.js';
+import { generateDemand, generateMarket, loadContracts, markWorld, openDatabase, recreateDatabase, worldMark } from './sourcing-world.js';
 
-function parseArgs(argv: string[]): { smoke: boolean; contracts: number; requirements: number; rounds: number } {
+/** Bumped when the generated world changes, so that a kept database built by older code is rebuilt. */
+const WORLD_VERSION = 2;
+
+function parseArgs(argv: string[]): { smoke: boolean; reuse: boolean; contracts: number; requirements: number; rounds: number } {
   const smoke = argv.includes('--smoke');
+  const reuse = argv.includes('--reuse');
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const contracts = Number(value('contracts') ?? (smoke ? 20_000 : 1_000_000));
   const requirements = Number(value('requirements') ?? (smoke ? 2_000 : 20_000));
   const rounds = Number(value('rounds') ?? (smoke ? 5 : 30));
-  if (![contracts, requirements, rounds].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('usage: sourcing-plan.js [--smoke] [--contracts=N] [--requirements=N] [--rounds=N]');
-  return { smoke, contracts, requirements, rounds };
+  if (![contracts, requirements, rounds].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('usage: sourcing-plan.js [--smoke] [--reuse] [--contracts=N] [--requirements=N] [--rounds=N]');
+  return { smoke, reuse, contracts, requirements, rounds };
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
@@ -69,18 +75,36 @@ const READING = `## Reading these numbers
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const config = benchConfig({ EMBEDDED_PG_PORT: '54531' });
-  const database = await openDatabase(config, 'zlt_bench_plan', 'bench-plan');
-  const db = new DataSource(dataSourceOptions(database.url, { extra: { max: 8 } }));
+  const database = await openDatabase(config, 'zlt_bench_plan', 'bench-plan', options.reuse);
+  const world = JSON.stringify({ version: WORLD_VERSION, contracts: options.contracts, requirements: options.requirements });
+  let db = new DataSource(dataSourceOptions(database.url, { extra: { max: 8 } }));
   await db.initialize();
+  let loadSeconds: number;
+  let reused = false;
   try {
-    await db.runMigrations({ transaction: 'each' });
+    const mark = options.reuse ? await worldMark(db) : null;
+    if (mark?.description === world) {
+      reused = true;
+      loadSeconds = mark.loadSeconds;
+      await db.runMigrations({ transaction: 'each' });
+      console.log(`reusing the world kept in the database (${world}), loaded in ${loadSeconds.toFixed(1)} s then`);
+    } else {
+      if (options.reuse) {
+        await db.destroy();
+        await recreateDatabase(database.url);
+        db = new DataSource(dataSourceOptions(database.url, { extra: { max: 8 } }));
+        await db.initialize();
+      }
+      await db.runMigrations({ transaction: 'each' });
+      console.log('generating the market…');
+      await generateMarket(db);
+      console.log(`loading ${options.contracts} contracts…`);
+      loadSeconds = await loadContracts(db, options.contracts);
+      await generateDemand(db, options.requirements);
+      await db.query('VACUUM ANALYZE');
+      if (options.reuse) await markWorld(db, world, loadSeconds);
+    }
     const [{ version }] = await db.query(`SELECT current_setting('server_version') AS version`);
-    console.log('generating the market…');
-    await generateMarket(db);
-    console.log(`loading ${options.contracts} contracts…`);
-    const loadSeconds = await loadContracts(db, options.contracts);
-    await generateDemand(db, options.requirements);
-    await db.query('VACUUM ANALYZE');
     const [counts] = await db.query(`SELECT (SELECT count(*) FROM requirements r JOIN sites s ON s.id = r.delivery_site_id WHERE r.status = 'OPEN' AND s.region_code LIKE '33%')::int AS zj_requirements,
       (SELECT count(*) FROM contracts WHERE buyer_region_code LIKE '33%')::int AS zj_contracts`);
 
@@ -131,7 +155,7 @@ async function main(): Promise<void> {
       `| **levers and scenario calls above (target p95 ≤ 100 ms)** | **${median(targeted).toFixed(2)}** | **${percentile(targeted, 95).toFixed(2)}** |`,
     ].join('\n');
     const header = [
-      `- contracts: ${options.contracts.toLocaleString('en')} generated (bench/sourcing-world.ts), ${counts.zj_contracts.toLocaleString('en')} of them bought in Zhejiang, loaded in ${loadSeconds.toFixed(1)} s;`
+      `- contracts: ${options.contracts.toLocaleString('en')} generated (bench/sourcing-world.ts), ${counts.zj_contracts.toLocaleString('en')} of them bought in Zhejiang, loaded in ${loadSeconds.toFixed(1)} s${reused ? ' (by an earlier run; this one reused the kept database)' : ''};`
         + ` open requirements: ${options.requirements.toLocaleString('en')} (${counts.zj_requirements.toLocaleString('en')} delivered in Zhejiang)`,
       `- levers for Zhejiang 2025: ${sample.levers.map((l) => `${l.kind} ${l.itemCount.toLocaleString('en')} items`).join(', ')}`,
       `- rounds: ${options.rounds} per call after 3 warm-up rounds, calls interleaved, one at a time`,
@@ -156,7 +180,7 @@ ${READING}`);
       console.log(`\nwrote ${file}`);
     }
   } finally {
-    await db.destroy();
+    if (db.isInitialized) await db.destroy();
     await database.close();
   }
 }

@@ -86,7 +86,7 @@ export class Requirement {
    * trigger on requirement_certifications (migration 1796454892654-RequirementCertificationSignature): the sourcing levers judge
    * requirements of one category, signature and SOP date once. Never written by the application.
    */
-  @Column('text', { default: '', select: false, insert: false, update: false })
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
   certificationSignature?: string;
 
   @Column('timestamptz', { nullable: true })
