@@ -5,7 +5,7 @@ import { MatchFactsRepository } from '../src/matching/match-facts.repository.js'
 import { isQualified, qualifiedPlants } from '../src/matching/qualification.js';
 import type { HeldCertification, RequiredCertification, RequirementFacts, SupplierFacts } from '../src/matching/match-facts.js';
 import { LEVEL_SCHEMES, type LevelScheme } from '../src/taxonomy/certification-levels.js';
-import { certificatesHeld, levelRankArrays, producingPlants } from '../src/sourcing-stats/sourcing-stats.repository.js';
+import { SourcingStatsRepository, certificatesHeld, levelRankArrays, producingPlants } from '../src/sourcing-stats/sourcing-stats.repository.js';
 import { SourcingLeversRepository } from '../src/sourcing-stats/sourcing-levers.repository.js';
 
 /**
@@ -198,8 +198,9 @@ describe('one qualified-supplier rule: TypeScript, matching SQL and demand-gap S
     );
   });
 
-  it('levers count a requirement as served locally exactly when the rule finds a qualified plant in the province (grouped judgement)', async () => {
+  it('levers and demand gaps count a requirement as served locally exactly when the rule finds a qualified plant in the province (grouped judgement)', async () => {
     const levers = t.app.get(SourcingLeversRepository);
+    const stats = t.app.get(SourcingStatsRepository);
     await fc.assert(
       fc.asyncProperty(groupedWorldArb, async (world) => {
         try {
@@ -212,6 +213,15 @@ describe('one qualified-supplier rule: TypeScript, matching SQL and demand-gap S
           const gapCounts = new Map<string, number>();
           for (const r of requirements.filter((x) => !local(x))) gapCounts.set(r.categoryCode, (gapCounts.get(r.categoryCode) ?? 0) + 1);
           expect(new Map(result.gaps.map((g) => [g.categoryCode, g.requirements]))).toEqual(gapCounts);
+          // The demand gaps' qualified suppliers outside (grouped the same way): per gap category, each supplier with a plant
+          // qualified for some gap requirement of it, and for how many.
+          const gaps = requirements.filter((r) => !local(r));
+          const expected = new Map<string, number>();
+          for (const r of gaps) for (const s of suppliers) if (qualifiedPlants(r, s).length > 0) expected.set(`${r.categoryCode} ${s.supplierId}`, (expected.get(`${r.categoryCode} ${s.supplierId}`) ?? 0) + 1);
+          const candidates = await stats.gapCandidates('330000', '330000', null, 100);
+          expect(new Map(candidates.map((c) => [`${c.categoryCode} ${c.supplierId}`, c.qualifiedRequirements]))).toEqual(expected);
+          const gapRows = await stats.gapGroups('330000', '330000', null);
+          expect(new Map(gapRows.map((g) => [g.categoryCode, g.requirements]))).toEqual(gapCounts);
           // The signature the trigger keeps is the one the migration's function computes.
           const stale = await t.dataSource.query(`SELECT id FROM requirements WHERE certification_signature <> requirement_certification_signature(id)`);
           expect(stale).toEqual([]);

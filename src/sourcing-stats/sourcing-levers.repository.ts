@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
-import { CONTRACT_STANDING_SQL, SqlParams, certificatesHeld, levelRankArrays, producingPlants } from './sourcing-stats.repository.js';
+import { CONTRACT_STANDING_SQL, SqlParams, levelRankArrays, localClassCtes, producingPlants } from './sourcing-stats.repository.js';
 import { regionRange } from './region-scope.js';
 import { SourcingScenario } from './sourcing-scenario.entity.js';
 
@@ -72,42 +72,21 @@ const totals = (j: { n: number; v: string }): LeverTotals => ({ count: Number(j.
  * in the province passes the hard filters — the same rule as the demand gaps
  * (sourcing-stats.repository.ts, gapCtes): a capability in the requirement's category or a
  * sub-category produced at that plant, and every required certificate held at or above the
- * minimum level and valid on the SOP date. CTEs `lr`, `req`, `grp`, `gcls` and `cls`.
- *
- * The rule reads of a requirement only its category, its required certificates (type and
- * minimum level: `certification_signature`) and its SOP date, so it is judged once per group of
- * requirements sharing category and signature (a few hundred groups for thousands of
- * requirements), on one of them (`any_id`: the signature stands for its certificates):
- * - ALL: some local plant qualifies with certificates valid over the group's whole span of SOP
- *   dates — every requirement of the group has a qualified local plant;
- * - NONE: no local plant qualifies whatever the day — none has;
- * - SOME: otherwise (validity edges inside the span); only then is each requirement of the group
- *   judged on its own SOP date, as before.
- * test/qualification.e2e-spec.ts holds the result equal to matching/qualification.ts.
+ * minimum level and valid on the SOP date; judged once per group of requirements with the same
+ * category and certification signature (`localClassCtes`). CTEs `lr`, `req` and those of
+ * `localClassCtes`, `cls` the result.
  */
 function classifiedCtes(p: SqlParams, region: string, province: string): string {
   const [schemes, levels, ranks] = levelRankArrays().map((list) => p.add(list));
   const [lo, hi] = regionRange(region).map((code) => p.add(code));
   const [plo, phi] = regionRange(province).map((code) => p.add(code));
-  const localPlant = (req: string, valid: { from: string; until: string } | null) =>
-    `EXISTS (SELECT 1 FROM ${producingPlants(req)} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld(req, 'c.organization_id', valid)})`;
   return `
   lr AS (SELECT * FROM unnest(${schemes}::text[], ${levels}::text[], ${ranks}::int[]) AS lr(scheme, level, rank)),
   req AS (
     SELECT q.id, q.organization_id, q.category_code, q.certification_signature, q.sop_date, q.title, (q.annual_volume * q.target_unit_price) AS annual_value, s.region_code
     FROM requirements q JOIN sites s ON s.id = q.delivery_site_id
     WHERE q.status = 'OPEN' AND s.region_code BETWEEN ${lo} AND ${hi}),
-  grp AS MATERIALIZED (
-    SELECT category_code, certification_signature, (array_agg(id))[1] AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
-    FROM req GROUP BY category_code, certification_signature),
-  gcls AS MATERIALIZED (
-    SELECT grp.category_code, grp.certification_signature,
-      CASE WHEN ${localPlant('grp', { from: 'grp.first_sop', until: 'grp.last_sop' })} THEN 'ALL'
-        WHEN ${localPlant('grp', null)} THEN 'SOME' ELSE 'NONE' END AS local
-    FROM grp),
-  cls AS MATERIALIZED (
-    SELECT req.*, CASE g.local WHEN 'ALL' THEN true WHEN 'NONE' THEN false ELSE ${localPlant('req', { from: 'req.sop_date', until: 'req.sop_date' })} END AS has_local
-    FROM req JOIN gcls g ON g.category_code = req.category_code AND g.certification_signature = req.certification_signature)`;
+  ${localClassCtes(plo, phi)}`;
 }
 
 /** The named queries of the levers and the saved scenarios. */
