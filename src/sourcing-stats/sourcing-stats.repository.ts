@@ -247,9 +247,10 @@ export function producingPlants(req: string): string {
  * minimum level, which `certification_signature` stands for) and its SOP date, so it is judged
  * once per group of requirements sharing category and signature (a few hundred groups for
  * thousands of requirements), on one of them (`grp.id`):
+ * - NONE: no local plant qualifies whatever the day — no requirement of the group has one
+ *   (judged first: a demand gap scans every candidate plant, so it is scanned once);
  * - ALL: some local plant qualifies with certificates valid over the group's whole span of SOP
  *   dates — every requirement of the group has a qualified local plant;
- * - NONE: no local plant qualifies whatever the day — none has;
  * - SOME: otherwise (validity edges inside the span); only then is each requirement of the group
  *   judged on its own SOP date, stopping at the first qualified local plant.
  * test/qualification.e2e-spec.ts holds the result equal to matching/qualification.ts. Needs `lr`.
@@ -263,8 +264,8 @@ export function localClassCtes(plo: string, phi: string): string {
     FROM req GROUP BY category_code, certification_signature),
   gcls AS MATERIALIZED (
     SELECT grp.category_code, grp.certification_signature,
-      CASE WHEN ${localPlant('grp', { from: 'grp.first_sop', until: 'grp.last_sop' })} THEN 'ALL'
-        WHEN ${localPlant('grp', null)} THEN 'SOME' ELSE 'NONE' END AS local
+      CASE WHEN NOT ${localPlant('grp', null)} THEN 'NONE'
+        WHEN ${localPlant('grp', { from: 'grp.first_sop', until: 'grp.last_sop' })} THEN 'ALL' ELSE 'SOME' END AS local
     FROM grp),
   cls AS MATERIALIZED (
     SELECT req.*, CASE g.local WHEN 'ALL' THEN true WHEN 'NONE' THEN false ELSE ${localPlant('req', { from: 'req.sop_date', until: 'req.sop_date' })} END AS has_local
