@@ -112,8 +112,8 @@ export async function loadContracts(db: DataSource, count: number): Promise<numb
   const started = performance.now();
   const runner = db.createQueryRunner();
   await runner.connect();
+  let bulk = true;
   try {
-    let bulk = true;
     try {
       await runner.query(`SET session_replication_role = replica`);
     } catch {
@@ -154,6 +154,8 @@ export async function loadContracts(db: DataSource, count: number): Promise<numb
       await runner.query(`SELECT sourcing_rollups_rebuild()`);
     }
   } finally {
+    // The connection goes back to the pool: never with the triggers off.
+    if (bulk) await runner.query(`SET session_replication_role = DEFAULT`);
     await runner.release();
   }
   return (performance.now() - started) / 1000;
