@@ -55,10 +55,10 @@ const READING = `## Reading these numbers
   category, its required certificates (type and minimum level) and its SOP date, so the
   requirements are grouped by category and \`requirements.certification_signature\` (the required
   certificates as one text, kept by a trigger on requirement_certifications) — 72 groups for the
-  18,302 Zhejiang requirements here — and each group is judged once on one of its requirements:
-  a local plant qualified over the group's whole span of SOP dates serves all of them; none
-  qualified on any day serves none; only a group with a validity edge inside its span is judged
-  per requirement (localClassCtes in src/sourcing-stats/sourcing-stats.repository.ts; a property
+  20,000 requirements here — and each group is judged once on one of its requirements: no local
+  plant qualified on any day serves none of them (judged first, so that a demand-gap group scans
+  its candidate plants once); one qualified over the group's whole span of SOP dates serves all;
+  only a group with a validity edge inside its span is judged per requirement (localClassCtes in src/sourcing-stats/sourcing-stats.repository.ts; a property
   test in test/qualification.e2e-spec.ts holds it equal to matching/qualification.ts). The demand
   gaps and their nearest qualified plants outside are grouped the same way. Lever 3 reads
   contracts_renewal_cover_idx, which carries every column the read needs: an index-only scan
@@ -71,11 +71,12 @@ const READING = `## Reading these numbers
 - **Where the time goes now**: the requirement read itself (requirements joined to their
   delivery plants, about 18,000 rows, then summed and sorted for the largest ten), the 72 group
   judgements (about 1 ms each, a quarter of them demand gaps that scan every candidate plant in
-  the province twice) and the renewals' index-only scan of about 55,000 entries; the two lever
+  the province) and the renewals' index-only scan of about 55,000 entries; the two lever
   queries run side by side. On this machine, shared by other work with a load above 10 on 2
   cores, every figure is inflated several times; the target should be judged on an idle run.
 - **Nearest plants per gap** (not in the target) are grouped too, but still list every
-  (gap requirement, qualified plant) pair for distances: about 0.9 s here, 19 s before grouping.
+  (gap requirement, qualified plant) pair for distances: 0.5–0.9 s here depending on the load,
+  19 s per call with the per-requirement pairs on the same world (first calls of one run).
 - **The world**: contracts are loaded set-based (no per-row triggers or foreign-key checks,
   indexes built after, the rollup rebuilt from the table) in a few minutes instead of ten;
   \`--reuse\` keeps the database in .data/bench-plan and skips the load when it holds the same
