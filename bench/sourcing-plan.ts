@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       const file = join(projectRoot(), 'bench', 'RESULTS-sourcing-plan.md');
       writeFileSync(file, `# Levers, scenarios and pace benchmark
 
-Reproduce: \`npm run bench:plan\` (\`-- --smoke\` for a seconds-long run).
+Reproduce: \`npm run bench:plan\` (\`-- --smoke\` for a seconds-long run; \`-- --reuse\` keeps the generated world in .data/bench-plan for the next run).
 
 ${header}
 
