@@ -10,6 +10,7 @@ import { readCsvStream } from '../../common/csv-reader.js';
 import { COPY_NULL, copyJson, copyLine, copyText, copyValue } from '../../common/copy-text.js';
 import { Role, type Principal } from '../../access/role.js';
 import { bureauImportProblem } from './import-scope.js';
+import { batchesBySupplier } from './import-batches.js';
 import { IMPORT_COLUMNS, IMPORT_FREE_TEXT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
 export interface ImportReport {
@@ -203,32 +204,6 @@ export class SupplierImportService {
     }
     return { accepted: accepted.length, created };
   }
-}
-
-/**
- * `rows` in batches of about `size` rows, every row of one supplier (credit code) in the same
- * batch (a supplier with more rows than `size` makes a larger one), suppliers in the order the
- * file first names them: batches written side by side never touch the same supplier, and where
- * rows repeat a key, the batch that writes it holds every such row (the first of the file wins).
- */
-export function batchesBySupplier<T extends { creditCode: string }>(rows: readonly T[], size: number): T[][] {
-  const bySupplier = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = bySupplier.get(row.creditCode);
-    if (group) group.push(row);
-    else bySupplier.set(row.creditCode, [row]);
-  }
-  const batches: T[][] = [];
-  let batch: T[] = [];
-  for (const group of bySupplier.values()) {
-    if (batch.length > 0 && batch.length + group.length > size) {
-      batches.push(batch);
-      batch = [];
-    }
-    for (const row of group) batch.push(row);
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
 }
 
 /**
