@@ -135,20 +135,22 @@ export class SupplierImportService {
     created.organizations = await run(
       `WITH ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
                SELECT 'SUPPLIER', legal_name, name_en, credit_code, false, $1::uuid
-               FROM (SELECT DISTINCT ON (credit_code) * FROM import_rows ORDER BY credit_code, line) x ORDER BY line
+               FROM (SELECT DISTINCT ON (credit_code) * FROM supplier_import_rows ORDER BY credit_code, line) x ORDER BY line
                ON CONFLICT (credit_code) DO NOTHING RETURNING id AS organization_id, credit_code, legal_name),
+       mark AS (UPDATE supplier_import_rows s SET organization_id = ins.organization_id, new_organization = true FROM ins WHERE s.credit_code = ins.credit_code),
        aud AS (INSERT INTO import_audit (action, after)
                SELECT 'organization.import', jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', organization_id, 'creditCode', credit_code, 'legalName', legal_name)))
                FROM ins HAVING count(*) > 0)
        ${counted}`,
       [actor?.organizationId ?? null],
     );
-    // The staged rows learn their organisation (new or existing) once, for the three inserts below.
-    // (A lookup per row through the unique index: a join would scan every organisation.)
-    await manager.query(`UPDATE import_rows s SET organization_id = (SELECT o.id FROM organizations o WHERE o.credit_code = s.credit_code)`);
+    // The staged rows learn their organisation once, for the three inserts below: a new one from
+    // the insert above (which marks them), an existing one here (a lookup per row through the
+    // unique index: a join would scan every organisation).
+    await manager.query(`UPDATE supplier_import_rows s SET organization_id = (SELECT o.id FROM organizations o WHERE o.credit_code = s.credit_code) WHERE s.organization_id IS NULL`);
 
     created.sites = await run(
-      `WITH input AS (SELECT DISTINCT ON (organization_id, plant_name) * FROM import_rows ORDER BY organization_id, plant_name, line),
+      `WITH input AS (SELECT DISTINCT ON (organization_id, plant_name) * FROM supplier_import_rows ORDER BY organization_id, plant_name, line),
        ins AS (INSERT INTO sites (organization_id, name, country_code, region_code, address, lat, lon, location_approx)
                SELECT x.organization_id, x.plant_name, x.country_code, x.region_code, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
                FROM input x LEFT JOIN regions r ON r.code = x.region_code LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
@@ -163,9 +165,10 @@ export class SupplierImportService {
     created.capabilities = await run(
       `WITH fresh AS MATERIALIZED (
                SELECT gen_random_uuid() AS id, x.organization_id, st.id AS site_id, x.category_code, x.capability_description, x.products, x.annual_capacity, x.lead_time_days, x.line
-               FROM (SELECT DISTINCT ON (organization_id, category_code, plant_name) * FROM import_rows WHERE category_code IS NOT NULL ORDER BY organization_id, category_code, plant_name, line) x
+               FROM (SELECT DISTINCT ON (organization_id, category_code, plant_name) * FROM supplier_import_rows WHERE category_code IS NOT NULL ORDER BY organization_id, category_code, plant_name, line) x
                JOIN sites st ON st.organization_id = x.organization_id AND st.name = x.plant_name
-               WHERE NOT EXISTS (SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
+               -- An organisation new in this batch has no capability yet: nothing to look up.
+               WHERE x.new_organization OR NOT EXISTS (SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
                                  WHERE cap.organization_id = x.organization_id AND cap.category_code = x.category_code AND cs.site_id = st.id)),
        ins AS (INSERT INTO capabilities (id, organization_id, category_code, description, products, annual_capacity, lead_time_days)
                SELECT id, organization_id, category_code, capability_description, ARRAY(SELECT jsonb_array_elements_text(products)), annual_capacity, lead_time_days FROM fresh ORDER BY line
@@ -183,7 +186,7 @@ export class SupplierImportService {
     created.certifications = await run(
       `WITH ins AS (INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
                SELECT organization_id, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until
-               FROM (SELECT DISTINCT ON (organization_id, cert_type, cert_number) * FROM import_rows WHERE cert_type IS NOT NULL ORDER BY organization_id, cert_type, cert_number, line) x ORDER BY line
+               FROM (SELECT DISTINCT ON (organization_id, cert_type, cert_number) * FROM supplier_import_rows WHERE cert_type IS NOT NULL ORDER BY organization_id, cert_type, cert_number, line) x ORDER BY line
                ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
        aud AS (INSERT INTO import_audit (action, after)
                SELECT 'certification.import', jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
@@ -212,12 +215,12 @@ export class SupplierImportService {
  * with a text value, a char(n) column's index is not used. `import_audit` holds the batch's
  * audit events until they are written, last.
  */
-const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS import_rows (
+const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS supplier_import_rows (
   line int NOT NULL, credit_code char(18) NOT NULL, legal_name text NOT NULL, name_en text, plant_name text NOT NULL,
   country_code char(2) NOT NULL, region_code char(6), address text NOT NULL, lat float8, lon float8,
   category_code text, capability_description text, products jsonb, annual_capacity int, lead_time_days int,
   cert_type text, cert_level text, cert_number text, cert_issuer text, cert_valid_from date, cert_valid_until date,
-  organization_id uuid
+  organization_id uuid, new_organization boolean NOT NULL DEFAULT false
 ) ON COMMIT DELETE ROWS;
 CREATE TEMPORARY TABLE IF NOT EXISTS import_audit (seq serial, action text NOT NULL, after jsonb NOT NULL) ON COMMIT DELETE ROWS`;
 const STAGED_COLUMNS = 'line, credit_code, legal_name, name_en, plant_name, country_code, region_code, address, lat, lon, category_code, capability_description, products, annual_capacity, lead_time_days, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until';
@@ -237,7 +240,7 @@ async function stageRows(manager: EntityManager, rows: readonly ImportRow[]): Pr
     ]);
   }).join('');
   const client = (await runner.connect()) as pg.ClientBase;
-  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY import_rows (${STAGED_COLUMNS}) FROM STDIN`)));
+  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY supplier_import_rows (${STAGED_COLUMNS}) FROM STDIN`)));
   // A temporary table has no statistics until analysed: without them the joins below are planned blind.
-  await manager.query('ANALYZE import_rows');
+  await manager.query('ANALYZE supplier_import_rows');
 }
