@@ -31,9 +31,10 @@ const MAX_ROWS = 200_000;
  * bureau's import is confined by `bureauImportProblem` (its jurisdiction; new organisations,
  * or those its own import created that have no users yet); a platform admin's or the CLI's is not.
  * Rows are checked one by one; the valid ones are written in one transaction per batch with
- * set-based SQL (audit events and outbox rows included), two batches at a time. Idempotent: organisations are keyed
- * by credit code, plants by (organisation, plant name), capabilities by (organisation,
- * category, plant), certificates by (organisation, type, number); what exists is left as it is.
+ * set-based SQL (audit events and outbox rows included), two batches at a time, every row of a
+ * supplier in the same batch (import-batches.ts). Idempotent: organisations are keyed by credit
+ * code, plants by (organisation, plant name), capabilities by (organisation, category, plant),
+ * certificates by (organisation, type, number); what exists is left as it is.
  * Each batch writes one audit event per kind of row it created (entity type ImportBatch,
  * listing the rows) and one outbox row per supplier touched.
  */
