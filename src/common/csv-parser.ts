@@ -9,9 +9,9 @@
  * What it refuses (`CsvSyntaxError`): a quote inside an unquoted cell, anything but a comma or a
  * line break right after a closing quote, and a quoted cell still open at the end of the text.
  *
- * It replaces csv-parse in the imports' reader (csv-reader.ts): with line numbers and the
- * header's names, csv-parse took ~40 µs a row on a 20-column file, this ~4 µs, and the CSV
- * import's throughput is bounded by rows per second.
+ * It replaces csv-parse in the imports' reader (csv-reader.ts): reading the import bench's file
+ * (20,000 rows of 20 columns) took 2.1–2.6 s with csv-parse and 0.24–0.31 s with this, on the
+ * shared machine at load average ~11 — a tenth of the import's time had gone to splitting CSV.
  */
 export class CsvSyntaxError extends Error {}
 
