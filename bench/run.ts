@@ -8,8 +8,9 @@
  * 2. build the search index from it (timed);
  * 3. matching (server-side, split SQL / relevance / scoring), GraphQL throughput against bare
  *    graphql-js, CSV import rows/s — on that database;
- * 4. the search and bureau-statistics benchmarks, which load their own data at the same scale
- *    (100k profiles, 1M contracts) and write RESULTS-search.md and RESULTS-sourcing-stats.md,
+ * 4. the search, bureau-statistics and path-to-target (levers) benchmarks, which load their own
+ *    data at the same scale (100k profiles, 1M contracts) and write RESULTS-search.md,
+ *    RESULTS-sourcing-stats.md and RESULTS-sourcing-plan.md,
  *    and (not in smoke mode) the start-up benchmark (bench/start.ts, RESULTS-start.md);
  *    their headline figures are copied here.
  * The database is DATABASE_URL's server (a database `zlt_bench` is created on it) or an
@@ -242,6 +243,8 @@ async function main(): Promise<void> {
     const search = childBench('search.js', smoke);
     log('bureau statistics (own data, 1M contracts) …');
     const stats = childBench('sourcing-stats.js', smoke);
+    log('path to the target: levers, scenarios, pace (own data, 1M contracts) …');
+    const plan = childBench('sourcing-plan.js', smoke);
     // Not in smoke mode: a dozen cold starts of the service would make CI's smoke run slow.
     if (!smoke) log('start-up (build, cold starts) …');
     const start = smoke ? '' : childBench('start.js', smoke);
@@ -270,6 +273,12 @@ async function main(): Promise<void> {
       ...headline(stats),
       '',
       `Target ≤ ${TARGETS.rateMs} ms; the file has every figure.`,
+      '',
+      '## Levers, scenarios and pace — bench/RESULTS-sourcing-plan.md',
+      '',
+      ...headline(plan),
+      '',
+      'Target: levers and scenario for Zhejiang p95 ≤ 100 ms; the file has every call.',
       '',
       ...(smoke ? [] : ['## Start-up — bench/RESULTS-start.md', '', ...headline(start), '', '`npm start` should answer within 15 s of a finished `npm install`.', '']),
       `Seed: ${seed.timings.map((t) => `${t.table} ${t.rows} rows in ${t.seconds.toFixed(1)} s`).join('; ')}.`,

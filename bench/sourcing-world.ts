@@ -12,30 +12,66 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { projectRoot } from '../src/common/paths.js';
 import type { AppConfig } from '../src/config/config.js';
 
-export async function openDatabase(config: AppConfig, name = 'zlt_bench_sourcing', dirName = 'bench-sourcing'): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * The benchmark's database. Dropped and created afresh, unless `reuse`: then the embedded
+ * cluster in `.data/<dirName>` (or BENCH_DATA_DIR), or the database behind DATABASE_URL, is kept
+ * across runs (`worldMark`/`markWorld` tell whether it already holds the world asked for;
+ * `recreateDatabase` empties it when not).
+ */
+export async function openDatabase(config: AppConfig, name = 'zlt_bench_sourcing', dirName = 'bench-sourcing', reuse = false): Promise<{ url: string; close: () => Promise<void> }> {
   if (config.databaseUrl) {
     const admin = new URL(config.databaseUrl);
     admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+    if (!reuse) {
+      const client = new pg.Client({ connectionString: admin.toString() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    }
     await createDatabaseIfMissing(admin.toString(), name);
     const url = new URL(admin);
     url.pathname = `/${name}`;
     return { url: url.toString(), close: async () => undefined };
   }
   const dataDir = config.benchDataDir ?? join(projectRoot(), '.data', dirName);
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: false });
+  if (!reuse) rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, persistent: reuse });
   await createDatabaseIfMissing(server.url('postgres'), name);
   return {
     url: server.url(name),
     close: async () => {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!reuse) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What world the database holds (written by `markWorld` once the world is complete), or null. */
+export async function worldMark(db: DataSource): Promise<{ description: string; loadSeconds: number } | null> {
+  const [{ present }] = await db.query<{ present: boolean }[]>(`SELECT to_regclass('bench_world') IS NOT NULL AS present`);
+  if (!present) return null;
+  const rows = await db.query<{ description: string; load_seconds: number }[]>(`SELECT description, load_seconds FROM bench_world WHERE id = 1`);
+  return rows.length === 0 ? null : { description: rows[0].description, loadSeconds: Number(rows[0].load_seconds) };
+}
+
+export async function markWorld(db: DataSource, description: string, loadSeconds: number): Promise<void> {
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_world (id int PRIMARY KEY, description text NOT NULL, load_seconds double precision NOT NULL)`);
+  await db.query(`INSERT INTO bench_world (id, description, load_seconds) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET description = EXCLUDED.description, load_seconds = EXCLUDED.load_seconds`, [description, loadSeconds]);
+}
+
+/** Drops and creates the database at `url` (a kept database that holds another world, or half of one). */
+export async function recreateDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+  await createDatabaseIfMissing(admin.toString(), name);
 }
 
 /** Organisations and plants: 120 OEMs with two plants each (90 % in Zhejiang), 3,000 suppliers with one (70 % Zhejiang, 25 % neighbours, 5 % abroad). */
@@ -64,13 +100,34 @@ export async function generateMarket(db: DataSource): Promise<void> {
 /**
  * `count` contracts signed over three years (2023–2025), in statements of 100,000 rows; each
  * runs one to four years from its signature (end date), so that some end in any coming year.
+ *
+ * Set-based bulk load: on one connection with session_replication_role = replica (no per-row
+ * trigger or foreign-key check: the generator draws only existing keys, and sets buyer_verified
+ * as the insert trigger would), the contracts' secondary indexes dropped before and built once
+ * after, then the rollup rebuilt from the table (sourcing_rollups_rebuild, what its statement
+ * triggers would have summed). Where the role cannot be set (not a superuser), the rows go
+ * through the triggers as the service's would.
  */
 export async function loadContracts(db: DataSource, count: number): Promise<number> {
   const started = performance.now();
-  for (let done = 0; done < count; done += 100_000) {
-    const batch = Math.min(100_000, count - done);
-    await db.query(`
-      WITH b AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs, array_agg(s.region_code ORDER BY s.id) AS regions
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  let bulk = true;
+  try {
+    try {
+      await runner.query(`SET session_replication_role = replica`);
+    } catch {
+      bulk = false;
+    }
+    const indexes: { name: string; definition: string }[] = bulk
+      ? await runner.query(`SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+          WHERE x.indrelid = 'contracts'::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`)
+      : [];
+    for (const index of indexes) await runner.query(`DROP INDEX "${index.name}"`);
+    for (let done = 0; done < count; done += 100_000) {
+      const batch = Math.min(100_000, count - done);
+      await runner.query(`
+      WITH b AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs, array_agg(s.region_code ORDER BY s.id) AS regions, array_agg(o.verified ORDER BY s.id) AS verified
                  FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.kind = 'OEM'),
            p AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs, array_agg(s.region_code::text ORDER BY s.id) AS regions, array_agg(s.country_code::text ORDER BY s.id) AS countries
                  FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.kind = 'SUPPLIER'),
@@ -80,33 +137,50 @@ export async function loadContracts(db: DataSource, count: number): Promise<numb
                    365 + floor(random() * 1096)::int AS days
                  FROM generate_series(1, ${batch}) g)
       INSERT INTO contracts (source, buyer_organization_id, buyer_site_id, supplier_organization_id, supplier_site_id, category_code, unit_price, volume, total_value, delivered_value,
-        signed_date, start_date, end_date, status, buyer_region_code, supplier_region_code, supplier_country_code, same_county, same_city, same_province, distance_km)
+        signed_date, start_date, end_date, status, buyer_region_code, supplier_region_code, supplier_country_code, same_county, same_city, same_province, distance_km, buyer_verified)
       SELECT CASE WHEN x.r1 < 0.3 THEN 'AWARDED' ELSE 'RECORDED' END, b.orgs[x.bi], b.ids[x.bi], p.orgs[x.si], p.ids[x.si],
         c.codes[1 + floor(x.r2 * array_length(c.codes, 1))::int], round(x.v / 1000, 4), 1000, x.v,
         CASE WHEN x.r3 < 0.025 THEN round(x.v * 0.3, 2) END, x.signed, x.signed, x.signed + x.days,
         CASE WHEN x.r3 < 0.05 THEN 'TERMINATED' WHEN x.r3 < 0.75 THEN 'ACTIVE' ELSE 'COMPLETED' END,
         b.regions[x.bi], p.regions[x.si], p.countries[x.si],
         coalesce(p.regions[x.si] = b.regions[x.bi]::text, false), coalesce(left(p.regions[x.si], 4) = left(b.regions[x.bi], 4), false),
-        coalesce(left(p.regions[x.si], 2) = left(b.regions[x.bi], 2), false), 50
+        coalesce(left(p.regions[x.si], 2) = left(b.regions[x.bi], 2), false), 50, b.verified[x.bi]
       FROM x, b, p, c`);
-    console.log(`  loaded ${done + batch} contracts`);
+      console.log(`  loaded ${done + batch} contracts`);
+    }
+    for (const index of indexes) await runner.query(index.definition);
+    if (bulk) {
+      await runner.query(`SET session_replication_role = DEFAULT`);
+      await runner.query(`SELECT sourcing_rollups_rebuild()`);
+    }
+  } finally {
+    // The connection goes back to the pool: never with the triggers off.
+    if (bulk) await runner.query(`SET session_replication_role = DEFAULT`);
+    await runner.release();
   }
   return (performance.now() - started) / 1000;
 }
 
 /**
  * Capabilities, certificates and `requirements` OPEN requirements (SOP dates spread over two
- * years from 2027), for the demand-gap and lever queries.
+ * years from 2027), for the demand-gap and lever queries. Zhejiang has real demand gaps: one
+ * category in 25 that no plant in the province makes, and AEC-Q100 grade 0 (which chip
+ * requirements may ask for) held by no supplier there.
  */
 export async function generateDemand(db: DataSource, requirements = 3000): Promise<void> {
-  await db.query(`WITH c AS (SELECT array_agg(code ORDER BY code) AS codes FROM part_categories WHERE parent_code IS NOT NULL)
-    INSERT INTO capabilities (organization_id, category_code, annual_capacity) SELECT o.id, c.codes[1 + floor(random() * array_length(c.codes, 1))::int], 100000
-    FROM organizations o, c WHERE o.kind = 'SUPPLIER'`);
+  // Demand gaps in Zhejiang: no plant in the province makes one category in 25 (every 25th by code).
+  await db.query(`WITH q AS (SELECT code, row_number() OVER (ORDER BY code) % 25 = 0 AS gap FROM part_categories WHERE parent_code IS NOT NULL),
+      c AS (SELECT array_agg(code ORDER BY code) AS codes, array_agg(code ORDER BY code) FILTER (WHERE NOT gap) AS local_codes FROM q)
+    INSERT INTO capabilities (organization_id, category_code, annual_capacity)
+    SELECT o.id, CASE WHEN s.region_code LIKE '33%' THEN c.local_codes[1 + floor(random() * array_length(c.local_codes, 1))::int] ELSE c.codes[1 + floor(random() * array_length(c.codes, 1))::int] END, 100000
+    FROM organizations o JOIN sites s ON s.organization_id = o.id, c WHERE o.kind = 'SUPPLIER'`);
   await db.query(`INSERT INTO capability_sites (capability_id, site_id) SELECT c.id, s.id FROM capabilities c JOIN sites s ON s.organization_id = c.organization_id`);
   await db.query(`INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, valid_from, valid_until)
     SELECT id, 'IATF_16949', NULL, 'IATF-' || credit_code, '2024-01-01', '2030-12-31' FROM organizations WHERE kind = 'SUPPLIER' AND random() < 0.9`);
   await db.query(`INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, valid_from, valid_until)
-    SELECT id, 'AEC_Q100', (ARRAY['3', '2', '1', '0'])[1 + floor(random() * 4)::int], 'AEC-' || credit_code, '2024-01-01', '2030-12-31' FROM organizations WHERE kind = 'SUPPLIER' AND random() < 0.5`);
+    SELECT o.id, 'AEC_Q100', CASE WHEN s.region_code LIKE '33%' THEN (ARRAY['3', '2', '1'])[1 + floor(random() * 3)::int] ELSE (ARRAY['3', '2', '1', '0'])[1 + floor(random() * 4)::int] END,
+      'AEC-' || o.credit_code, '2024-01-01', '2030-12-31'
+    FROM organizations o JOIN sites s ON s.organization_id = o.id WHERE o.kind = 'SUPPLIER' AND random() < 0.5`);
   await db.query(`WITH b AS (SELECT array_agg(s.id ORDER BY s.id) AS ids, array_agg(s.organization_id ORDER BY s.id) AS orgs FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.kind = 'OEM'),
       c AS (SELECT array_agg(code ORDER BY code) AS codes FROM part_categories WHERE parent_code IS NOT NULL),
       x AS (SELECT g, 1 + floor(random() * (SELECT array_length(ids, 1) FROM b))::int AS bi, random() AS r FROM generate_series(1, ${requirements}) g)

@@ -22,6 +22,9 @@ import { ClarificationQuestions1796407363559 } from './1796407363559-Clarificati
 import { Documents1796407696177 } from './1796407696177-Documents.js';
 import { SourcingPlan1796407479484 } from './1796407479484-SourcingPlan.js';
 import { MatchChangeFeed1796407602710 } from './1796407602710-MatchChangeFeed.js';
+import { RequirementCertificationSignature1796454892654 } from './1796454892654-RequirementCertificationSignature.js';
+import { RenewalCoveringIndex1796454892655 } from './1796454892655-RenewalCoveringIndex.js';
+import { MatchChangeLinkLookup1796500000000 } from './1796500000000-MatchChangeLinkLookup.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -47,4 +50,7 @@ export const MIGRATIONS = [
   Notifications1796407588684,
   Documents1796407696177,
   MatchChangeFeed1796407602710,
+  RequirementCertificationSignature1796454892654,
+  RenewalCoveringIndex1796454892655,
+  MatchChangeLinkLookup1796500000000,
 ];

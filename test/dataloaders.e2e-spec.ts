@@ -1,7 +1,5 @@
-import { jest } from '@jest/globals';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
-import { SearchIndexer } from '../src/search/search-indexer.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { statementsOf, tokenChecks } from './support/query-count.js';
 import { makeOrganization, makePlatformAdmin, makeSite, requirementInput, CREATE_REQUIREMENT } from './support/factories.js';
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 
@@ -23,39 +21,26 @@ describe('lists fan out through DataLoaders', () => {
   afterAll(() => t.close());
 
   it('lists 100 requirements with plant, region, category, organisation and certifications in a bounded number of queries', async () => {
-    // The search indexer's background loop queries too: stop it so that only this request is counted.
-    await t.app.get(SearchIndexer).stop();
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    const data = await t.ok<{ myRequirements: { edges: { node: any }[] } }>(
-      `{ myRequirements(first: 100) { totalCount edges { node { title organization { legalName } deliverySite { name region { name } } category { nameZh } requiredCertifications { typeCode } } } } }`,
-      {},
-      token,
+    const { result: data, own, rateLimit } = await statementsOf(t, () =>
+      t.ok<{ myRequirements: { edges: { node: any }[] } }>(
+        `{ myRequirements(first: 100) { totalCount edges { node { title organization { legalName } deliverySite { name region { name } } category { nameZh } requiredCertifications { typeCode } } } } }`,
+        {},
+        token,
+      ),
     );
-    // The request's rate-limit count is one statement of its own (src/access/rate-limits.ts; the
-    // once-a-minute sweep may fall in here too), not the list's.
-    const rateLimitStatements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => sql.includes('rate_limit_windows'));
-    // The match index reads its change feed every 200 ms in the background (src/matching/match-index.service.ts): not this request's either.
-    const feedReads = spy.mock.calls.filter(([sql]) => String(sql).includes('match_changes')).length;
-    const queries = spy.mock.calls.length - rateLimitStatements.length - feedReads;
-    const tokenChecks = spy.mock.calls.filter(([sql]) => /FROM users WHERE id = ANY\(/.test(String(sql))).length;
-    spy.mockRestore();
     expect(data.myRequirements.edges).toHaveLength(100);
     expect(data.myRequirements.edges.every((e) => e.node.deliverySite.region.name && e.node.category.nameZh)).toBe(true);
     // count + page + organisation + sites + regions + categories + certifications + the token's user (read once per request, src/access/tokens.ts, shared by the rate limiter and the guard) = 8, whatever the page size.
-    expect(queries).toBeLessThanOrEqual(8);
-    expect(tokenChecks).toBe(1);
-    expect(rateLimitStatements.filter((sql) => sql.includes('INSERT'))).toHaveLength(1);
+    expect(own.length).toBeLessThanOrEqual(8);
+    expect(tokenChecks(own)).toBe(1);
+    expect(rateLimit.filter((sql) => sql.includes('INSERT'))).toHaveLength(1);
   });
 
   it('adds a fixed number of queries for every requirement\'s questions and documents', async () => {
-    await t.app.get(SearchIndexer).stop();
     const count = async (selection: string) => {
-      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-      const data = await t.ok<{ myRequirements: { edges: unknown[] } }>(`{ myRequirements(first: 100) { edges { node { id ${selection} } } } }`, {}, token);
-      const queries = spy.mock.calls.filter(([sql]) => !String(sql).includes('rate_limit_windows')).length;
-      spy.mockRestore();
+      const { result: data, own } = await statementsOf(t, () => t.ok<{ myRequirements: { edges: unknown[] } }>(`{ myRequirements(first: 100) { edges { node { id ${selection} } } } }`, {}, token));
       expect(data.myRequirements.edges).toHaveLength(100);
-      return queries;
+      return own.length;
     };
     const plain = await count('');
     // questions: the batch's questions + their requirements' owners; documents: the batch's documents.

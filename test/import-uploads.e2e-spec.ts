@@ -4,6 +4,7 @@ import { makeOrganization, makePlatformAdmin, makeSite, nextCreditCode, type Mad
 import { OrganizationKind } from '../src/organizations/organization.entity.js';
 import { IMPORT_COLUMNS } from '../src/suppliers/import/import-row.js';
 import { CSV_UPLOAD_LIMIT_BYTES } from '../src/common/csv-upload.js';
+import { IMPORT_BATCH_SIZE } from '../src/suppliers/import/supplier-import.service.js';
 
 const EXAMPLE = readFileSync('seeds/suppliers-example.csv', 'utf8');
 const CONTRACT_HEADER = 'reference,buyer_plant,supplier_credit_code,supplier_name,supplier_plant,supplier_region_code,category_code,total_value,volume,signed_date,end_date,status';
@@ -34,7 +35,8 @@ describe('CSV import over upload routes', () => {
 
   const tables = async () =>
     (await t.dataSource.query(`SELECT (SELECT count(*)::int FROM organizations) o, (SELECT count(*)::int FROM sites) s, (SELECT count(*)::int FROM capabilities) c,
-      (SELECT count(*)::int FROM supplier_certifications) z, (SELECT count(*)::int FROM contracts) k, (SELECT count(*)::int FROM audit_events) a, (SELECT count(*)::int FROM outbox) b`))[0];
+      (SELECT count(*)::int FROM supplier_certifications) z, (SELECT count(*)::int FROM contracts) k, (SELECT count(*)::int FROM audit_events) a, (SELECT count(*)::int FROM outbox) b,
+      (SELECT COALESCE(max(id), 0)::int FROM audit_events) "lastAudit", (SELECT COALESCE(max(id), 0)::int FROM outbox) "lastOutbox"`))[0];
 
   beforeAll(async () => {
     // Reading 20 MB under Jest's module sandbox is several times slower than in the service:
@@ -54,6 +56,35 @@ describe('CSV import over upload routes', () => {
     const again = await upload(t, 'suppliers', EXAMPLE, admin.token);
     expect(again).toEqual({ status: 200, json: { rows: 5, accepted: 5, rejected: [], created: { organizations: 0, sites: 0, capabilities: 0, certifications: 0 } } });
     expect(await tables()).toEqual(before);
+  });
+
+  it('writes a file of several batches, two at a time, every row of a supplier in one batch, and the same file twice changes nothing', async () => {
+    // Two plants per supplier, and the first supplier named once more on the last line: more
+    // rows than a batch holds, so two batches are written side by side.
+    const suppliers = Math.ceil((IMPORT_BATCH_SIZE + 1000) / 2);
+    const codes = Array.from({ length: suppliers }, () => nextCreditCode('330206'));
+    const row = (code: string, n: number, plant: number) => [code, `批量供应商${n}(测试)`, '', `工厂${plant}`, '330206', '', '', '', '', 'CHASSIS.SUSPENSION', '', '', '', '', 'IATF_16949', '', `IATF-${code}`, '', '2025-01-01', '2028-12-31'].join(',');
+    const lines = [IMPORT_COLUMNS.join(',')];
+    codes.forEach((code, n) => lines.push(row(code, n, 1), row(code, n, 2)));
+    lines.push(row(codes[0], 0, 3));
+    const csv = lines.join('\n');
+    const before = await tables();
+    const first = await upload(t, 'suppliers', csv, admin.token);
+    expect(first).toEqual({ status: 200, json: { rows: 2 * suppliers + 1, accepted: 2 * suppliers + 1, rejected: [], created: { organizations: suppliers, sites: 2 * suppliers + 1, capabilities: 2 * suppliers + 1, certifications: suppliers } } });
+    // Several batches, each with its audit events; every supplier's plants in one batch (the first supplier's three too).
+    const [{ batches }] = await t.dataSource.query(`SELECT count(DISTINCT entity_id)::int AS batches FROM audit_events WHERE entity_type = 'ImportBatch' AND id > $1`, [before.lastAudit]);
+    expect(batches).toBeGreaterThanOrEqual(2);
+    const spread = await t.dataSource.query(`SELECT max(n)::int AS "batchesPerSupplier", count(*)::int AS suppliers FROM (SELECT r->>'organizationId', count(DISTINCT e.entity_id) AS n
+      FROM audit_events e, jsonb_array_elements(e.after->'rows') r WHERE e.action = 'site.import' AND e.id > $1 GROUP BY 1) x`, [before.lastAudit]);
+    expect(spread).toEqual([{ batchesPerSupplier: 1, suppliers }]);
+    const [{ plants }] = await t.dataSource.query(`SELECT count(*)::int AS plants FROM sites s JOIN organizations o ON o.id = s.organization_id WHERE o.credit_code = $1`, [codes[0]]);
+    expect(plants).toBe(3);
+    const outbox = await t.dataSource.query(`SELECT count(*)::int AS rows, count(DISTINCT entity_id)::int AS suppliers FROM outbox WHERE id > $1`, [before.lastOutbox]);
+    expect(outbox).toEqual([{ rows: suppliers, suppliers }]);
+    const written = await tables();
+    const again = await upload(t, 'suppliers', csv, admin.token);
+    expect(again.json.created).toEqual({ organizations: 0, sites: 0, capabilities: 0, certifications: 0 });
+    expect(await tables()).toEqual(written);
   });
 
   it('reports a bad supplier row with its line and column, and writes the good ones', async () => {

@@ -5,7 +5,8 @@ import { MatchFactsRepository } from '../src/matching/match-facts.repository.js'
 import { isQualified, qualifiedPlants } from '../src/matching/qualification.js';
 import type { HeldCertification, RequiredCertification, RequirementFacts, SupplierFacts } from '../src/matching/match-facts.js';
 import { LEVEL_SCHEMES, type LevelScheme } from '../src/taxonomy/certification-levels.js';
-import { certificatesHeld, levelRankArrays, producingPlants } from '../src/sourcing-stats/sourcing-stats.repository.js';
+import { SourcingStatsRepository, certificatesHeld, levelRankArrays, producingPlants } from '../src/sourcing-stats/sourcing-stats.repository.js';
+import { SourcingLeversRepository } from '../src/sourcing-stats/sourcing-levers.repository.js';
 
 /**
  * One "qualified supplier" rule, three places: the TypeScript rule (matching/qualification.ts,
@@ -14,7 +15,10 @@ import { certificatesHeld, levelRankArrays, producingPlants } from '../src/sourc
  * (producingPlants + certificatesHeld in sourcing-stats.repository.ts). On random small worlds,
  * written to PostgreSQL as the services would allow them (levels valid for their scheme,
  * capabilities produced at the supplier's own plants), all three must pick the same suppliers
- * and the same (requirement, supplier, plant) triples.
+ * and the same (requirement, supplier, plant) triples. The sourcing levers judge the rule once per
+ * group of requirements (category and certification signature): on random worlds whose
+ * requirements share categories and certificates and spread their SOP dates over validity edges,
+ * the requirements they count as having a qualified local plant are exactly those the rule says.
  */
 
 const CATEGORIES = ['COCKPIT', 'COCKPIT.DISPLAY', 'COCKPIT.IVI', 'CHIP', 'CHIP.MCU'];
@@ -27,7 +31,7 @@ const CERT_TYPES: readonly { code: string; scheme: LevelScheme }[] = [
 const DAYS = ['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-06-30', '2027-07-01', '2027-07-02'];
 
 interface WorldCert { type: number; level: number; from: number; until: number }
-interface WorldSupplier { plants: number; capabilities: { category: number; plants: number[] }[]; certs: WorldCert[] }
+interface WorldSupplier { plants: number; outside?: boolean[]; capabilities: { category: number; plants: number[] }[]; certs: WorldCert[] }
 interface WorldRequirement { category: number; sop: number; required: { type: number; minLevel: number | null }[] }
 interface World { suppliers: WorldSupplier[]; requirements: WorldRequirement[] }
 
@@ -43,6 +47,20 @@ const requirementArb = fc.record({
   category: fc.nat(CATEGORIES.length - 1),
   sop: fc.constantFrom(2, 5),
   required: fc.uniqueArray(fc.record({ type: fc.nat(CERT_TYPES.length - 1), minLevel: fc.option(fc.nat(5), { nil: null }) }), { maxLength: 3, selector: (r) => r.type }),
+});
+/** Requirements that often share category and certificates (so that the levers' groups hold several), SOP on any day. */
+const groupedRequirementArb = fc.record({
+  category: fc.nat(CATEGORIES.length - 1),
+  sop: fc.nat(DAYS.length - 1),
+  required: fc.constantFrom<WorldRequirement['required']>([], [{ type: 0, minLevel: null }], [{ type: 1, minLevel: 2 }], [{ type: 0, minLevel: null }, { type: 2, minLevel: 1 }], [{ type: 2, minLevel: null }]),
+});
+/** Suppliers with plants inside the province or outside it (a plant outside never makes a requirement served locally). */
+const provinceSupplierArb = fc
+  .tuple(supplierArb, fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }))
+  .map(([s, outside]) => ({ ...s, outside: outside.slice(0, s.plants) }));
+const groupedWorldArb: fc.Arbitrary<World> = fc.record({
+  suppliers: fc.array(provinceSupplierArb, { minLength: 1, maxLength: 5 }),
+  requirements: fc.array(groupedRequirementArb, { minLength: 1, maxLength: 10 }),
 });
 const worldArb: fc.Arbitrary<World> = fc.record({ suppliers: fc.array(supplierArb, { minLength: 1, maxLength: 5 }), requirements: fc.array(requirementArb, { minLength: 1, maxLength: 3 }) });
 
@@ -60,6 +78,7 @@ describe('one qualified-supplier rule: TypeScript, matching SQL and demand-gap S
   let deliveryId: string;
   let userId: string;
   let serial = 0;
+  let outsideRegion: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -72,6 +91,7 @@ describe('one qualified-supplier rule: TypeScript, matching SQL and demand-gap S
     deliveryId = randomUUID();
     await t.dataSource.query(`INSERT INTO sites (id, organization_id, name, region_code, lat, lon) VALUES ($1, $2, 'delivery', '330206', 29.89, 121.85)`, [deliveryId, oemId]);
     userId = randomUUID();
+    [{ code: outsideRegion }] = await t.dataSource.query<{ code: string }[]>(`SELECT code FROM regions WHERE province_code = '320000' AND level = 'COUNTY' ORDER BY code LIMIT 1`);
   });
 
   afterAll(async () => {
@@ -90,7 +110,7 @@ describe('one qualified-supplier rule: TypeScript, matching SQL and demand-gap S
     const suppliers: SupplierFacts[] = [];
     for (const s of world.suppliers) {
       const supplierId = await organization('SUPPLIER');
-      const sites = Array.from({ length: s.plants }, (_, i) => ({ id: randomUUID(), name: `plant ${i}`, countryCode: 'CN', regionCode: '330212', lat: 29.8, lon: 121.5, locationApprox: false }));
+      const sites = Array.from({ length: s.plants }, (_, i) => ({ id: randomUUID(), name: `plant ${i}`, countryCode: 'CN', regionCode: s.outside?.[i] ? outsideRegion : '330212', lat: 29.8, lon: 121.5, locationApprox: false }));
       for (const site of sites) {
         await t.dataSource.query(`INSERT INTO sites (id, organization_id, name, region_code, lat, lon) VALUES ($1, $2, $3, $4, $5, $6)`, [site.id, supplierId, site.name, site.regionCode, site.lat, site.lon]);
       }
@@ -176,6 +196,61 @@ describe('one qualified-supplier rule: TypeScript, matching SQL and demand-gap S
       }),
       { numRuns: 60, seed: 20261204 },
     );
+  });
+
+  it('levers and demand gaps count a requirement as served locally exactly when the rule finds a qualified plant in the province (grouped judgement)', async () => {
+    const levers = t.app.get(SourcingLeversRepository);
+    const stats = t.app.get(SourcingStatsRepository);
+    await fc.assert(
+      fc.asyncProperty(groupedWorldArb, async (world) => {
+        try {
+          const { requirements, suppliers } = await write(world);
+          const local = (req: RequirementFacts) => suppliers.some((s) => qualifiedPlants(req, s).some((p) => (p.regionCode ?? '').startsWith('33')));
+          const served = requirements.filter(local).map((r) => r.id).sort();
+          const result = await levers.requirementLevers('330000', '330000', requirements.length, []);
+          expect(result.openItems.map((i) => i.id).sort()).toEqual(served);
+          expect(result.open.count).toBe(served.length);
+          const gapCounts = new Map<string, number>();
+          for (const r of requirements.filter((x) => !local(x))) gapCounts.set(r.categoryCode, (gapCounts.get(r.categoryCode) ?? 0) + 1);
+          expect(new Map(result.gaps.map((g) => [g.categoryCode, g.requirements]))).toEqual(gapCounts);
+          // The demand gaps' qualified suppliers outside (grouped the same way): per gap category, each supplier with a plant
+          // qualified for some gap requirement of it, and for how many.
+          const gaps = requirements.filter((r) => !local(r));
+          const expected = new Map<string, number>();
+          for (const r of gaps) for (const s of suppliers) if (qualifiedPlants(r, s).length > 0) expected.set(`${r.categoryCode} ${s.supplierId}`, (expected.get(`${r.categoryCode} ${s.supplierId}`) ?? 0) + 1);
+          const candidates = await stats.gapCandidates('330000', '330000', null, 100);
+          expect(new Map(candidates.map((c) => [`${c.categoryCode} ${c.supplierId}`, c.qualifiedRequirements]))).toEqual(expected);
+          const gapRows = await stats.gapGroups('330000', '330000', null);
+          expect(new Map(gapRows.map((g) => [g.categoryCode, g.requirements]))).toEqual(gapCounts);
+          // The signature the trigger keeps is the one the migration's function computes.
+          const stale = await t.dataSource.query(`SELECT id FROM requirements WHERE certification_signature <> requirement_certification_signature(id)`);
+          expect(stale).toEqual([]);
+        } finally {
+          await erase();
+        }
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  it('keeps certification_signature when required certificates are added, changed and removed', async () => {
+    const world: World = { suppliers: [{ plants: 1, capabilities: [], certs: [] }], requirements: [{ category: 3, sop: 2, required: [] }, { category: 3, sop: 2, required: [] }] };
+    try {
+      const { requirements: [a, b] } = await write(world);
+      const signatures = async () => (await t.dataSource.query<{ id: string; s: string }[]>(`SELECT id, certification_signature AS s FROM requirements WHERE id = ANY($1::uuid[])`, [[a.id, b.id]]))
+        .reduce<Record<string, string>>((m, r) => ({ ...m, [r.id === a.id ? 'a' : 'b']: r.s }), {});
+      expect(await signatures()).toEqual({ a: '', b: '' });
+      await t.dataSource.query(`INSERT INTO requirement_certifications (requirement_id, type_code, min_level) VALUES ($1, 'ISO_26262', 'B'), ($1, 'IATF_16949', NULL)`, [a.id]);
+      expect(await signatures()).toEqual({ a: `IATF_16949:NULL,ISO_26262:'B'`, b: '' });
+      await t.dataSource.query(`UPDATE requirement_certifications SET min_level = 'D' WHERE requirement_id = $1 AND type_code = 'ISO_26262'`, [a.id]);
+      expect(await signatures()).toEqual({ a: `IATF_16949:NULL,ISO_26262:'D'`, b: '' });
+      await t.dataSource.query(`UPDATE requirement_certifications SET requirement_id = $2 WHERE requirement_id = $1 AND type_code = 'IATF_16949'`, [a.id, b.id]);
+      expect(await signatures()).toEqual({ a: `ISO_26262:'D'`, b: 'IATF_16949:NULL' });
+      await t.dataSource.query(`DELETE FROM requirement_certifications WHERE requirement_id = ANY($1::uuid[])`, [[a.id, b.id]]);
+      expect(await signatures()).toEqual({ a: '', b: '' });
+    } finally {
+      await erase();
+    }
   });
 
   it('can tell the rules apart: a certificate expiring the day before SOP disqualifies in all three', async () => {

@@ -73,6 +73,8 @@ describe('GET /exports/report.pdf', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="report-330000-${world.year}-${lang}.pdf"`);
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    // One page: a report to hand upward, scaled to fit rather than split (page objects, not the /Pages tree).
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)).toHaveLength(1);
     const text = mappedText(pdf);
     // In Chinese, the region's name (浙江省) is drawn: its glyphs are in the PDF only if a CJK font drew them.
     if (lang === 'zh') {

@@ -1,6 +1,6 @@
 /**
  * The one CSV reader of the imports (suppliers, recorded contracts): RFC 4180 through
- * csv-parse, a UTF-8 byte-order mark ignored, blank lines skipped, short or long rows kept
+ * csv-parser.ts, a UTF-8 byte-order mark ignored, blank lines skipped, short or long rows kept
  * (each row's checker reports what is missing). The header is checked against the columns
  * the import knows (names trimmed and lower-cased); every row carries its line number in the
  * file, the header being line 1, so a rejected row can be named. A file that is not CSV, a
@@ -15,10 +15,8 @@
  * call it for strings too (one code path). An error the stream itself raises (a body over
  * its limit) comes out unchanged.
  */
-import { Readable } from 'node:stream';
-import { parse as parseStream } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import { AppError } from './app-error.js';
+import { CsvParser, CsvSyntaxError, type CsvRow } from './csv-parser.js';
 import { forbiddenCharacter } from './text-policy.js';
 
 export interface CsvRecord {
@@ -41,23 +39,6 @@ export interface CsvShape {
   freeText?: readonly string[];
 }
 
-type ParsedRow = { record: Record<string, string>; info: { lines: number } };
-
-/** The parser's options, the same for a string and a stream; `onHeader` receives the lower-cased names. */
-function options(onHeader: (header: string[]) => void) {
-  return {
-    columns: (names: string[]) => {
-      const header = names.map((name) => name.trim().toLowerCase());
-      onHeader(header);
-      return header;
-    },
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
-  };
-}
-
 function notCsv(error: unknown): AppError {
   return AppError.badInput('csv', `not readable as CSV: ${(error as Error).message.split('\n')[0]}`);
 }
@@ -69,13 +50,48 @@ function checkHeader(header: string[], shape: CsvShape): void {
   if (unknown.length > 0) throw AppError.badInput('csv', `unknown columns: ${unknown.join(', ')} (expected ${shape.columns.join(', ')})`);
 }
 
-/** A row with the cells the text policy refuses, if any. */
-function recordOf(record: Record<string, string>, line: number, shape: CsvShape): CsvRecord {
-  const problems = Object.entries(record).flatMap(([column, cell]) => {
-    const problem = typeof cell === 'string' ? forbiddenCharacter(cell, shape.freeText?.includes(column) ? 'text' : 'line') : null;
-    return problem ? [{ column, message: problem }] : [];
-  });
-  return problems.length > 0 ? { line, raw: record, problems } : { line, raw: record };
+/**
+ * Reads records as they come: the first is the header (names trimmed and lower-cased, checked
+ * at once), each later one a row by header name with the cells the text policy refuses, if any.
+ * Cells past the header's are dropped; a short row lacks the names it does not reach.
+ */
+class RecordReader {
+  private header: string[] | null = null;
+  private kinds: ('text' | 'line')[] = [];
+  readonly records: CsvRecord[] = [];
+
+  constructor(private readonly shape: CsvShape) {}
+
+  get sawHeader(): boolean {
+    return this.header !== null;
+  }
+
+  take(rows: CsvRow[]): void {
+    for (const row of rows) {
+      if (this.header === null) {
+        this.header = row.cells.map((name) => name.trim().toLowerCase());
+        checkHeader(this.header, this.shape);
+        this.kinds = this.header.map((name) => (this.shape.freeText?.includes(name) ? 'text' : 'line'));
+        continue;
+      }
+      if (this.records.length === this.shape.maxRows) throw tooManyRows(this.shape);
+      this.records.push(this.recordOf(row));
+    }
+  }
+
+  private recordOf({ cells, line }: CsvRow): CsvRecord {
+    const header = this.header as string[];
+    const raw: Record<string, string> = {};
+    let problems: { column: string; message: string }[] | undefined;
+    const count = Math.min(cells.length, header.length);
+    for (let i = 0; i < count; i += 1) {
+      const cell = cells[i];
+      raw[header[i]] = cell;
+      const problem = forbiddenCharacter(cell, this.kinds[i]);
+      if (problem) (problems ??= []).push({ column: header[i], message: problem });
+    }
+    return problems ? { line, raw, problems } : { line, raw };
+  }
 }
 
 function tooManyRows(shape: CsvShape): AppError {
@@ -83,58 +99,41 @@ function tooManyRows(shape: CsvShape): AppError {
 }
 
 export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
-  let header: string[] = [];
-  let rows: ParsedRow[];
+  const reader = new RecordReader(shape);
+  const parser = new CsvParser();
   try {
-    rows = parse(csv, options((names) => (header = names))) as never;
+    reader.take(parser.push(csv));
+    reader.take(parser.end());
   } catch (error) {
-    throw notCsv(error);
-  }
-  checkHeader(header, shape);
-  if (rows.length > shape.maxRows) throw tooManyRows(shape);
-  return rows.map(({ record, info }) => recordOf(record, info.lines, shape));
-}
-
-/** As `readCsv`, from text or a stream of UTF-8 chunks, read as it arrives. */
-export async function readCsvStream(source: string | AsyncIterable<Uint8Array | string>, shape: CsvShape): Promise<CsvRecord[]> {
-  let header: string[] | null = null;
-  let headerError: AppError | null = null;
-  const parser = parseStream(
-    options((names) => {
-      header = names;
-      try {
-        checkHeader(names, shape);
-      } catch (error) {
-        headerError = error as AppError;
-        // Stops the parser at once: the rest of the file is not read.
-        throw error;
-      }
-    }),
-  );
-  const input = Readable.from(typeof source === 'string' ? [source] : source, { objectMode: false });
-  let sourceError: unknown = null;
-  input.once('error', (error) => {
-    sourceError = error;
-    parser.destroy(error);
-  });
-  input.pipe(parser);
-  const records: CsvRecord[] = [];
-  try {
-    for await (const { record, info } of parser as AsyncIterable<ParsedRow>) {
-      if (records.length === shape.maxRows) throw tooManyRows(shape);
-      records.push(recordOf(record, info.lines, shape));
-    }
-  } catch (error) {
-    if (sourceError) throw sourceError;
-    if (headerError) throw headerError;
-    if (error instanceof AppError) throw error;
-    throw notCsv(error);
-  } finally {
-    input.unpipe(parser);
-    input.destroy();
-    parser.destroy();
+    throw error instanceof CsvSyntaxError ? notCsv(error) : error;
   }
   // An empty file has no header: the required columns are missing.
-  if (header === null) checkHeader([], shape);
-  return records;
+  if (!reader.sawHeader) checkHeader([], shape);
+  return reader.records;
+}
+
+/**
+ * As `readCsv`, from text or a stream of UTF-8 chunks, read as it arrives; reading stops at a
+ * refused header or one row past the limit. An error of the stream itself comes out unchanged.
+ */
+export async function readCsvStream(source: string | AsyncIterable<Uint8Array | string>, shape: CsvShape): Promise<CsvRecord[]> {
+  if (typeof source === 'string') return readCsv(source, shape);
+  const reader = new RecordReader(shape);
+  const parser = new CsvParser();
+  const decoder = new TextDecoder('utf-8');
+  const read = (rows: () => CsvRow[]) => {
+    try {
+      reader.take(rows());
+    } catch (error) {
+      throw error instanceof CsvSyntaxError ? notCsv(error) : error;
+    }
+  };
+  for await (const chunk of source) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    read(() => parser.push(text));
+  }
+  const rest = decoder.decode();
+  read(() => [...parser.push(rest), ...parser.end()]);
+  if (!reader.sawHeader) checkHeader([], shape);
+  return reader.records;
 }

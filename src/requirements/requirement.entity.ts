@@ -81,6 +81,14 @@ export class Requirement {
   @Column('uuid')
   createdBy: string;
 
+  /**
+   * The required certificates as one text (`TYPE:'LEVEL'` or `TYPE:NULL`, sorted by type, comma-joined; '' for none), kept by a
+   * trigger on requirement_certifications (migration 1796454892654-RequirementCertificationSignature): the sourcing levers judge
+   * requirements of one category, signature and SOP date once. Never written by the application.
+   */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  certificationSignature?: string;
+
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
 

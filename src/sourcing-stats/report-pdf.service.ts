@@ -8,6 +8,17 @@ import type { ReportPdfQuery } from './dto/report-pdf.query.js';
 const MAX_WAITING = 4;
 /** A render that takes longer than this is abandoned. */
 const RENDER_TIMEOUT_MS = 30_000;
+/** A4 with 12 mm margins, in CSS pixels (96 per inch): the area one printed page holds. */
+const MARGIN_MM = 12;
+const PX_PER_MM = 96 / 25.4;
+const PRINTABLE = { width: Math.floor((210 - 2 * MARGIN_MM) * PX_PER_MM), height: Math.floor((297 - 2 * MARGIN_MM) * PX_PER_MM) };
+
+/** The print scale that fits a page laid out `height` pixels tall at the printable width onto one A4 sheet (Chromium accepts 0.1–2). */
+function onePageScale(height: number): number {
+  if (!(height > PRINTABLE.height)) return 1;
+  // Floored to 3 decimals so that rounding never pushes the last line onto a second sheet.
+  return Math.max(0.1, Math.floor((PRINTABLE.height / height) * 1000) / 1000);
+}
 
 /**
  * The bureau's quarterly report as a PDF: the workspace's own report page
@@ -42,7 +53,7 @@ export class ReportPdfService implements OnApplicationShutdown {
 
   private async renderNow(origin: string, token: string, query: ReportPdfQuery): Promise<Buffer> {
     const browser = await this.launch();
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: PRINTABLE.width, height: PRINTABLE.height } });
     try {
       context.setDefaultTimeout(RENDER_TIMEOUT_MS);
       // Anything not addressed to this service is refused before it leaves the browser.
@@ -57,12 +68,25 @@ export class ReportPdfService implements OnApplicationShutdown {
       await context.addInitScript({
         content: `if (location.origin === ${JSON.stringify(origin)}) { localStorage.setItem('zlt.session', ${JSON.stringify(session)}); localStorage.setItem('zlt.locale', ${JSON.stringify(locale)}); }`,
       });
+      // Laid out at the printable width (the context's viewport), in print media, so that its measured height is what prints.
       const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
       const params = new URLSearchParams({ region: query.region, year: String(query.year), ...(query.quarter ? { quarter: String(query.quarter) } : {}) });
       await page.goto(`${origin}/bureau/report?${params.toString()}`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS });
       await page.waitForSelector('[data-testid=report]', { timeout: RENDER_TIMEOUT_MS });
       await page.evaluate('document.fonts.ready.then(() => true)');
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+      // One page to hand upward: a taller report is scaled down to fit the sheet rather than split.
+      // At scale s the sheet lays the page out 1/s times wider and taller, so the height is measured
+      // again at that width until it fits (charts and grids reflow with the width).
+      let scale = 1;
+      for (let attempt = 0; attempt < 6; attempt++) {
+        await page.setViewportSize({ width: Math.floor(PRINTABLE.width / scale), height: Math.floor(PRINTABLE.height / scale) });
+        const height = Number(await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(Math.ceil(document.documentElement.scrollHeight))))'));
+        if (height <= PRINTABLE.height / scale) break;
+        scale = Math.min(scale * 0.98, onePageScale(height));
+      }
+      const margin = `${MARGIN_MM}mm`;
+      return await page.pdf({ format: 'A4', printBackground: true, scale, margin: { top: margin, bottom: margin, left: margin, right: margin } });
     } finally {
       await context.close().catch(() => undefined);
     }

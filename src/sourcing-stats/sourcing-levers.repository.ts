@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from 'decimal.js';
-import { CONTRACT_STANDING_SQL, SqlParams, certificatesHeld, levelRankArrays, producingPlants } from './sourcing-stats.repository.js';
+import { CONTRACT_STANDING_SQL, SqlParams, levelRankArrays, localClassCtes, producingPlants } from './sourcing-stats.repository.js';
 import { regionRange } from './region-scope.js';
 import { SourcingScenario } from './sourcing-scenario.entity.js';
 
@@ -72,7 +72,9 @@ const totals = (j: { n: number; v: string }): LeverTotals => ({ count: Number(j.
  * in the province passes the hard filters — the same rule as the demand gaps
  * (sourcing-stats.repository.ts, gapCtes): a capability in the requirement's category or a
  * sub-category produced at that plant, and every required certificate held at or above the
- * minimum level and valid on the SOP date. CTEs `lr` and `cls`.
+ * minimum level and valid on the SOP date; judged once per group of requirements with the same
+ * category and certification signature (`localClassCtes`). CTEs `lr`, `req` and those of
+ * `localClassCtes`, `cls` the result.
  */
 function classifiedCtes(p: SqlParams, region: string, province: string): string {
   const [schemes, levels, ranks] = levelRankArrays().map((list) => p.add(list));
@@ -81,12 +83,10 @@ function classifiedCtes(p: SqlParams, region: string, province: string): string 
   return `
   lr AS (SELECT * FROM unnest(${schemes}::text[], ${levels}::text[], ${ranks}::int[]) AS lr(scheme, level, rank)),
   req AS (
-    SELECT q.id, q.organization_id, q.category_code, q.sop_date, q.title, (q.annual_volume * q.target_unit_price) AS annual_value, s.region_code
+    SELECT q.id, q.organization_id, q.category_code, q.certification_signature, q.sop_date, (q.annual_volume * q.target_unit_price) AS annual_value, s.region_code
     FROM requirements q JOIN sites s ON s.id = q.delivery_site_id
     WHERE q.status = 'OPEN' AND s.region_code BETWEEN ${lo} AND ${hi}),
-  cls AS MATERIALIZED (
-    SELECT req.*, EXISTS (SELECT 1 FROM ${producingPlants('req')} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld('req', 'c.organization_id')}) AS has_local
-    FROM req)`;
+  ${localClassCtes(plo, phi)}`;
 }
 
 /** The named queries of the levers and the saved scenarios. */
@@ -114,10 +114,10 @@ export class SourcingLeversRepository {
          SELECT category_code, count(*) AS n, count(DISTINCT organization_id) AS oems, sum(annual_value) AS v FROM cls WHERE NOT has_local GROUP BY category_code)
        SELECT
          (SELECT json_build_object('n', count(*), 'v', coalesce(sum(annual_value), 0)::text) FROM cls WHERE has_local) AS open,
-         (SELECT json_agg(json_build_object('id', x.id, 'title', x.title, 'category_code', x.category_code, 'name_zh', pc.name_zh, 'name_en', pc.name_en,
+         (SELECT json_agg(json_build_object('id', x.id, 'title', q.title, 'category_code', x.category_code, 'name_zh', pc.name_zh, 'name_en', pc.name_en,
              'focus_area', pc.focus_area, 'organization_id', x.organization_id, 'oem_name', o.legal_name, 'region_code', x.region_code,
              'sop_date', x.sop_date, 'v', x.annual_value::text) ORDER BY x.annual_value DESC, x.id)
-          FROM shown x JOIN part_categories pc ON pc.code = x.category_code JOIN organizations o ON o.id = x.organization_id) AS items,
+          FROM shown x JOIN requirements q ON q.id = x.id JOIN part_categories pc ON pc.code = x.category_code JOIN organizations o ON o.id = x.organization_id) AS items,
          (SELECT json_agg(json_build_object('category_code', g.category_code, 'name_zh', pc.name_zh, 'name_en', pc.name_en, 'focus_area', pc.focus_area,
              'n', g.n, 'oems', g.oems, 'v', g.v::text) ORDER BY g.v DESC, g.category_code)
           FROM gaps g JOIN part_categories pc ON pc.code = g.category_code) AS gaps`,
@@ -141,7 +141,8 @@ export class SourcingLeversRepository {
    * Lever 3: contracts whose buyer plant is in the region, non-local (supplier plant outside
    * the buyer's province at signing), SIGNED or ACTIVE, counted in the official figure (not
    * EXCLUDED), ending from `today` to before `until`, in a category (or with a sub-category) that
-   * some supplier plant in the province produces. Served by contracts_renewal_idx.
+   * some supplier plant in the province produces. An index-only scan of contracts_renewal_cover_idx;
+   * only the listed contracts are read from the table, for their details.
    */
   async renewalLevers(region: string, province: string, today: string, until: string, first: number, picked: string[]): Promise<RenewalLevers> {
     const p = new SqlParams();
@@ -155,7 +156,7 @@ export class SourcingLeversRepository {
          SELECT pcx.category_code FROM (SELECT code AS category_code FROM part_categories) pcx
          WHERE EXISTS (SELECT 1 FROM ${producingPlants('pcx')} AND ps.region_code BETWEEN ${plo} AND ${phi})),
        ren AS MATERIALIZED (
-         SELECT k.id, k.category_code, k.total_value AS v, k.end_date, k.signed_date, k.buyer_organization_id, k.supplier_organization_id, k.buyer_region_code
+         SELECT k.id, k.total_value AS v
          FROM contracts k
          WHERE k.buyer_region_code BETWEEN ${lo} AND ${hi} AND NOT k.same_province AND k.status IN ('SIGNED', 'ACTIVE') AND k.end_date IS NOT NULL
            AND k.end_date >= ${from}::date AND k.end_date < ${to}::date
@@ -167,11 +168,11 @@ export class SourcingLeversRepository {
          (SELECT * FROM ren WHERE id = ANY(${picks}::uuid[])))
        SELECT
          (SELECT json_build_object('n', count(*), 'v', coalesce(sum(v), 0)::text) FROM ren) AS total,
-         (SELECT json_agg(json_build_object('id', x.id, 'category_code', x.category_code, 'name_zh', pc.name_zh, 'name_en', pc.name_en, 'focus_area', pc.focus_area,
-             'buyer_id', x.buyer_organization_id, 'buyer_name', bo.legal_name, 'supplier_id', x.supplier_organization_id, 'supplier_name', so.legal_name,
-             'region_code', x.buyer_region_code, 'signed_date', x.signed_date, 'end_date', x.end_date, 'v', x.v::text) ORDER BY x.v DESC, x.id)
-          FROM shown x JOIN part_categories pc ON pc.code = x.category_code
-          JOIN organizations bo ON bo.id = x.buyer_organization_id JOIN organizations so ON so.id = x.supplier_organization_id) AS items`,
+         (SELECT json_agg(json_build_object('id', x.id, 'category_code', k.category_code, 'name_zh', pc.name_zh, 'name_en', pc.name_en, 'focus_area', pc.focus_area,
+             'buyer_id', k.buyer_organization_id, 'buyer_name', bo.legal_name, 'supplier_id', k.supplier_organization_id, 'supplier_name', so.legal_name,
+             'region_code', k.buyer_region_code, 'signed_date', k.signed_date, 'end_date', k.end_date, 'v', x.v::text) ORDER BY x.v DESC, x.id)
+          FROM shown x JOIN contracts k ON k.id = x.id JOIN part_categories pc ON pc.code = k.category_code
+          JOIN organizations bo ON bo.id = k.buyer_organization_id JOIN organizations so ON so.id = k.supplier_organization_id) AS items`,
       p.values,
     );
     return {

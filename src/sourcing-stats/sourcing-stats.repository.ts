@@ -211,9 +211,12 @@ export function levelRankArrays(): [string[], string[], number[]] {
 
 /**
  * SQL: does the supplier organisation `org` hold every certificate requirement `req` asks for,
- * at or above the minimum level and valid on its SOP date? (`lr`: the level ranks.)
+ * at or above the minimum level and valid on its SOP date? (`lr`: the level ranks.) With
+ * `valid` given, each certificate must instead be valid over the whole span from `valid.from` to
+ * `valid.until` (SQL dates, both inclusive) — qualified on every day of it — or, with `valid`
+ * null, on some day whatever it is (not qualified on any day when this fails).
  */
-export function certificatesHeld(req: string, org: string): string {
+export function certificatesHeld(req: string, org: string, valid: { from: string; until: string } | null = { from: `${req}.sop_date`, until: `${req}.sop_date` }): string {
   return `NOT EXISTS (
     SELECT 1 FROM requirement_certifications rc
     JOIN certification_types ct ON ct.code = rc.type_code
@@ -222,7 +225,7 @@ export function certificatesHeld(req: string, org: string): string {
       SELECT 1 FROM supplier_certifications sc
       LEFT JOIN lr held ON held.scheme = ct.level_scheme AND held.level = sc.level
       WHERE sc.organization_id = ${org} AND sc.type_code = rc.type_code
-        AND sc.valid_from <= ${req}.sop_date AND sc.valid_until >= ${req}.sop_date
+        ${valid === null ? '' : `AND sc.valid_from <= ${valid.from} AND sc.valid_until >= ${valid.until}`}
         AND (rc.min_level IS NULL OR ct.level_scheme = 'HELD' OR held.rank >= need.rank)))`;
 }
 
@@ -236,11 +239,45 @@ export function producingPlants(req: string): string {
 }
 
 /**
+ * CTEs `grp`, `gcls` and `cls` over a CTE `req` of requirements (id, category_code,
+ * certification_signature, sop_date, …): `cls` is `req` with `has_local` — some supplier plant in
+ * the province (`plo`..`phi`, placeholders) passes the hard filters on the requirement's SOP date.
+ *
+ * The rule reads of a requirement only its category, its required certificates (type and
+ * minimum level, which `certification_signature` stands for) and its SOP date, so it is judged
+ * once per group of requirements sharing category and signature (a few hundred groups for
+ * thousands of requirements), on one of them (`grp.id`):
+ * - NONE: no local plant qualifies whatever the day — no requirement of the group has one
+ *   (judged first: a demand gap scans every candidate plant, so it is scanned once);
+ * - ALL: some local plant qualifies with certificates valid over the group's whole span of SOP
+ *   dates — every requirement of the group has a qualified local plant;
+ * - SOME: otherwise (validity edges inside the span); only then is each requirement of the group
+ *   judged on its own SOP date, stopping at the first qualified local plant.
+ * test/qualification.e2e-spec.ts holds the result equal to matching/qualification.ts. Needs `lr`.
+ */
+export function localClassCtes(plo: string, phi: string): string {
+  const localPlant = (req: string, valid: { from: string; until: string } | null) =>
+    `EXISTS (SELECT 1 FROM ${producingPlants(req)} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld(req, 'c.organization_id', valid)})`;
+  return `
+  grp AS MATERIALIZED (
+    SELECT category_code, certification_signature, any_value(id) AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
+    FROM req GROUP BY category_code, certification_signature),
+  gcls AS MATERIALIZED (
+    SELECT grp.category_code, grp.certification_signature,
+      CASE WHEN NOT ${localPlant('grp', null)} THEN 'NONE'
+        WHEN ${localPlant('grp', { from: 'grp.first_sop', until: 'grp.last_sop' })} THEN 'ALL' ELSE 'SOME' END AS local
+    FROM grp),
+  cls AS MATERIALIZED (
+    SELECT req.*, CASE g.local WHEN 'ALL' THEN true WHEN 'NONE' THEN false ELSE ${localPlant('req', { from: 'req.sop_date', until: 'req.sop_date' })} END AS has_local
+    FROM req JOIN gcls g ON g.category_code = req.category_code AND g.certification_signature = req.certification_signature)`;
+}
+
+/**
  * OPEN requirements delivered in the region (a category subtree, or any when null) with no
  * supplier plant in the province passing the hard filters — a capability in the requirement's
  * category or a sub-category produced at that plant, and every required certificate held at or
- * above the minimum level and valid on the SOP date. CTEs `lr` (level ranks) and `gap`; the
- * check stops at the first qualified local plant, so requirements that are served cost little.
+ * above the minimum level and valid on the SOP date. CTEs `lr` (level ranks), `req`, those of
+ * `localClassCtes` (the rule judged once per category and certification signature) and `gap`.
  * Returns the SQL and the placeholder of the category code, for callers that filter on it again.
  */
 function gapCtes(p: SqlParams, region: string, province: string, categoryCode: string | null): { sql: string; category: string } {
@@ -251,23 +288,37 @@ function gapCtes(p: SqlParams, region: string, province: string, categoryCode: s
   const sql = `
   lr AS (SELECT * FROM unnest(${schemes}::text[], ${levels}::text[], ${ranks}::int[]) AS lr(scheme, level, rank)),
   req AS (
-    SELECT q.id, q.organization_id, q.category_code, q.sop_date, q.title, q.annual_volume, q.target_unit_price, q.delivery_site_id,
+    SELECT q.id, q.organization_id, q.category_code, q.certification_signature, q.sop_date, q.title, q.annual_volume, q.target_unit_price, q.delivery_site_id,
       (q.annual_volume * q.target_unit_price) AS annual_value, s.lat, s.lon, s.region_code
     FROM requirements q JOIN sites s ON s.id = q.delivery_site_id
     WHERE q.status = 'OPEN' AND s.region_code BETWEEN ${lo} AND ${hi}
       AND (${category}::text IS NULL OR q.category_code = ${category} OR q.category_code LIKE ${category} || '.%')),
-  gap AS MATERIALIZED (
-    SELECT req.* FROM req
-    WHERE NOT EXISTS (SELECT 1 FROM ${producingPlants('req')} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld('req', 'c.organization_id')}))`;
+  ${localClassCtes(plo, phi)},
+  gap AS MATERIALIZED (SELECT * FROM cls WHERE NOT has_local)`;
   return { sql, category };
 }
 
-/** Every (gap requirement, qualified supplier plant) pair — all outside the province, since the requirement is a gap. */
+/**
+ * Every (gap requirement, qualified supplier plant) pair — all outside the province, since the
+ * requirement is a gap. Grouped like the gaps themselves: per (category, certification
+ * signature) of the gap requirements, the plants making the category whose supplier holds the
+ * certificates on some day (`gplant`), marked `whole` when valid over the group's whole span of
+ * SOP dates — then qualified for each of its requirements; the others are judged per
+ * requirement on its SOP date.
+ */
 const GAP_PAIRS = `
+  ggrp AS MATERIALIZED (
+    SELECT category_code, certification_signature, any_value(id) AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
+    FROM gap GROUP BY category_code, certification_signature),
+  gplant AS MATERIALIZED (
+    SELECT g.category_code, g.certification_signature, q.site_id, q.supplier_id, q.lat, q.lon, q.whole
+    FROM ggrp g CROSS JOIN LATERAL (
+      SELECT DISTINCT ps.id AS site_id, c.organization_id AS supplier_id, ps.lat, ps.lon, ${certificatesHeld('g', 'c.organization_id', { from: 'g.first_sop', until: 'g.last_sop' })} AS whole
+      FROM ${producingPlants('g')} AND ${certificatesHeld('g', 'c.organization_id', null)}) q),
   pair AS (
     SELECT DISTINCT g.id AS requirement_id, g.category_code, g.lat AS delivery_lat, g.lon AS delivery_lon, q.site_id, q.supplier_id, q.lat, q.lon
-    FROM gap g CROSS JOIN LATERAL (
-      SELECT ps.id AS site_id, c.organization_id AS supplier_id, ps.lat, ps.lon FROM ${producingPlants('g')} AND ${certificatesHeld('g', 'c.organization_id')}) q)`;
+    FROM gap g JOIN gplant q ON q.category_code = g.category_code AND q.certification_signature = g.certification_signature
+    WHERE q.whole OR ${certificatesHeld('g', 'q.supplier_id')})`;
 
 /** The named queries of the bureau statistics: rollup reads, drill-down, demand gaps, baselines. */
 @Injectable()

@@ -10,6 +10,7 @@ import { readCsvStream } from '../../common/csv-reader.js';
 import { COPY_NULL, copyJson, copyLine, copyText, copyValue } from '../../common/copy-text.js';
 import { Role, type Principal } from '../../access/role.js';
 import { bureauImportProblem } from './import-scope.js';
+import { batchesBySupplier } from './import-batches.js';
 import { IMPORT_COLUMNS, IMPORT_FREE_TEXT_COLUMNS, REQUIRED_COLUMNS, parseImportRow, type ImportReference, type ImportRow, type RowProblem } from './import-row.js';
 
 export interface ImportReport {
@@ -20,6 +21,9 @@ export interface ImportReport {
 }
 
 export const IMPORT_BATCH_SIZE = 5000;
+const CREATED_KINDS = ['organizations', 'sites', 'capabilities', 'certifications'] as const;
+/** Batches written at once. */
+export const IMPORT_CONCURRENCY = 2;
 const MAX_ROWS = 200_000;
 
 /**
@@ -27,9 +31,10 @@ const MAX_ROWS = 200_000;
  * bureau's import is confined by `bureauImportProblem` (its jurisdiction; new organisations,
  * or those its own import created that have no users yet); a platform admin's or the CLI's is not.
  * Rows are checked one by one; the valid ones are written in one transaction per batch with
- * set-based SQL (audit events and outbox rows included). Idempotent: organisations are keyed
- * by credit code, plants by (organisation, plant name), capabilities by (organisation,
- * category, plant), certificates by (organisation, type, number); what exists is left as it is.
+ * set-based SQL (audit events and outbox rows included), two batches at a time, every row of a
+ * supplier in the same batch (import-batches.ts). Idempotent: organisations are keyed by credit
+ * code, plants by (organisation, plant name), capabilities by (organisation, category, plant),
+ * certificates by (organisation, type, number); what exists is left as it is.
  * Each batch writes one audit event per kind of row it created (entity type ImportBatch,
  * listing the rows) and one outbox row per supplier touched.
  */
@@ -52,13 +57,28 @@ export class SupplierImportService {
       if ('problems' in parsed) report.rejected.push(...parsed.problems);
       else valid.push(parsed.row);
     }
-    for (let start = 0; start < valid.length; start += IMPORT_BATCH_SIZE) {
-      const batch = valid.slice(start, start + IMPORT_BATCH_SIZE);
-      await this.dataSource.transaction(async (manager) => {
-        const accepted = await this.writeBatch(manager, actor, batch, report);
-        report.accepted += accepted;
-      });
-    }
+    const batches = batchesBySupplier(valid, IMPORT_BATCH_SIZE);
+    // Batches hold disjoint suppliers, so two can be written at once, each in its own
+    // transaction on its own connection (one PostgreSQL backend per core), without waiting on
+    // each other's rows. After a failure no further batch starts; the error is thrown once
+    // the batch still in flight has ended.
+    let next = 0;
+    let failure: { error: unknown } | null = null;
+    const worker = async () => {
+      while (failure === null && next < batches.length) {
+        const batch = batches[next++];
+        try {
+          // Counted once the batch has committed.
+          const written = await this.dataSource.transaction((manager) => this.writeBatch(manager, actor, batch, report));
+          report.accepted += written.accepted;
+          for (const kind of CREATED_KINDS) report.created[kind] += written.created[kind];
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, batches.length) }, worker));
+    if (failure) throw (failure as { error: unknown }).error;
     report.rejected.sort((a, b) => a.line - b.line);
     return report;
   }
@@ -76,7 +96,7 @@ export class SupplierImportService {
     };
   }
 
-  private async writeBatch(manager: EntityManager, actor: Principal | null, rows: ImportRow[], report: ImportReport): Promise<number> {
+  private async writeBatch(manager: EntityManager, actor: Principal | null, rows: ImportRow[], report: ImportReport): Promise<{ accepted: number; created: ImportReport['created'] }> {
     const actorIds = [actor?.userId ?? null, actor?.organizationId ?? null];
     // One audit event per entity type and batch lists every row the batch created.
     const batchId = randomUUID();
@@ -99,52 +119,57 @@ export class SupplierImportService {
       if (problem) report.rejected.push({ line: row.line, ...problem });
       return problem === null;
     });
-    if (accepted.length === 0) return 0;
+    const created = { organizations: 0, sites: 0, capabilities: 0, certifications: 0 };
+    if (accepted.length === 0) return { accepted: 0, created };
 
     // The accepted rows go into a temporary staging table with COPY; every insert below is one
     // set-based statement reading from it (the first row of a file wins where rows repeat a key).
     await stageRows(manager, accepted);
     const touched = new Set<string>();
-    const run = async (sql: string): Promise<number> => {
-      const [{ n, orgs }] = await manager.query<{ n: number; orgs: string[] }[]>(sql, [...actorIds, batchId]);
+    const run = async (sql: string, params: unknown[] = []): Promise<number> => {
+      const [{ n, orgs }] = await manager.query<{ n: number; orgs: string[] }[]>(sql, params);
       for (const id of orgs) touched.add(id);
       return n;
     };
     const counted = `SELECT count(*)::int AS n, COALESCE(array_agg(DISTINCT organization_id::text), '{}') AS orgs FROM ins`;
 
-    report.created.organizations += await run(
+    created.organizations = await run(
       `WITH ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
-               SELECT 'SUPPLIER', legal_name, name_en, credit_code, false, $2::uuid
-               FROM (SELECT DISTINCT ON (credit_code) * FROM import_rows ORDER BY credit_code, line) x ORDER BY line
+               SELECT 'SUPPLIER', legal_name, name_en, credit_code, false, $1::uuid
+               FROM (SELECT DISTINCT ON (credit_code) * FROM supplier_import_rows ORDER BY credit_code, line) x ORDER BY line
                ON CONFLICT (credit_code) DO NOTHING RETURNING id AS organization_id, credit_code, legal_name),
-       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $1::uuid, $2::uuid, 'organization.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', organization_id, 'creditCode', credit_code, 'legalName', legal_name)))
+       mark AS (UPDATE supplier_import_rows s SET organization_id = ins.organization_id, new_organization = true FROM ins WHERE s.credit_code = ins.credit_code),
+       aud AS (INSERT INTO import_audit (action, after)
+               SELECT 'organization.import', jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', organization_id, 'creditCode', credit_code, 'legalName', legal_name)))
                FROM ins HAVING count(*) > 0)
        ${counted}`,
+      [actor?.organizationId ?? null],
     );
-    // The staged rows learn their organisation (new or existing) once, for the three inserts below.
-    // (A lookup per row through the unique index: a join would scan every organisation.)
-    await manager.query(`UPDATE import_rows s SET organization_id = (SELECT o.id FROM organizations o WHERE o.credit_code = s.credit_code)`);
+    // The staged rows learn their organisation once, for the three inserts below: a new one from
+    // the insert above (which marks them), an existing one here (a lookup per row through the
+    // unique index: a join would scan every organisation).
+    await manager.query(`UPDATE supplier_import_rows s SET organization_id = (SELECT o.id FROM organizations o WHERE o.credit_code = s.credit_code) WHERE s.organization_id IS NULL`);
 
-    report.created.sites += await run(
-      `WITH input AS (SELECT DISTINCT ON (organization_id, plant_name) * FROM import_rows ORDER BY organization_id, plant_name, line),
+    created.sites = await run(
+      `WITH input AS (SELECT DISTINCT ON (organization_id, plant_name) * FROM supplier_import_rows ORDER BY organization_id, plant_name, line),
        ins AS (INSERT INTO sites (organization_id, name, country_code, region_code, address, lat, lon, location_approx)
                SELECT x.organization_id, x.plant_name, x.country_code, x.region_code, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
                FROM input x LEFT JOIN regions r ON r.code = x.region_code LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
                ORDER BY x.line
                ON CONFLICT (organization_id, name) DO NOTHING RETURNING id, organization_id, name, region_code),
-       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $1::uuid, $2::uuid, 'site.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'Site', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code)))
+       aud AS (INSERT INTO import_audit (action, after)
+               SELECT 'site.import', jsonb_build_object('entityType', 'Site', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code)))
                FROM ins HAVING count(*) > 0)
        ${counted}`,
     );
 
-    report.created.capabilities += await run(
+    created.capabilities = await run(
       `WITH fresh AS MATERIALIZED (
                SELECT gen_random_uuid() AS id, x.organization_id, st.id AS site_id, x.category_code, x.capability_description, x.products, x.annual_capacity, x.lead_time_days, x.line
-               FROM (SELECT DISTINCT ON (organization_id, category_code, plant_name) * FROM import_rows WHERE category_code IS NOT NULL ORDER BY organization_id, category_code, plant_name, line) x
+               FROM (SELECT DISTINCT ON (organization_id, category_code, plant_name) * FROM supplier_import_rows WHERE category_code IS NOT NULL ORDER BY organization_id, category_code, plant_name, line) x
                JOIN sites st ON st.organization_id = x.organization_id AND st.name = x.plant_name
-               WHERE NOT EXISTS (SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
+               -- An organisation new in this batch has no capability yet: nothing to look up.
+               WHERE x.new_organization OR NOT EXISTS (SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
                                  WHERE cap.organization_id = x.organization_id AND cap.category_code = x.category_code AND cs.site_id = st.id)),
        ins AS (INSERT INTO capabilities (id, organization_id, category_code, description, products, annual_capacity, lead_time_days)
                SELECT id, organization_id, category_code, capability_description, ARRAY(SELECT jsonb_array_elements_text(products)), annual_capacity, lead_time_days FROM fresh ORDER BY line
@@ -153,43 +178,52 @@ export class SupplierImportService {
        -- with ins is planned on a one-row guess as a nested loop, quadratic in the batch. The links'
        -- foreign keys are checked at the end of the statement, when the capabilities exist.
        link AS (INSERT INTO capability_sites (capability_id, site_id) SELECT id, site_id FROM fresh),
-       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $1::uuid, $2::uuid, 'capability.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'Capability', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'categoryCode', category_code)))
+       aud AS (INSERT INTO import_audit (action, after)
+               SELECT 'capability.import', jsonb_build_object('entityType', 'Capability', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'categoryCode', category_code)))
                FROM ins HAVING count(*) > 0)
        ${counted}`,
     );
 
-    report.created.certifications += await run(
+    created.certifications = await run(
       `WITH ins AS (INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
                SELECT organization_id, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until
-               FROM (SELECT DISTINCT ON (organization_id, cert_type, cert_number) * FROM import_rows WHERE cert_type IS NOT NULL ORDER BY organization_id, cert_type, cert_number, line) x ORDER BY line
+               FROM (SELECT DISTINCT ON (organization_id, cert_type, cert_number) * FROM supplier_import_rows WHERE cert_type IS NOT NULL ORDER BY organization_id, cert_type, cert_number, line) x ORDER BY line
                ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
-       aud AS (INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-               SELECT $1::uuid, $2::uuid, 'certification.import', 'ImportBatch', $3, jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
+       aud AS (INSERT INTO import_audit (action, after)
+               SELECT 'certification.import', jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
                FROM ins HAVING count(*) > 0)
        ${counted}`,
     );
 
+    // The batch's audit events, last: each takes the audit chain's head (a row lock held to
+    // the commit), which a batch written beside this one then waits for only briefly.
+    await manager.query(
+      `INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
+       SELECT $1::uuid, $2::uuid, action, 'ImportBatch', $3, after FROM import_audit ORDER BY seq`,
+      [...actorIds, batchId],
+    );
     // One outbox row per supplier the batch changed, whatever it added to it.
     if (touched.size > 0) {
       await manager.query(`INSERT INTO outbox (entity_type, entity_id) SELECT 'Organization', id FROM unnest($1::text[]) AS id ORDER BY id`, [[...touched]]);
     }
-    return accepted.length;
+    return { accepted: accepted.length, created };
   }
 }
 
 /**
- * The session's staging table (temporary: no other session sees it, and its rows are gone at
+ * The session's staging tables (temporary: no other session sees it, and its rows are gone at
  * commit or rollback), filled with one COPY. Codes have their tables' types (char(n)): compared
- * with a text value, a char(n) column's index is not used.
+ * with a text value, a char(n) column's index is not used. `import_audit` holds the batch's
+ * audit events until they are written, last.
  */
-const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS import_rows (
+const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS supplier_import_rows (
   line int NOT NULL, credit_code char(18) NOT NULL, legal_name text NOT NULL, name_en text, plant_name text NOT NULL,
   country_code char(2) NOT NULL, region_code char(6), address text NOT NULL, lat float8, lon float8,
   category_code text, capability_description text, products jsonb, annual_capacity int, lead_time_days int,
   cert_type text, cert_level text, cert_number text, cert_issuer text, cert_valid_from date, cert_valid_until date,
-  organization_id uuid
-) ON COMMIT DELETE ROWS`;
+  organization_id uuid, new_organization boolean NOT NULL DEFAULT false
+) ON COMMIT DELETE ROWS;
+CREATE TEMPORARY TABLE IF NOT EXISTS import_audit (seq serial, action text NOT NULL, after jsonb NOT NULL) ON COMMIT DELETE ROWS`;
 const STAGED_COLUMNS = 'line, credit_code, legal_name, name_en, plant_name, country_code, region_code, address, lat, lon, category_code, capability_description, products, annual_capacity, lead_time_days, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until';
 
 async function stageRows(manager: EntityManager, rows: readonly ImportRow[]): Promise<void> {
@@ -207,7 +241,7 @@ async function stageRows(manager: EntityManager, rows: readonly ImportRow[]): Pr
     ]);
   }).join('');
   const client = (await runner.connect()) as pg.ClientBase;
-  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY import_rows (${STAGED_COLUMNS}) FROM STDIN`)));
+  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY supplier_import_rows (${STAGED_COLUMNS}) FROM STDIN`)));
   // A temporary table has no statistics until analysed: without them the joins below are planned blind.
-  await manager.query('ANALYZE import_rows');
+  await manager.query('ANALYZE supplier_import_rows');
 }
