@@ -22,6 +22,7 @@ import { ClarificationQuestions1796407363559 } from './1796407363559-Clarificati
 import { Documents1796407696177 } from './1796407696177-Documents.js';
 import { SourcingPlan1796407479484 } from './1796407479484-SourcingPlan.js';
 import { MatchChangeFeed1796407602710 } from './1796407602710-MatchChangeFeed.js';
+import { MatchChangeFeedSearchText1796409000000 } from './1796409000000-MatchChangeFeedSearchText.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Notifications1796407588684,
   Documents1796407696177,
   MatchChangeFeed1796407602710,
+  MatchChangeFeedSearchText1796409000000,
 ];

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LevelScheme } from '../taxonomy/certification-levels.js';
-import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow } from './match-index.js';
+import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow, IndexTextRow } from './match-index.js';
+
+/** A supplier's search row as text relevance reads it: lexemes, and strong lexemes with their weight letters, as PostgreSQL parsed them. */
+const TEXT_SELECT = `SELECT id, tsvector_to_array(lexemes) AS lexemes, ARRAY(SELECT u.lexeme FROM unnest(strong) u) AS strong,
+  ARRAY(SELECT array_to_string(u.weights, '') FROM unnest(strong) u) AS weights FROM search_suppliers`;
 
 /** Rows read per statement while building: bounds the memory a build holds in row objects. */
 const CHUNK = 50_000;
@@ -60,6 +64,16 @@ export class MatchIndexRepository {
        FROM supplier_certifications sc JOIN certification_types t ON t.code = sc.type_code`,
       'sc.id',
     );
+  }
+
+  /** Every supplier's search text (the PostgreSQL search adapter's rows). */
+  async texts(): Promise<IndexTextRow[]> {
+    return this.chunks<IndexTextRow>(TEXT_SELECT, 'id');
+  }
+
+  /** The search text of these organisations (those without a search row are left out). */
+  textsOf(ids: readonly string[]): Promise<IndexTextRow[]> {
+    return this.dataSource.query(`${TEXT_SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** All rows of `select` in `key` order, CHUNK at a time (keyset on the uuid `key`, selected as `id`). */

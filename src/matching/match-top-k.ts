@@ -14,7 +14,8 @@
 import type { MatchWeights } from '../requirements/match-weights.js';
 import type { RequirementFacts, SupplierFacts } from './match-facts.js';
 import type { CandidateValues, MatchIndex } from './match-index.js';
-import { scoreMatch, scoreOfValues, type MatchScore } from './match-scoring.js';
+import { fitValue, scoreMatch, scoreOfValues, type MatchScore } from './match-scoring.js';
+import { relevanceOfUnits } from '../search/search-index.port.js';
 import { hardFilterFailures } from './qualification.js';
 
 export interface ScoredFacts {
@@ -33,10 +34,34 @@ export interface TopKResult {
 
 export type Relevance = (ids: readonly string[]) => Promise<Map<string, number>>;
 
+/**
+ * Text relevance computed in process (match-text.ts) for the candidates: each one's concepts'
+ * worth in ten-thousandths (-1 / null: unknown, bounded by 1), over `concepts` concepts. The
+ * bound of a candidate is its score at that relevance; with `exact`, that relevance is also
+ * its text relevance (no lookup), else the lookup gives it.
+ */
+export interface TextUnits {
+  units: Int32Array;
+  overlayUnits: (number | null)[];
+  concepts: number;
+  exact: boolean;
+}
+
+/** Above a relevance computed in process, so that the bound stays above the score whatever the rounding. */
+const TEXT_SLACK = 1e-9;
+
+function textBound(units: number, concepts: number): number {
+  if (units < 0) return 1;
+  if (concepts === 0) return 0;
+  return Math.min(1, units / (10_000 * concepts) + TEXT_SLACK);
+}
+
 interface Bound {
   id: string;
   bound: number;
   facts: () => SupplierFacts;
+  /** Exact text relevance known in process, else -1. */
+  text: number;
 }
 
 /** Is (score, id) ranked before (otherScore, otherId)? */
@@ -56,20 +81,24 @@ export async function topKMatches(
   relevance: Relevance,
   values: CandidateValues = index.candidates(req, (f) => hardFilterFailures(req, f).length === 0),
   batchMargin: number = FIRST_BATCH_MARGIN,
+  text: TextUnits | null = null,
 ): Promise<TopKResult> {
   const bounds: Bound[] = [];
   const { ordinals } = values;
+  const exactOf = (units: number) => (text?.exact && units >= 0 ? relevanceOfUnits(units, text.concepts) : -1);
   for (let i = 0; i < ordinals.length; i += 1) {
     const ordinal = ordinals[i];
-    const bound = scoreOfValues(
-      { fit: values.fitBound[i], locality: values.locality[i], certification: values.certification[i], capacity: values.capacity[i], designation: values.designation[i] },
-      weights,
-    );
-    bounds.push({ id: index.supplierId(ordinal), bound, facts: () => index.materialize(ordinal, req) });
+    const units = text ? text.units[i] : -1;
+    const specShare = values.specShare[i];
+    const fit = units < 0 ? values.fitBound[i] : fitValue(textBound(units, text!.concepts), Number.isNaN(specShare) ? null : specShare);
+    const bound = scoreOfValues({ fit, locality: values.locality[i], certification: values.certification[i], capacity: values.capacity[i], designation: values.designation[i] }, weights);
+    bounds.push({ id: index.supplierId(ordinal), bound, facts: () => index.materialize(ordinal, req), text: exactOf(units) });
   }
-  for (const facts of values.overlay) {
-    bounds.push({ id: facts.supplierId, bound: scoreMatch(req, { ...facts, textRelevance: 1 }, weights).score, facts: () => facts });
-  }
+  values.overlay.forEach((facts, i) => {
+    const units = text?.overlayUnits[i] ?? -1;
+    const relevance = text && units >= 0 ? textBound(units, text.concepts) : 1;
+    bounds.push({ id: facts.supplierId, bound: scoreMatch(req, { ...facts, textRelevance: relevance }, weights).score, facts: () => facts, text: exactOf(units) });
+  });
   bounds.sort((a, b) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const need = first + 1;
@@ -86,9 +115,10 @@ export async function topKMatches(
     next += slice.length;
     batch *= 2;
     const facts = slice.map((b) => b.facts());
-    const text = await relevance(facts.map((f) => f.supplierId));
-    for (const f of facts) {
-      f.textRelevance = text.get(f.supplierId) ?? 0;
+    const unknown = slice.filter((b) => b.text < 0).map((b) => b.id);
+    const looked = unknown.length > 0 ? await relevance(unknown) : new Map<string, number>();
+    for (const [i, f] of facts.entries()) {
+      f.textRelevance = slice[i].text >= 0 ? slice[i].text : (looked.get(f.supplierId) ?? 0);
       const score = scoreMatch(req, f, weights);
       if (!score.eligible) continue;
       if (cursor && !before(cursor.score, cursor.supplierId, score.score, score.supplierId)) continue;

@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
-import { SearchIndex } from '../search/search-index.port.js';
+import { SearchIndex, type PreparedRelevance } from '../search/search-index.port.js';
 import { awardImpact, trailingYearQuarters, type ImpactBasis, type RateBasis } from '../locality/local-rate.js';
 import { provinceOf } from '../locality/region-codes.js';
 import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
@@ -16,8 +16,8 @@ import type { WeightOverrides } from '../requirements/requirement.entity.js';
 import type { EntityManager } from 'typeorm';
 import { hardFilterFailures, plantQualificationFailures, type HardFilterFailure } from './qualification.js';
 import { MatchIndexService } from './match-index.service.js';
-import { FIRST_BATCH_MARGIN, topKMatches, type TopKResult } from './match-top-k.js';
-import type { CandidateValues } from './match-index.js';
+import { FIRST_BATCH_MARGIN, topKMatches, type TextUnits, type TopKResult } from './match-top-k.js';
+import type { CandidateValues, MatchIndex } from './match-index.js';
 
 /** Candidate passes kept per process (the locality cache per delivery place and category, requirement facts included). */
 const CANDIDATE_CACHE_SIZE = 64;
@@ -56,9 +56,15 @@ export interface RankTimings {
  */
 @Injectable()
 export class MatchingService {
-  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues }>();
+  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues; text?: { key: string; units: TextUnits } }>();
   /** Suppliers beyond the page in the first batch of text relevance (match-top-k.ts); the property test lowers it to exercise the early stop. */
   batchMargin = FIRST_BATCH_MARGIN;
+  /**
+   * Text relevance computed in process from the index's lexemes (match-text.ts), exactly as the
+   * search adapter's SQL computes it, so the ranking reads no rows; false: the in-process value
+   * only bounds, and the search port gives the relevance of the suppliers visited.
+   */
+  textInProcess = true;
 
   constructor(
     private readonly facts: MatchFactsRepository,
@@ -84,7 +90,11 @@ export class MatchingService {
     // The impact basis does not depend on the index: read it while the index catches up and ranks.
     const bases = this.impactBases(requirement);
     bases.catch(() => undefined);
+    const text = searchText(requirement);
+    const preparing = this.search.prepareRelevance('suppliers', text);
+    preparing.catch(() => undefined);
     const index = await this.matchIndex.fresh();
+    const prepared = await preparing;
     const req = requirement.facts;
     const key = JSON.stringify([req.categoryCode, req.delivery, req.sopDate, req.annualVolume, req.requiredCertifications, req.specs]);
     let cached = this.candidateCache.get(key);
@@ -96,8 +106,13 @@ export class MatchingService {
       this.candidateCache.delete(key);
     }
     this.candidateCache.set(key, cached);
-    const text = searchText(requirement);
-    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.relevance(text, ids), cached.values, this.batchMargin);
+    // The concepts' worth per candidate, kept with the candidates while the concepts (lexicon corrections included) stay the same.
+    let units: TextUnits | null = null;
+    if (prepared.concepts && index.hasText) {
+      if (cached.text?.key !== prepared.key) cached.text = { key: prepared.key, units: textUnits(index, prepared, cached.values) };
+      units = { ...cached.text.units, exact: this.textInProcess };
+    }
+    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.search.relevanceFor('suppliers', prepared, ids), cached.values, this.batchMargin, units);
     const basis = await bases;
     const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
     return { page, total: result.total, visited: result.visited };
@@ -224,6 +239,16 @@ export class MatchingService {
     if (!deliveryRegionCode) return Promise.resolve({ local: new Decimal(0), total: new Decimal(0) });
     return this.facts.buyerProvincialBasis(buyerOrganizationId, provinceOf(deliveryRegionCode), Number(todayInChina().slice(0, 4)));
   }
+}
+
+/** Each candidate's concepts' worth, from the index's lexemes (-1 / null where unknown). */
+function textUnits(index: MatchIndex, prepared: PreparedRelevance, values: CandidateValues): TextUnits {
+  const concepts = prepared.concepts ?? [];
+  const compiled = index.compile(concepts);
+  const units = new Int32Array(values.ordinals.length).fill(-1);
+  if (compiled) for (let i = 0; i < units.length; i += 1) units[i] = index.units(compiled, values.ordinals[i]);
+  const overlayUnits = values.overlay.map((f) => (compiled ? index.unitsOf(compiled, f.supplierId) : null));
+  return { units, overlayUnits, concepts: concepts.length, exact: false };
 }
 
 function profileText(supplier: SupplierFacts): string {
