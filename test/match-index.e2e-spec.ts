@@ -8,6 +8,7 @@ import { MatchIndexService } from '../src/matching/match-index.service.js';
 import { FIRST_BATCH_MARGIN } from '../src/matching/match-top-k.js';
 import type { LoadedRequirement } from '../src/matching/match-facts.repository.js';
 import type { WeightOverrides } from '../src/requirements/requirement.entity.js';
+import { SearchIndex, relevanceOfUnits } from '../src/search/search-index.port.js';
 
 /**
  * The match index's fast path (`MatchingService.rankPage`: early-stopping top-k over the
@@ -128,6 +129,8 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     for (const [i, place] of PLACES.slice(0, 8).entries()) deliverySites.push(await makeSite(t, oem.token, place.regionCode as string, `总装厂 ${i}`, { lat: place.lat, lon: place.lon }));
     // Half of the suppliers before the index is rebuilt (in its base layout), half after (in its overlay).
     for (const [n, spec] of world.suppliers.slice(0, 20).entries()) await makeSupplier(spec, n);
+    // Their search text too: the base holds it interned, the overlay as strings.
+    await drainSearchIndex(t);
     await matchIndex.build();
     for (const [n, spec] of world.suppliers.slice(20).entries()) await makeSupplier(spec, n + 20);
     for (const spec of world.requirements) await makeRequirementFrom(spec, oem, deliverySites);
@@ -172,14 +175,38 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     );
   }, 240_000);
 
-  it('returns the reference page when the walk stops early (text relevance asked one small batch at a time)', async () => {
+  it('computes in process the text relevance the search adapter computes in SQL, for every supplier (typos, prefixes, Han text)', async () => {
+    const search = t.app.get(SearchIndex);
+    const index = await matchIndex.fresh();
+    const ids = suppliers.map((s) => s.id);
+    const query = fc.array(fc.constantFrom(...WORDS, 'brak', 'sensr', 'motr', 'steerng', 'dampr', '线控', '传感', 'mot', 'EHB one-box 线控制动', '供应商', 'unknownword'), { minLength: 1, maxLength: 6 });
+    let matched = 0;
+    for (const words of fc.sample(query, { numRuns: 40, seed: 11 })) {
+      const text = words.join(' ');
+      const prepared = await search.prepareRelevance('suppliers', text);
+      const compiled = index.compile(prepared.concepts!)!;
+      const inSql = await search.relevance('suppliers', text, ids);
+      for (const id of ids) {
+        const units = index.unitsOf(compiled, id);
+        expect({ text, id, relevance: relevanceOfUnits(units!, prepared.concepts!.length) }).toEqual({ text, id, relevance: inSql.get(id) });
+        if ((inSql.get(id) ?? 0) > 0) matched += 1;
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
+  }, 120_000);
+
+  it.each([
+    ['in process', true],
+    ['by lookup, bounded in process', false],
+  ])('returns the reference page when the walk stops early (text relevance %s, one small batch at a time)', async (_mode, inProcess) => {
     // With no margin the first batch is the page and one more, so with small pages most
     // suppliers are never visited: the stop rule and the bounds decide the answer.
     matching.batchMargin = -1_000;
+    matching.textInProcess = inProcess;
     try {
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 0, max: requirements.length - 1 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: WEIGHTS.length - 1 }), fc.integer({ min: 0, max: 12 }), compare),
-        { numRuns: 80, seed: 5 },
+        { numRuns: 60, seed: 5 },
       );
       let skipped = 0;
       for (const requirement of requirements) {
@@ -189,6 +216,7 @@ describe('match index: fast path = reference ranking on random worlds', () => {
       expect(skipped).toBeGreaterThan(0);
     } finally {
       matching.batchMargin = FIRST_BATCH_MARGIN;
+      matching.textInProcess = true;
     }
   }, 240_000);
 
