@@ -9,6 +9,9 @@ import { FIRST_BATCH_MARGIN } from '../src/matching/match-top-k.js';
 import type { LoadedRequirement } from '../src/matching/match-facts.repository.js';
 import type { WeightOverrides } from '../src/requirements/requirement.entity.js';
 import { SearchIndex, relevanceOfUnits } from '../src/search/search-index.port.js';
+import { scoreMatch } from '../src/matching/match-scoring.js';
+import { resolveWeights } from '../src/requirements/match-weights.js';
+import { decodeCursor } from '../src/common/pagination.js';
 
 /**
  * The match index's fast path (`MatchingService.rankPage`: early-stopping top-k over the
@@ -228,6 +231,51 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     await drainSearchIndex(t);
     for (let r = 0; r < requirements.length; r += 1) await compare(r, 50, 0, 0);
   }, 60_000);
+
+  it('ranks opportunities for a supplier as scoring every OPEN requirement does, when the walk stops early too', async () => {
+    const search = t.app.get(SearchIndex);
+    const index = await matchIndex.fresh();
+    let compared = 0;
+    for (const margin of [FIRST_BATCH_MARGIN, -1_000]) {
+      matching.batchMargin = margin;
+      try {
+        for (const supplier of suppliers.slice(0, 24)) {
+          const facts = index.facts(supplier.id, null)!;
+          const text = [facts.name, ...facts.capabilities.map((c) => c.categoryCode)].join(' ');
+          const relevance = await search.relevance('requirements', text, requirements.map((r) => r.facts.id));
+          const reference = requirements
+            .map((r) => {
+              const weights = resolveWeights(r.overrides ?? {});
+              if (!weights.ok) throw new Error('weights');
+              return { ...scoreMatch(r.facts, { ...facts, textRelevance: relevance.get(r.facts.id) ?? 0 }, weights.weights), requirementId: r.facts.id };
+            })
+            .filter((m) => m.eligible)
+            .sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : 1));
+          for (const first of [1, 2, 5]) {
+            let after: string | null = null;
+            const seen: string[] = [];
+            for (;;) {
+              const page = await matching.opportunitiesForSupplier({ role: 'SUPPLIER_ADMIN', organizationId: supplier.id } as never, first, after);
+              expect(page.totalCount).toBe(reference.length);
+              const nodes = page.edges.map((e) => e.node);
+              expect(nodes.map((n) => ({ id: n.requirementId, score: n.score, factors: n.factors }))).toEqual(
+                reference.slice(seen.length, seen.length + first).map((m) => ({ id: m.requirementId, score: m.score, factors: m.factors })),
+              );
+              seen.push(...nodes.map((n) => n.requirementId));
+              compared += nodes.length;
+              if (!page.pageInfo.hasNextPage) break;
+              after = page.pageInfo.endCursor;
+              expect(decodeCursor(after, 2)).not.toBeNull();
+            }
+            expect(seen).toEqual(reference.map((m) => m.requirementId));
+          }
+        }
+      } finally {
+        matching.batchMargin = FIRST_BATCH_MARGIN;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  }, 120_000);
 
   it('explains a supplier from the index as the reference reads it', async () => {
     const requirement = requirements[0];

@@ -130,25 +130,57 @@ export class MatchingService {
     return { ...score, siteId: score.site?.id ?? null, supplierName: supplier.name, ...impact(bases, requirement.annualValue, score) };
   }
 
-  /** OPEN requirements ranked for the calling supplier, with the same scorer and breakdown; the supplier's facts from the match index. */
+  /**
+   * OPEN requirements ranked for the calling supplier, with the same scorer and breakdown; the
+   * supplier's facts from the match index. Eligibility does not depend on text, so every OPEN
+   * requirement of the supplier's categories is scored at text relevance 1 (an upper bound),
+   * and the real relevance is asked only for the best bounds, batch by batch, until the page
+   * (and one more) is known: the same walk as `topKMatches`, over requirements.
+   */
   async opportunitiesForSupplier(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Opportunity>> {
     const supplierId = actor.organizationId;
-    const requirements = await this.facts.requirements(await this.facts.openRequirementIdsFor(supplierId));
     const supplier = (await this.matchIndex.fresh()).facts(supplierId, null);
-    const scored: Opportunity[] = [];
-    if (supplier && requirements.length > 0) {
-      // One relevance call for all: the supplier's profile text against each requirement.
-      const relevance = await this.search.relevance('requirements', profileText(supplier), requirements.map((r) => r.facts.id));
-      for (const requirement of requirements) {
-        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance.get(requirement.facts.id) ?? 0 }, this.weightsFor(requirement, null));
-        if (score.eligible) scored.push({ ...score, siteId: score.site?.id ?? null, requirementId: requirement.facts.id });
-      }
+    const cursorParts = decodeCursor(after, 2);
+    const cursor = cursorParts ? { score: Number(cursorParts[0]), id: String(cursorParts[1]) } : null;
+    if (!supplier) return toConnection([], first, 0, (m: Opportunity) => [m.score, m.requirementId]);
+    // The requirement's category is one of the supplier's capability categories (with a plant) or an ancestor of one.
+    const categories = new Set<string>();
+    for (const c of supplier.capabilities) {
+      if (c.siteIds.length === 0) continue;
+      const parts = c.categoryCode.split('.');
+      for (let i = 1; i <= parts.length; i += 1) categories.add(parts.slice(0, i).join('.'));
     }
-    scored.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
-    const cursor = decodeCursor(after, 2);
-    const start = cursor ? scored.findIndex((m) => m.score < Number(cursor[0]) || (m.score === Number(cursor[0]) && m.requirementId > String(cursor[1]))) : 0;
-    const rest = start < 0 ? [] : scored.slice(start, start + first + 1);
-    return toConnection(rest, first, scored.length, (m) => [m.score, m.requirementId]);
+    const requirements = await this.facts.requirements(await this.facts.openRequirementIdsIn([...categories]));
+    const bounds: { requirement: LoadedRequirement; weights: MatchWeights; bound: number; id: string }[] = [];
+    for (const requirement of requirements) {
+      const weights = this.weightsFor(requirement, null);
+      const bound = scoreMatch(requirement.facts, { ...supplier, textRelevance: 1 }, weights);
+      if (bound.eligible) bounds.push({ requirement, weights, bound: bound.score, id: requirement.facts.id });
+    }
+    bounds.sort((a, b) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const before = (score: number, id: string, otherScore: number, otherId: string) => score > otherScore || (score === otherScore && id < otherId);
+    const need = first + 1;
+    const kept: Opportunity[] = [];
+    const text = profileText(supplier);
+    let next = 0;
+    let batch = need + this.batchMargin;
+    while (next < bounds.length) {
+      if (kept.length >= need && before(kept[need - 1].score, kept[need - 1].requirementId, bounds[next].bound, bounds[next].id)) break;
+      const slice = bounds.slice(next, next + Math.max(1, batch));
+      next += slice.length;
+      batch *= 2;
+      // The supplier's profile text against each requirement of the batch.
+      const relevance = await this.search.relevance('requirements', text, slice.map((b) => b.id));
+      for (const { requirement, weights } of slice) {
+        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance.get(requirement.facts.id) ?? 0 }, weights);
+        if (!score.eligible) continue;
+        if (cursor && !before(cursor.score, cursor.id, score.score, requirement.facts.id)) continue;
+        kept.push({ ...score, siteId: score.site?.id ?? null, requirementId: requirement.facts.id });
+      }
+      kept.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
+      if (kept.length > need) kept.length = need;
+    }
+    return toConnection(kept, first, bounds.length, (m) => [m.score, m.requirementId]);
   }
 
   /**
