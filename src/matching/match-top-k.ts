@@ -1,10 +1,12 @@
 /**
  * Early-stopping top-k over the match index (a threshold algorithm). The index's one pass gives
  * every eligible supplier's factor values except text; the score with text relevance 1 is an
- * upper bound of its real score (`scoreOfValues` is non-decreasing in every value). Suppliers
- * are visited best bound first (ties by supplier id); only visited ones get their exact text
- * relevance (from the search port, in batches) and their exact score, by `scoreMatch` itself on
- * the same facts the reference ranking reads. The walk stops when it holds the page (and one
+ * upper bound of its real score (`scoreOfValues` is non-decreasing in every value). With the
+ * suppliers' search text in the index, the bound uses the relevance computed in process
+ * (match-text.ts) instead of 1, so it is tight. Suppliers are visited best bound first (ties by
+ * supplier id); only visited ones get their exact text relevance (computed in process when
+ * `TextUnits.exact`, else from the search port, in batches) and their exact score, by
+ * `scoreMatch` itself on the same facts the reference ranking reads. The walk stops when it holds the page (and one
  * more, to know whether a next page exists) and the next bound cannot beat the last of it.
  *
  * The order is the reference's (`rankMatches`): score descending, ties by supplier id in code-

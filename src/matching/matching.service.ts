@@ -82,8 +82,10 @@ export class MatchingService {
 
   /**
    * The fast path: up to `first + 1` matches after the cursor, and the number of eligible
-   * suppliers. Facts from the match index, text relevance from the search port for the
-   * suppliers visited only, impact for the page only.
+   * suppliers. Facts from the match index; text relevance from the index's lexemes with the
+   * concepts the search port states (its lexicon corrections read once per call), or from the
+   * search port for the suppliers visited only (Meilisearch, or `textInProcess` off); impact
+   * for the page only.
    */
   async rankPage(requirement: LoadedRequirement, weights: WeightOverrides | null, first: number, cursor: { score: number; supplierId: string } | null): Promise<{ page: Match[]; total: number; visited: number }> {
     const resolved = this.weightsFor(requirement, weights);
