@@ -58,12 +58,13 @@ function textBound(units: number, concepts: number): number {
   return Math.min(1, units / (10_000 * concepts) + TEXT_SLACK);
 }
 
-interface Bound {
+/** A candidate's best possible score; a ranking walks them in order (see `sortedBounds`). */
+export interface Bound {
   id: string;
   bound: number;
   facts: () => SupplierFacts;
-  /** Exact text relevance known in process, else -1. */
-  text: number;
+  /** The concepts' worth computed in process (TextUnits), else -1. */
+  units: number;
 }
 
 /** Is (score, id) ranked before (otherScore, otherId)? */
@@ -84,25 +85,8 @@ export async function topKMatches(
   values: CandidateValues = index.candidates(req, (f) => hardFilterFailures(req, f).length === 0),
   batchMargin: number = FIRST_BATCH_MARGIN,
   text: TextUnits | null = null,
+  bounds: readonly Bound[] = sortedBounds(index, req, weights, values, text),
 ): Promise<TopKResult> {
-  const bounds: Bound[] = [];
-  const { ordinals } = values;
-  const exactOf = (units: number) => (text?.exact && units >= 0 ? relevanceOfUnits(units, text.concepts) : -1);
-  for (let i = 0; i < ordinals.length; i += 1) {
-    const ordinal = ordinals[i];
-    const units = text ? text.units[i] : -1;
-    const specShare = values.specShare[i];
-    const fit = units < 0 ? values.fitBound[i] : fitValue(textBound(units, text!.concepts), Number.isNaN(specShare) ? null : specShare);
-    const bound = scoreOfValues({ fit, locality: values.locality[i], certification: values.certification[i], capacity: values.capacity[i], designation: values.designation[i] }, weights);
-    bounds.push({ id: index.supplierId(ordinal), bound, facts: () => index.materialize(ordinal, req), text: exactOf(units) });
-  }
-  values.overlay.forEach((facts, i) => {
-    const units = text?.overlayUnits[i] ?? -1;
-    const relevance = text && units >= 0 ? textBound(units, text.concepts) : 1;
-    bounds.push({ id: facts.supplierId, bound: scoreMatch(req, { ...facts, textRelevance: relevance }, weights).score, facts: () => facts, text: exactOf(units) });
-  });
-  bounds.sort((a, b) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
   const need = first + 1;
   const kept: ScoredFacts[] = [];
   let next = 0;
@@ -117,10 +101,11 @@ export async function topKMatches(
     next += slice.length;
     batch *= 2;
     const facts = slice.map((b) => b.facts());
-    const unknown = slice.filter((b) => b.text < 0).map((b) => b.id);
+    const inProcess = (b: Bound) => text !== null && text.exact && b.units >= 0;
+    const unknown = slice.filter((b) => !inProcess(b)).map((b) => b.id);
     const looked = unknown.length > 0 ? await relevance(unknown) : new Map<string, number>();
     for (const [i, f] of facts.entries()) {
-      f.textRelevance = slice[i].text >= 0 ? slice[i].text : (looked.get(f.supplierId) ?? 0);
+      f.textRelevance = inProcess(slice[i]) ? relevanceOfUnits(slice[i].units, text!.concepts) : (looked.get(f.supplierId) ?? 0);
       const score = scoreMatch(req, f, weights);
       if (!score.eligible) continue;
       if (cursor && !before(cursor.score, cursor.supplierId, score.score, score.supplierId)) continue;
@@ -130,4 +115,29 @@ export async function topKMatches(
     if (kept.length > need) kept.length = need;
   }
   return { matches: kept, total: bounds.length, visited: next };
+}
+
+/**
+ * Every candidate's bound, best first (ties by supplier id): a pure function of the candidate
+ * values, the text worths and the weights, so a caller may keep it while those stay the same.
+ */
+export function sortedBounds(index: MatchIndex, req: RequirementFacts, weights: MatchWeights, values: CandidateValues, text: TextUnits | null): Bound[] {
+  const bounds: Bound[] = [];
+  const { ordinals } = values;
+  for (let i = 0; i < ordinals.length; i += 1) {
+    const ordinal = ordinals[i];
+    const units = text ? text.units[i] : -1;
+    const specShare = values.specShare[i];
+    const fit = units < 0 ? values.fitBound[i] : fitValue(textBound(units, text!.concepts), Number.isNaN(specShare) ? null : specShare);
+    const bound = scoreOfValues({ fit, locality: values.locality[i], certification: values.certification[i], capacity: values.capacity[i], designation: values.designation[i] }, weights);
+    bounds.push({ id: index.supplierId(ordinal), bound, facts: () => index.materialize(ordinal, req), units });
+  }
+  values.overlay.forEach((facts, i) => {
+    const units = text?.overlayUnits[i] ?? -1;
+
+    const relevance = text && units >= 0 ? textBound(units, text.concepts) : 1;
+    bounds.push({ id: facts.supplierId, bound: scoreMatch(req, { ...facts, textRelevance: relevance }, weights).score, facts: () => facts, units });
+  });
+  bounds.sort((a, b) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return bounds;
 }

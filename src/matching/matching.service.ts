@@ -16,11 +16,13 @@ import type { WeightOverrides } from '../requirements/requirement.entity.js';
 import type { EntityManager } from 'typeorm';
 import { hardFilterFailures, plantQualificationFailures, type HardFilterFailure } from './qualification.js';
 import { MatchIndexService } from './match-index.service.js';
-import { FIRST_BATCH_MARGIN, topKMatches, type TextUnits, type TopKResult } from './match-top-k.js';
+import { FIRST_BATCH_MARGIN, sortedBounds, topKMatches, type Bound, type TextUnits, type TopKResult } from './match-top-k.js';
 import type { CandidateValues, MatchIndex } from './match-index.js';
 
 /** Candidate passes kept per process (the locality cache per delivery place and category, requirement facts included). */
 const CANDIDATE_CACHE_SIZE = 64;
+/** Bound orders kept per cached candidate pass (one per weights asked). */
+const BOUND_ORDERS_KEPT = 4;
 
 /** A supplier offering from one of its plants, to be judged by the qualification rule. */
 export interface QuotingPlant {
@@ -56,7 +58,7 @@ export interface RankTimings {
  */
 @Injectable()
 export class MatchingService {
-  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues; text?: { key: string; units: TextUnits } }>();
+  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues; text?: { key: string; units: TextUnits }; bounds?: Map<string, Bound[]> }>();
   /** Suppliers beyond the page in the first batch of text relevance (match-top-k.ts); the property test lowers it to exercise the early stop. */
   batchMargin = FIRST_BATCH_MARGIN;
   /**
@@ -111,10 +113,22 @@ export class MatchingService {
     // The concepts' worth per candidate, kept with the candidates while the concepts (lexicon corrections included) stay the same.
     let units: TextUnits | null = null;
     if (prepared.concepts && index.hasText) {
-      if (cached.text?.key !== prepared.key) cached.text = { key: prepared.key, units: textUnits(index, prepared, cached.values) };
+      if (cached.text?.key !== prepared.key) {
+        cached.text = { key: prepared.key, units: textUnits(index, prepared, cached.values) };
+        cached.bounds = undefined;
+      }
       units = { ...cached.text.units, exact: this.textInProcess };
     }
-    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.search.relevanceFor('suppliers', prepared, ids), cached.values, this.batchMargin, units);
+    // The candidates in bound order, kept per weights while the candidates and text worths stay the same.
+    cached.bounds ??= new Map();
+    const boundsKey = JSON.stringify([resolved, units !== null]);
+    let bounds = cached.bounds.get(boundsKey);
+    if (!bounds) {
+      bounds = sortedBounds(index, req, resolved, cached.values, units);
+      if (cached.bounds.size >= BOUND_ORDERS_KEPT) cached.bounds.delete(cached.bounds.keys().next().value as string);
+      cached.bounds.set(boundsKey, bounds);
+    }
+    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.search.relevanceFor('suppliers', prepared, ids), cached.values, this.batchMargin, units, bounds);
     const basis = await bases;
     const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
     return { page, total: result.total, visited: result.visited };
