@@ -2,19 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LevelScheme } from '../taxonomy/certification-levels.js';
+import { parseTsvector } from './match-text.js';
 import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow, IndexTextRow } from './match-index.js';
 
-/** A supplier's search row as text relevance reads it: lexemes, and strong lexemes with their weight letters, as PostgreSQL parsed them. */
-const TEXT_SELECT = `SELECT id, tsvector_to_array(lexemes) AS lexemes, ARRAY(SELECT u.lexeme FROM unnest(strong) u) AS strong,
-  ARRAY(SELECT array_to_string(u.weights, '') FROM unnest(strong) u) AS weights FROM search_suppliers`;
+/** A supplier's search row as text relevance reads it: its lexemes and its strong vector, in their text form (parsed by `parseTsvector`). */
+const TEXT_SELECT = `SELECT id, lexemes::text AS lexemes, strong::text AS strong FROM search_suppliers`;
+
+function textRow(row: { id: string; lexemes: string; strong: string }): IndexTextRow {
+  const strong = parseTsvector(row.strong);
+  return { id: row.id, lexemes: parseTsvector(row.lexemes).lexemes, strong: strong.lexemes, masks: strong.masks };
+}
 
 /** Rows read per statement while building: bounds the memory a build holds in row objects. */
 const CHUNK = 50_000;
 
-/**
- * The named queries of the match index: the whole of organisations, plants, capabilities and
- * certificates in key order, chunk by chunk (keyset on id), and the change feed.
- */
 @Injectable()
 export class MatchIndexRepository {
   constructor(@InjectDataSource() private readonly dataSource: Pick<DataSource, 'query'>) {}
@@ -68,12 +69,13 @@ export class MatchIndexRepository {
 
   /** Every supplier's search text (the PostgreSQL search adapter's rows). */
   async texts(): Promise<IndexTextRow[]> {
-    return this.chunks<IndexTextRow>(TEXT_SELECT, 'id');
+    return (await this.chunks<{ id: string; lexemes: string; strong: string }>(TEXT_SELECT, 'id')).map(textRow);
   }
 
   /** The search text of these organisations (those without a search row are left out). */
-  textsOf(ids: readonly string[]): Promise<IndexTextRow[]> {
-    return this.dataSource.query(`${TEXT_SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
+  async textsOf(ids: readonly string[]): Promise<IndexTextRow[]> {
+    const rows = await this.dataSource.query<{ id: string; lexemes: string; strong: string }[]>(`${TEXT_SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map(textRow);
   }
 
   /** All rows of `select` in `key` order, CHUNK at a time (keyset on the uuid `key`, selected as `id`). */

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { MatchFactsRepository } from './match-facts.repository.js';
 import { MatchIndex, type IndexStats } from './match-index.js';
 import { MatchIndexRepository } from './match-index.repository.js';
-import { looseText, weightMask } from './match-text.js';
+import { looseText } from './match-text.js';
 import { SearchIndex } from '../search/search-index.port.js';
 
 /** How often each process reads the change feed. */
@@ -154,7 +154,7 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
       const texts = index.hasText ? new Map((await this.rows.textsOf(ids)).map((t) => [t.id, t])) : null;
       for (const id of ids) {
         const text = texts?.get(id);
-        index.replace(id, byId.get(id) ?? null, texts ? (text ? looseText(text.lexemes, text.strong.map((lexeme, i) => ({ lexeme, mask: weightMask(text.weights[i] ?? '') }))) : null) : undefined);
+        index.replace(id, byId.get(id) ?? null, texts ? (text ? looseText(text.lexemes, text.strong.map((lexeme, i) => ({ lexeme, mask: text.masks[i] }))) : null) : undefined);
       }
       for (const r of fresh) this.appliedAbove.add(r.seq);
       this.generation += 1;

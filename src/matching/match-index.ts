@@ -23,7 +23,7 @@ import type { HeldCertification, RequirementFacts, Spec, SupplierCapability, Sup
 import { capacityValue, DESIGNATION_VALUES, localityValue, NEUTRAL_CERTIFICATION_STRENGTH, normalizeSpecText, fitValue } from './match-scoring.js';
 import { isCategoryWithin, meets, safeRank } from './qualification.js';
 import type { LevelScheme } from '../taxonomy/certification-levels.js';
-import { CompiledText, weightMask, type LooseText } from './match-text.js';
+import { CompiledText, type LooseText } from './match-text.js';
 import type { RelevanceConcept } from '../search/search-index.port.js';
 
 /** Rows the index is built from, in the order the repository reads them. */
@@ -63,12 +63,12 @@ export interface IndexCertificationRow {
   validUntil: string;
 }
 
-/** A supplier's search text (search_suppliers): its lexemes, and its strong lexemes with their weight letters ('AB'). */
+/** A supplier's search text (search_suppliers): its lexemes, and its strong lexemes with the masks of their weights (match-text.ts). */
 export interface IndexTextRow {
   id: string;
   lexemes: readonly string[];
   strong: readonly string[];
-  weights: readonly string[];
+  masks: readonly number[];
 }
 
 interface TextColumns {
@@ -678,7 +678,7 @@ function buildText(rows: readonly IndexTextRow[], ordinals: ReadonlyMap<string, 
     for (const value of row.lexemes) lex[l++] = intern(value);
     row.strong.forEach((value, i) => {
       strong[k] = intern(value);
-      strongMask[k] = weightMask(row.weights[i] ?? '');
+      strongMask[k] = row.masks[i];
       k += 1;
     });
   }

@@ -1,4 +1,4 @@
-import { CompiledText, looseText, weightMask } from './match-text.js';
+import { CompiledText, looseText, parseTsvector, weightMask } from './match-text.js';
 import { relevanceOfUnits } from '../search/search-index.port.js';
 
 const W = [10_000, 9_000, 8_000, 6_000] as const;
@@ -46,5 +46,10 @@ describe('text relevance in process', () => {
     expect(relevanceOfUnits(4_800, 7)).toBe(Number('0.06857142857142857143'));
     expect(relevanceOfUnits(0, 3)).toBe(0);
     expect(relevanceOfUnits(30_000, 3)).toBe(1);
+  });
+
+  it('reads a tsvector\'s text form: quotes and backslashes doubled, weights per position (none: D)', () => {
+    expect(parseTsvector(`'a''b':1A,2 'c\\\\d':3B 'plain' '线控':4C,5A`)).toEqual({ lexemes: ["a'b", 'c\\d', 'plain', '线控'], masks: [1 | 8, 2, 15, 4 | 1] });
+    expect(parseTsvector('')).toEqual({ lexemes: [], masks: [] });
   });
 });
