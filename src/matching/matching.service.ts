@@ -128,7 +128,9 @@ export class MatchingService {
       if (cached.bounds.size >= BOUND_ORDERS_KEPT) cached.bounds.delete(cached.bounds.keys().next().value as string);
       cached.bounds.set(boundsKey, bounds);
     }
-    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.search.relevanceFor('suppliers', prepared, ids), cached.values, this.batchMargin, units, bounds);
+    // With relevance in process the bounds are the scores (and a hair), so the first batch needs no margin.
+    const margin = units?.exact ? Math.min(0, this.batchMargin) : this.batchMargin;
+    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.search.relevanceFor('suppliers', prepared, ids), cached.values, margin, units, bounds);
     const basis = await bases;
     const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
     return { page, total: result.total, visited: result.visited };
