@@ -106,11 +106,8 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   private async load(): Promise<MatchIndex> {
     const started = performance.now();
     const position = await this.rows.lastChange();
-    // The search text is read beside the facts (its own connection): PostgreSQL reads one while this process parses the other.
-    const textsLoading = this.withText ? this.rows.texts() : Promise.resolve(null);
-    textsLoading.catch(() => undefined);
     const [organizations, sites, capabilities, certifications] = [await this.rows.organizations(), await this.rows.sites(), await this.rows.capabilities(), await this.rows.certifications()];
-    const texts = await textsLoading;
+    const texts = this.withText ? await this.rows.texts() : null;
     const index = new MatchIndex(organizations, sites, capabilities, certifications, texts);
     this.current = index;
     this.position = position;
