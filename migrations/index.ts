@@ -22,6 +22,7 @@ import { ClarificationQuestions1796407363559 } from './1796407363559-Clarificati
 import { Documents1796407696177 } from './1796407696177-Documents.js';
 import { SourcingPlan1796407479484 } from './1796407479484-SourcingPlan.js';
 import { MatchChangeFeed1796407602710 } from './1796407602710-MatchChangeFeed.js';
+import { MatchChangeFeedSearchText1796409000000 } from './1796409000000-MatchChangeFeedSearchText.js';
 import { RequirementCertificationSignature1796454892654 } from './1796454892654-RequirementCertificationSignature.js';
 import { RenewalCoveringIndex1796454892655 } from './1796454892655-RenewalCoveringIndex.js';
 import { MatchChangeLinkLookup1796500000000 } from './1796500000000-MatchChangeLinkLookup.js';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   Notifications1796407588684,
   Documents1796407696177,
   MatchChangeFeed1796407602710,
+  MatchChangeFeedSearchText1796409000000,
   RequirementCertificationSignature1796454892654,
   RenewalCoveringIndex1796454892655,
   MatchChangeLinkLookup1796500000000,

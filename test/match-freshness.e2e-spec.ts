@@ -75,4 +75,25 @@ describe('match index freshness across two API processes', () => {
     const index = await second.app.get(MatchIndexService).index();
     await eventually(async () => index.facts(supplier.id, null)?.sites[0].name === '鄞州工厂 2');
   });
+
+  it('feeds a change of a supplier\'s search text, and the second process scores the new text in process', async () => {
+    // The search indexer has nothing left to rewrite (the certificate added above): only this test writes the row.
+    await drainSearchIndex(first);
+    const index = await second.app.get(MatchIndexService).index();
+    const concept = { alternatives: [[{ value: 'zqxfresh', prefix: false }]], worths: [10_000, 9_000, 8_000, 6_000] as const };
+    expect(index.unitsOf(index.compile([concept])!, supplier.id)).toBe(0);
+    const [{ max }] = await first.dataSource.query(`SELECT max(seq)::int AS max FROM match_changes`);
+    // The search indexer rewriting a row with the same text names nobody.
+    await first.dataSource.query(`UPDATE search_suppliers SET indexed_at = now() WHERE id = $1`, [supplier.id]);
+    const [{ count: same }] = await first.dataSource.query(`SELECT count(*)::int AS count FROM match_changes WHERE seq > $1`, [max]);
+    expect(same).toBe(0);
+    // New text: a name lexeme.
+    await first.dataSource.query(`UPDATE search_suppliers SET lexemes = lexemes || 'zqxfresh:1A'::tsvector, strong = strong || 'zqxfresh:1A'::tsvector WHERE id = $1`, [supplier.id]);
+    const rows = await first.dataSource.query(`SELECT organization_id FROM match_changes WHERE seq > $1`, [max]);
+    expect(rows).toEqual([{ organization_id: supplier.id }]);
+    await eventually(async () => index.unitsOf(index.compile([concept])!, supplier.id) === 10_000);
+    // Its search row removed: no text, worth 0.
+    await first.dataSource.query(`DELETE FROM search_suppliers WHERE id = $1`, [supplier.id]);
+    await eventually(async () => index.unitsOf(index.compile([concept])!, supplier.id) === 0);
+  });
 });

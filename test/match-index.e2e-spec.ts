@@ -8,6 +8,10 @@ import { MatchIndexService } from '../src/matching/match-index.service.js';
 import { FIRST_BATCH_MARGIN } from '../src/matching/match-top-k.js';
 import type { LoadedRequirement } from '../src/matching/match-facts.repository.js';
 import type { WeightOverrides } from '../src/requirements/requirement.entity.js';
+import { SearchIndex, relevanceOfUnits } from '../src/search/search-index.port.js';
+import { scoreMatch } from '../src/matching/match-scoring.js';
+import { resolveWeights } from '../src/requirements/match-weights.js';
+import { decodeCursor } from '../src/common/pagination.js';
 
 /**
  * The match index's fast path (`MatchingService.rankPage`: early-stopping top-k over the
@@ -128,6 +132,8 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     for (const [i, place] of PLACES.slice(0, 8).entries()) deliverySites.push(await makeSite(t, oem.token, place.regionCode as string, `总装厂 ${i}`, { lat: place.lat, lon: place.lon }));
     // Half of the suppliers before the index is rebuilt (in its base layout), half after (in its overlay).
     for (const [n, spec] of world.suppliers.slice(0, 20).entries()) await makeSupplier(spec, n);
+    // Their search text too: the base holds it interned, the overlay as strings.
+    await drainSearchIndex(t);
     await matchIndex.build();
     for (const [n, spec] of world.suppliers.slice(20).entries()) await makeSupplier(spec, n + 20);
     for (const spec of world.requirements) await makeRequirementFrom(spec, oem, deliverySites);
@@ -172,14 +178,38 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     );
   }, 240_000);
 
-  it('returns the reference page when the walk stops early (text relevance asked one small batch at a time)', async () => {
+  it('computes in process the text relevance the search adapter computes in SQL, for every supplier (typos, prefixes, Han text)', async () => {
+    const search = t.app.get(SearchIndex);
+    const index = await matchIndex.fresh();
+    const ids = suppliers.map((s) => s.id);
+    const query = fc.array(fc.constantFrom(...WORDS, 'brak', 'sensr', 'motr', 'steerng', 'dampr', '线控', '传感', 'mot', 'EHB one-box 线控制动', '供应商', 'unknownword'), { minLength: 1, maxLength: 6 });
+    let matched = 0;
+    for (const words of fc.sample(query, { numRuns: 40, seed: 11 })) {
+      const text = words.join(' ');
+      const prepared = await search.prepareRelevance('suppliers', text);
+      const compiled = index.compile(prepared.concepts!)!;
+      const inSql = await search.relevance('suppliers', text, ids);
+      for (const id of ids) {
+        const units = index.unitsOf(compiled, id);
+        expect({ text, id, relevance: relevanceOfUnits(units!, prepared.concepts!.length) }).toEqual({ text, id, relevance: inSql.get(id) });
+        if ((inSql.get(id) ?? 0) > 0) matched += 1;
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
+  }, 120_000);
+
+  it.each([
+    ['in process', true],
+    ['by lookup, bounded in process', false],
+  ])('returns the reference page when the walk stops early (text relevance %s, one small batch at a time)', async (_mode, inProcess) => {
     // With no margin the first batch is the page and one more, so with small pages most
     // suppliers are never visited: the stop rule and the bounds decide the answer.
     matching.batchMargin = -1_000;
+    matching.textInProcess = inProcess;
     try {
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 0, max: requirements.length - 1 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: WEIGHTS.length - 1 }), fc.integer({ min: 0, max: 12 }), compare),
-        { numRuns: 80, seed: 5 },
+        { numRuns: 60, seed: 5 },
       );
       let skipped = 0;
       for (const requirement of requirements) {
@@ -189,6 +219,7 @@ describe('match index: fast path = reference ranking on random worlds', () => {
       expect(skipped).toBeGreaterThan(0);
     } finally {
       matching.batchMargin = FIRST_BATCH_MARGIN;
+      matching.textInProcess = true;
     }
   }, 240_000);
 
@@ -200,6 +231,51 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     await drainSearchIndex(t);
     for (let r = 0; r < requirements.length; r += 1) await compare(r, 50, 0, 0);
   }, 60_000);
+
+  it('ranks opportunities for a supplier as scoring every OPEN requirement does, when the walk stops early too', async () => {
+    const search = t.app.get(SearchIndex);
+    const index = await matchIndex.fresh();
+    let compared = 0;
+    for (const margin of [FIRST_BATCH_MARGIN, -1_000]) {
+      matching.batchMargin = margin;
+      try {
+        for (const supplier of suppliers.slice(0, 24)) {
+          const facts = index.facts(supplier.id, null)!;
+          const text = [facts.name, ...facts.capabilities.map((c) => c.categoryCode)].join(' ');
+          const relevance = await search.relevance('requirements', text, requirements.map((r) => r.facts.id));
+          const reference = requirements
+            .map((r) => {
+              const weights = resolveWeights(r.overrides ?? {});
+              if (!weights.ok) throw new Error('weights');
+              return { ...scoreMatch(r.facts, { ...facts, textRelevance: relevance.get(r.facts.id) ?? 0 }, weights.weights), requirementId: r.facts.id };
+            })
+            .filter((m) => m.eligible)
+            .sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : 1));
+          for (const first of [1, 2, 5]) {
+            let after: string | null = null;
+            const seen: string[] = [];
+            for (;;) {
+              const page = await matching.opportunitiesForSupplier({ role: 'SUPPLIER_ADMIN', organizationId: supplier.id } as never, first, after);
+              expect(page.totalCount).toBe(reference.length);
+              const nodes = page.edges.map((e) => e.node);
+              expect(nodes.map((n) => ({ id: n.requirementId, score: n.score, factors: n.factors }))).toEqual(
+                reference.slice(seen.length, seen.length + first).map((m) => ({ id: m.requirementId, score: m.score, factors: m.factors })),
+              );
+              seen.push(...nodes.map((n) => n.requirementId));
+              compared += nodes.length;
+              if (!page.pageInfo.hasNextPage) break;
+              after = page.pageInfo.endCursor;
+              expect(decodeCursor(after, 2)).not.toBeNull();
+            }
+            expect(seen).toEqual(reference.map((m) => m.requirementId));
+          }
+        }
+      } finally {
+        matching.batchMargin = FIRST_BATCH_MARGIN;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  }, 120_000);
 
   it('explains a supplier from the index as the reference reads it', async () => {
     const requirement = requirements[0];

@@ -76,8 +76,14 @@ export class MatchFactsRepository {
        WHERE c.requirement_id = ANY($1::uuid[]) ORDER BY c.type_code`,
       [ids],
     );
+    const certsOf = new Map<string, typeof allCerts>();
+    for (const c of allCerts) {
+      const list = certsOf.get(c.requirement_id);
+      if (list) list.push(c);
+      else certsOf.set(c.requirement_id, [c]);
+    }
     return rows.map((row) => {
-      const certs = allCerts.filter((c) => c.requirement_id === row.id);
+      const certs = certsOf.get(row.id) ?? [];
       return {
       organizationId: row.organization_id,
       status: row.status,
@@ -172,6 +178,13 @@ export class MatchFactsRepository {
   }
 
   /** OPEN requirements in whose category (or above it) the supplier has a capability made at a plant. */
+  /** OPEN requirements in one of these categories (by the status and category index). */
+  async openRequirementIdsIn(categoryCodes: readonly string[]): Promise<string[]> {
+    if (categoryCodes.length === 0) return [];
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM requirements WHERE status = 'OPEN' AND category_code = ANY($1::text[])`, [categoryCodes]);
+    return rows.map((r) => r.id);
+  }
+
   async openRequirementIdsFor(supplierId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT q.id FROM requirements q

@@ -2,15 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LevelScheme } from '../taxonomy/certification-levels.js';
-import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow } from './match-index.js';
+import { parseTsvector } from './match-text.js';
+import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow, IndexTextRow } from './match-index.js';
+
+/** A supplier's search row as text relevance reads it: its lexemes and its strong vector, in their text form (parsed by `parseTsvector`). */
+const TEXT_SELECT = `SELECT id, lexemes::text AS lexemes, strong::text AS strong FROM search_suppliers`;
+
+function textRow(row: { id: string; lexemes: string; strong: string }): IndexTextRow {
+  const strong = parseTsvector(row.strong);
+  return { id: row.id, lexemes: parseTsvector(row.lexemes).lexemes, strong: strong.lexemes, masks: strong.masks };
+}
 
 /** Rows read per statement while building: bounds the memory a build holds in row objects. */
 const CHUNK = 50_000;
 
-/**
- * The named queries of the match index: the whole of organisations, plants, capabilities and
- * certificates in key order, chunk by chunk (keyset on id), and the change feed.
- */
 @Injectable()
 export class MatchIndexRepository {
   constructor(@InjectDataSource() private readonly dataSource: Pick<DataSource, 'query'>) {}
@@ -60,6 +65,17 @@ export class MatchIndexRepository {
        FROM supplier_certifications sc JOIN certification_types t ON t.code = sc.type_code`,
       'sc.id',
     );
+  }
+
+  /** Every supplier's search text (the PostgreSQL search adapter's rows). */
+  async texts(): Promise<IndexTextRow[]> {
+    return (await this.chunks<{ id: string; lexemes: string; strong: string }>(TEXT_SELECT, 'id')).map(textRow);
+  }
+
+  /** The search text of these organisations (those without a search row are left out). */
+  async textsOf(ids: readonly string[]): Promise<IndexTextRow[]> {
+    const rows = await this.dataSource.query<{ id: string; lexemes: string; strong: string }[]>(`${TEXT_SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map(textRow);
   }
 
   /** All rows of `select` in `key` order, CHUNK at a time (keyset on the uuid `key`, selected as `id`). */

@@ -2,6 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { MatchFactsRepository } from './match-facts.repository.js';
 import { MatchIndex, type IndexStats } from './match-index.js';
 import { MatchIndexRepository } from './match-index.repository.js';
+import { looseText } from './match-text.js';
+import { SearchIndex } from '../search/search-index.port.js';
 
 /** How often each process reads the change feed. */
 export const MATCH_FEED_POLL_MS = 200;
@@ -48,7 +50,13 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly rows: MatchIndexRepository,
     private readonly facts: MatchFactsRepository,
+    private readonly search: SearchIndex,
   ) {}
+
+  /** Supplier search text is held (and text relevance computed in process) with the PostgreSQL search adapter, whose rows it reads. */
+  private get withText(): boolean {
+    return this.search.backend === 'postgres';
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.index();
@@ -99,7 +107,8 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
     const started = performance.now();
     const position = await this.rows.lastChange();
     const [organizations, sites, capabilities, certifications] = [await this.rows.organizations(), await this.rows.sites(), await this.rows.capabilities(), await this.rows.certifications()];
-    const index = new MatchIndex(organizations, sites, capabilities, certifications);
+    const texts = this.withText ? await this.rows.texts() : null;
+    const index = new MatchIndex(organizations, sites, capabilities, certifications, texts);
     this.current = index;
     this.position = position;
     this.appliedAbove.clear();
@@ -142,7 +151,11 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
       const ids = [...new Set(fresh.map((r) => r.organizationId))];
       const loaded = await this.facts.supplierFacts(null, ids);
       const byId = new Map(loaded.map((f) => [f.supplierId, f]));
-      for (const id of ids) index.replace(id, byId.get(id) ?? null);
+      const texts = index.hasText ? new Map((await this.rows.textsOf(ids)).map((t) => [t.id, t])) : null;
+      for (const id of ids) {
+        const text = texts?.get(id);
+        index.replace(id, byId.get(id) ?? null, texts ? (text ? looseText(text.lexemes, text.strong.map((lexeme, i) => ({ lexeme, mask: text.masks[i] }))) : null) : undefined);
+      }
       for (const r of fresh) this.appliedAbove.add(r.seq);
       this.generation += 1;
     }

@@ -23,6 +23,8 @@ import type { HeldCertification, RequirementFacts, Spec, SupplierCapability, Sup
 import { capacityValue, DESIGNATION_VALUES, localityValue, NEUTRAL_CERTIFICATION_STRENGTH, normalizeSpecText, fitValue } from './match-scoring.js';
 import { isCategoryWithin, meets, safeRank } from './qualification.js';
 import type { LevelScheme } from '../taxonomy/certification-levels.js';
+import { CompiledText, type LooseText } from './match-text.js';
+import type { RelevanceConcept } from '../search/search-index.port.js';
 
 /** Rows the index is built from, in the order the repository reads them. */
 export interface IndexOrganizationRow {
@@ -59,6 +61,23 @@ export interface IndexCertificationRow {
   level: string | null;
   validFrom: string;
   validUntil: string;
+}
+
+/** A supplier's search text (search_suppliers): its lexemes, and its strong lexemes with the masks of their weights (match-text.ts). */
+export interface IndexTextRow {
+  id: string;
+  lexemes: readonly string[];
+  strong: readonly string[];
+  masks: readonly number[];
+}
+
+interface TextColumns {
+  dictionary: string[];
+  lexStart: Int32Array;
+  lex: Int32Array;
+  strongStart: Int32Array;
+  strong: Int32Array;
+  strongMask: Uint8Array;
 }
 
 /** Interned strings: each distinct string stored once, referred to by a number. */
@@ -109,6 +128,8 @@ export interface CandidateValues {
   ordinals: Int32Array;
   /** fit at the best possible text relevance (1). */
   fitBound: Float64Array;
+  /** The spec overlap share fit is computed with; NaN when the requirement states no specs. */
+  specShare: Float64Array;
   locality: Float64Array;
   certification: Float64Array;
   capacity: Float64Array;
@@ -163,11 +184,21 @@ export class MatchIndex {
   private readonly certificates = new Map<string, CertificateColumns>();
   /** Organisations changed since the build: their current facts, or null when gone. */
   private readonly overlay = new Map<string, SupplierFacts | null>();
+  /** Their search text, when loaded with them (absent: unknown, bounded by 1). */
+  private readonly overlayText = new Map<string, LooseText | null>();
+  /** Search text, when built with it: the sorted lexeme dictionary, per organisation a sorted run of lexeme ids and of strong ids with weight masks. */
+  private readonly text: TextColumns | null = null;
   /** Per organisation ordinal: the last query that saw it (dedupes the sub-tree's lists). */
   private readonly seen: Int32Array;
   private stamp = 0;
 
-  constructor(organizations: readonly IndexOrganizationRow[], sites: readonly IndexSiteRow[], capabilities: readonly IndexCapabilityRow[], certifications: readonly IndexCertificationRow[]) {
+  constructor(
+    organizations: readonly IndexOrganizationRow[],
+    sites: readonly IndexSiteRow[],
+    capabilities: readonly IndexCapabilityRow[],
+    certifications: readonly IndexCertificationRow[],
+    texts: readonly IndexTextRow[] | null = null,
+  ) {
     const s = this.strings;
     const nOrg = organizations.length;
     this.orgIds = new Array<string>(nOrg);
@@ -293,6 +324,34 @@ export class MatchIndex {
       for (let i = 0; i < nOrg; i += 1) columns.start[i + 1] += columns.start[i];
       this.certificates.set(type, columns);
     }
+    if (texts) this.text = buildText(texts, this.orgOrdinal, nOrg);
+  }
+
+  /** Whether this index holds search text (built with it): text relevance can then be computed in process. */
+  get hasText(): boolean {
+    return this.text !== null;
+  }
+
+  /** The relevance concepts compiled against this index's dictionary; null without text. */
+  compile(concepts: readonly RelevanceConcept[]): CompiledText | null {
+    return this.text ? new CompiledText(concepts, this.text.dictionary) : null;
+  }
+
+  /** The concepts' worth (ten-thousandths) for a base organisation. */
+  units(compiled: CompiledText, ordinal: number): number {
+    const t = this.text!;
+    return compiled.unitsOfIds(t.lex, t.lexStart[ordinal], t.lexStart[ordinal + 1], t.strong, t.strongMask, t.strongStart[ordinal], t.strongStart[ordinal + 1]);
+  }
+
+  /** The concepts' worth for an organisation by id (overlay or base); null when its text is unknown. */
+  unitsOf(compiled: CompiledText, organizationId: string): number | null {
+    if (this.overlay.has(organizationId)) {
+      if (!this.overlayText.has(organizationId)) return null;
+      const text = this.overlayText.get(organizationId);
+      return text ? compiled.unitsOfLoose(text) : 0;
+    }
+    const ordinal = this.orgOrdinal.get(organizationId);
+    return ordinal === undefined ? 0 : this.units(compiled, ordinal);
   }
 
   stats(): IndexStats {
@@ -301,11 +360,16 @@ export class MatchIndex {
     return { organizations: this.orgIds.length, sites: this.siteIds.length, capabilities: this.capIds.length, certifications, overlay: this.overlay.size };
   }
 
-  /** Replaces an organisation's facts (full profile, as `MatchFactsRepository.supplierFacts(null, …)` reads them); null: gone. */
-  replace(organizationId: string, facts: SupplierFacts | null): void {
+  /**
+   * Replaces an organisation's facts (full profile, as `MatchFactsRepository.supplierFacts(null, …)`
+   * reads them; null: gone) and its search text (null: no search row; undefined: not loaded).
+   */
+  replace(organizationId: string, facts: SupplierFacts | null, text?: LooseText | null): void {
     const ordinal = this.orgOrdinal.get(organizationId);
     if (ordinal !== undefined) this.superseded[ordinal] = 1;
     this.overlay.set(organizationId, facts);
+    if (text === undefined) this.overlayText.delete(organizationId);
+    else this.overlayText.set(organizationId, text);
   }
 
   /**
@@ -524,6 +588,7 @@ export class MatchIndex {
         out.push(
           org,
           fitValue(1, specShare),
+          specShare ?? Number.NaN,
           localityValue(TIER_ORDER[bestTier], bestKm),
           certCount === 0 ? NEUTRAL_CERTIFICATION_STRENGTH : certSum / certCount,
           capacityValue(capacity, req.annualVolume),
@@ -555,7 +620,7 @@ class Builder {
   private n = 0;
   private cap = 1024;
   private ordinals = new Int32Array(this.cap);
-  private cols = [0, 1, 2, 3, 4].map(() => new Float64Array(this.cap));
+  private cols = [0, 1, 2, 3, 4, 5].map(() => new Float64Array(this.cap));
   push(org: number, ...values: number[]): void {
     if (this.n === this.cap) {
       this.cap *= 2;
@@ -572,9 +637,71 @@ class Builder {
     this.n += 1;
   }
   finish(): Omit<CandidateValues, 'overlay'> {
-    const [fitBound, locality, certification, capacity, designation] = this.cols.map((c) => c.slice(0, this.n));
-    return { ordinals: this.ordinals.slice(0, this.n), fitBound, locality, certification, capacity, designation };
+    const [fitBound, specShare, locality, certification, capacity, designation] = this.cols.map((c) => c.slice(0, this.n));
+    return { ordinals: this.ordinals.slice(0, this.n), fitBound, specShare, locality, certification, capacity, designation };
   }
+}
+
+/** The search text of the organisations, interned: lexemes in a sorted dictionary (a prefix is a range of ids), per organisation sorted runs. */
+function buildText(rows: readonly IndexTextRow[], ordinals: ReadonlyMap<string, number>, nOrg: number): TextColumns {
+  const provisional = new Map<string, number>();
+  const intern = (value: string) => {
+    let id = provisional.get(value);
+    if (id === undefined) {
+      id = provisional.size;
+      provisional.set(value, id);
+    }
+    return id;
+  };
+  const byOrg: (IndexTextRow | undefined)[] = new Array(nOrg);
+  let lexCount = 0;
+  let strongCount = 0;
+  for (const row of rows) {
+    const ordinal = ordinals.get(row.id);
+    if (ordinal === undefined) continue;
+    byOrg[ordinal] = row;
+    lexCount += row.lexemes.length;
+    strongCount += row.strong.length;
+  }
+  const lexStart = new Int32Array(nOrg + 1);
+  const lex = new Int32Array(lexCount);
+  const strongStart = new Int32Array(nOrg + 1);
+  const strong = new Int32Array(strongCount);
+  const strongMask = new Uint8Array(strongCount);
+  let l = 0;
+  let k = 0;
+  for (let o = 0; o < nOrg; o += 1) {
+    const row = byOrg[o];
+    lexStart[o] = l;
+    strongStart[o] = k;
+    if (!row) continue;
+    for (const value of row.lexemes) lex[l++] = intern(value);
+    row.strong.forEach((value, i) => {
+      strong[k] = intern(value);
+      strongMask[k] = row.masks[i];
+      k += 1;
+    });
+  }
+  lexStart[nOrg] = l;
+  strongStart[nOrg] = k;
+  const dictionary = [...provisional.keys()].sort();
+  const remap = new Int32Array(provisional.size);
+  dictionary.forEach((value, id) => (remap[provisional.get(value)!] = id));
+  for (let i = 0; i < lex.length; i += 1) lex[i] = remap[lex[i]];
+  for (let o = 0; o < nOrg; o += 1) lex.subarray(lexStart[o], lexStart[o + 1]).sort();
+  // Strong ids sorted with their masks.
+  for (let i = 0; i < strong.length; i += 1) strong[i] = remap[strong[i]];
+  for (let o = 0; o < nOrg; o += 1) {
+    const from = strongStart[o];
+    const to = strongStart[o + 1];
+    if (to - from < 2) continue;
+    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => strong[a] - strong[b]);
+    const ids = order.map((i) => strong[i]);
+    const masks = order.map((i) => strongMask[i]);
+    strong.set(ids, from);
+    strongMask.set(masks, from);
+  }
+  return { dictionary, lexStart, lex, strongStart, strong, strongMask };
 }
 
 function bestDesignation(designations: readonly string[]): number {

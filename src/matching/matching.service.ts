@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
-import { SearchIndex } from '../search/search-index.port.js';
+import { SearchIndex, type PreparedRelevance } from '../search/search-index.port.js';
 import { awardImpact, trailingYearQuarters, type ImpactBasis, type RateBasis } from '../locality/local-rate.js';
 import { provinceOf } from '../locality/region-codes.js';
 import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
@@ -16,11 +16,13 @@ import type { WeightOverrides } from '../requirements/requirement.entity.js';
 import type { EntityManager } from 'typeorm';
 import { hardFilterFailures, plantQualificationFailures, type HardFilterFailure } from './qualification.js';
 import { MatchIndexService } from './match-index.service.js';
-import { FIRST_BATCH_MARGIN, topKMatches, type TopKResult } from './match-top-k.js';
-import type { CandidateValues } from './match-index.js';
+import { FIRST_BATCH_MARGIN, sortedBounds, topKMatches, type Bound, type TextUnits, type TopKResult } from './match-top-k.js';
+import type { CandidateValues, MatchIndex } from './match-index.js';
 
 /** Candidate passes kept per process (the locality cache per delivery place and category, requirement facts included). */
 const CANDIDATE_CACHE_SIZE = 64;
+/** Bound orders kept per cached candidate pass (one per weights asked). */
+const BOUND_ORDERS_KEPT = 4;
 
 /** A supplier offering from one of its plants, to be judged by the qualification rule. */
 export interface QuotingPlant {
@@ -56,9 +58,15 @@ export interface RankTimings {
  */
 @Injectable()
 export class MatchingService {
-  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues }>();
+  private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues; text?: { key: string; units: TextUnits }; bounds?: Map<string, Bound[]> }>();
   /** Suppliers beyond the page in the first batch of text relevance (match-top-k.ts); the property test lowers it to exercise the early stop. */
   batchMargin = FIRST_BATCH_MARGIN;
+  /**
+   * Text relevance computed in process from the index's lexemes (match-text.ts), exactly as the
+   * search adapter's SQL computes it, so the ranking reads no rows; false: the in-process value
+   * only bounds, and the search port gives the relevance of the suppliers visited.
+   */
+  textInProcess = true;
 
   constructor(
     private readonly facts: MatchFactsRepository,
@@ -76,15 +84,21 @@ export class MatchingService {
 
   /**
    * The fast path: up to `first + 1` matches after the cursor, and the number of eligible
-   * suppliers. Facts from the match index, text relevance from the search port for the
-   * suppliers visited only, impact for the page only.
+   * suppliers. Facts from the match index; text relevance from the index's lexemes with the
+   * concepts the search port states (its lexicon corrections read once per call), or from the
+   * search port for the suppliers visited only (Meilisearch, or `textInProcess` off); impact
+   * for the page only.
    */
   async rankPage(requirement: LoadedRequirement, weights: WeightOverrides | null, first: number, cursor: { score: number; supplierId: string } | null): Promise<{ page: Match[]; total: number; visited: number }> {
     const resolved = this.weightsFor(requirement, weights);
     // The impact basis does not depend on the index: read it while the index catches up and ranks.
     const bases = this.impactBases(requirement);
     bases.catch(() => undefined);
+    const text = searchText(requirement);
+    const preparing = this.search.prepareRelevance('suppliers', text);
+    preparing.catch(() => undefined);
     const index = await this.matchIndex.fresh();
+    const prepared = await preparing;
     const req = requirement.facts;
     const key = JSON.stringify([req.categoryCode, req.delivery, req.sopDate, req.annualVolume, req.requiredCertifications, req.specs]);
     let cached = this.candidateCache.get(key);
@@ -96,8 +110,27 @@ export class MatchingService {
       this.candidateCache.delete(key);
     }
     this.candidateCache.set(key, cached);
-    const text = searchText(requirement);
-    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.relevance(text, ids), cached.values, this.batchMargin);
+    // The concepts' worth per candidate, kept with the candidates while the concepts (lexicon corrections included) stay the same.
+    let units: TextUnits | null = null;
+    if (prepared.concepts && index.hasText) {
+      if (cached.text?.key !== prepared.key) {
+        cached.text = { key: prepared.key, units: textUnits(index, prepared, cached.values) };
+        cached.bounds = undefined;
+      }
+      units = { ...cached.text.units, exact: this.textInProcess };
+    }
+    // The candidates in bound order, kept per weights while the candidates and text worths stay the same.
+    cached.bounds ??= new Map();
+    const boundsKey = JSON.stringify([resolved, units !== null]);
+    let bounds = cached.bounds.get(boundsKey);
+    if (!bounds) {
+      bounds = sortedBounds(index, req, resolved, cached.values, units);
+      if (cached.bounds.size >= BOUND_ORDERS_KEPT) cached.bounds.delete(cached.bounds.keys().next().value as string);
+      cached.bounds.set(boundsKey, bounds);
+    }
+    // With relevance in process the bounds are the scores (and a hair), so the first batch needs no margin.
+    const margin = units?.exact ? Math.min(0, this.batchMargin) : this.batchMargin;
+    const result: TopKResult = await topKMatches(index, req, resolved, first, cursor, (ids) => this.search.relevanceFor('suppliers', prepared, ids), cached.values, margin, units, bounds);
     const basis = await bases;
     const page = result.matches.map(({ score, facts }) => ({ ...score, siteId: score.site?.id ?? null, supplierName: facts.name, ...impact(basis, requirement.annualValue, score) }));
     return { page, total: result.total, visited: result.visited };
@@ -115,25 +148,57 @@ export class MatchingService {
     return { ...score, siteId: score.site?.id ?? null, supplierName: supplier.name, ...impact(bases, requirement.annualValue, score) };
   }
 
-  /** OPEN requirements ranked for the calling supplier, with the same scorer and breakdown; the supplier's facts from the match index. */
+  /**
+   * OPEN requirements ranked for the calling supplier, with the same scorer and breakdown; the
+   * supplier's facts from the match index. Eligibility does not depend on text, so every OPEN
+   * requirement of the supplier's categories is scored at text relevance 1 (an upper bound),
+   * and the real relevance is asked only for the best bounds, batch by batch, until the page
+   * (and one more) is known: the same walk as `topKMatches`, over requirements.
+   */
   async opportunitiesForSupplier(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Opportunity>> {
     const supplierId = actor.organizationId;
-    const requirements = await this.facts.requirements(await this.facts.openRequirementIdsFor(supplierId));
     const supplier = (await this.matchIndex.fresh()).facts(supplierId, null);
-    const scored: Opportunity[] = [];
-    if (supplier && requirements.length > 0) {
-      // One relevance call for all: the supplier's profile text against each requirement.
-      const relevance = await this.search.relevance('requirements', profileText(supplier), requirements.map((r) => r.facts.id));
-      for (const requirement of requirements) {
-        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance.get(requirement.facts.id) ?? 0 }, this.weightsFor(requirement, null));
-        if (score.eligible) scored.push({ ...score, siteId: score.site?.id ?? null, requirementId: requirement.facts.id });
-      }
+    const cursorParts = decodeCursor(after, 2);
+    const cursor = cursorParts ? { score: Number(cursorParts[0]), id: String(cursorParts[1]) } : null;
+    if (!supplier) return toConnection([], first, 0, (m: Opportunity) => [m.score, m.requirementId]);
+    // The requirement's category is one of the supplier's capability categories (with a plant) or an ancestor of one.
+    const categories = new Set<string>();
+    for (const c of supplier.capabilities) {
+      if (c.siteIds.length === 0) continue;
+      const parts = c.categoryCode.split('.');
+      for (let i = 1; i <= parts.length; i += 1) categories.add(parts.slice(0, i).join('.'));
     }
-    scored.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
-    const cursor = decodeCursor(after, 2);
-    const start = cursor ? scored.findIndex((m) => m.score < Number(cursor[0]) || (m.score === Number(cursor[0]) && m.requirementId > String(cursor[1]))) : 0;
-    const rest = start < 0 ? [] : scored.slice(start, start + first + 1);
-    return toConnection(rest, first, scored.length, (m) => [m.score, m.requirementId]);
+    const requirements = await this.facts.requirements(await this.facts.openRequirementIdsIn([...categories]));
+    const bounds: { requirement: LoadedRequirement; weights: MatchWeights; bound: number; id: string }[] = [];
+    for (const requirement of requirements) {
+      const weights = this.weightsFor(requirement, null);
+      const bound = scoreMatch(requirement.facts, { ...supplier, textRelevance: 1 }, weights);
+      if (bound.eligible) bounds.push({ requirement, weights, bound: bound.score, id: requirement.facts.id });
+    }
+    bounds.sort((a, b) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const before = (score: number, id: string, otherScore: number, otherId: string) => score > otherScore || (score === otherScore && id < otherId);
+    const need = first + 1;
+    const kept: Opportunity[] = [];
+    const text = profileText(supplier);
+    let next = 0;
+    let batch = need + this.batchMargin;
+    while (next < bounds.length) {
+      if (kept.length >= need && before(kept[need - 1].score, kept[need - 1].requirementId, bounds[next].bound, bounds[next].id)) break;
+      const slice = bounds.slice(next, next + Math.max(1, batch));
+      next += slice.length;
+      batch *= 2;
+      // The supplier's profile text against each requirement of the batch.
+      const relevance = await this.search.relevance('requirements', text, slice.map((b) => b.id));
+      for (const { requirement, weights } of slice) {
+        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance.get(requirement.facts.id) ?? 0 }, weights);
+        if (!score.eligible) continue;
+        if (cursor && !before(cursor.score, cursor.id, score.score, requirement.facts.id)) continue;
+        kept.push({ ...score, siteId: score.site?.id ?? null, requirementId: requirement.facts.id });
+      }
+      kept.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
+      if (kept.length > need) kept.length = need;
+    }
+    return toConnection(kept, first, bounds.length, (m) => [m.score, m.requirementId]);
   }
 
   /**
@@ -224,6 +289,16 @@ export class MatchingService {
     if (!deliveryRegionCode) return Promise.resolve({ local: new Decimal(0), total: new Decimal(0) });
     return this.facts.buyerProvincialBasis(buyerOrganizationId, provinceOf(deliveryRegionCode), Number(todayInChina().slice(0, 4)));
   }
+}
+
+/** Each candidate's concepts' worth, from the index's lexemes (-1 / null where unknown). */
+function textUnits(index: MatchIndex, prepared: PreparedRelevance, values: CandidateValues): TextUnits {
+  const concepts = prepared.concepts ?? [];
+  const compiled = index.compile(concepts);
+  const units = new Int32Array(values.ordinals.length).fill(-1);
+  if (compiled) for (let i = 0; i < units.length; i += 1) units[i] = index.units(compiled, values.ordinals[i]);
+  const overlayUnits = values.overlay.map((f) => (compiled ? index.unitsOf(compiled, f.supplierId) : null));
+  return { units, overlayUnits, concepts: concepts.length, exact: false };
 }
 
 function profileText(supplier: SupplierFacts): string {

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     try {
       const facts = new MatchFactsRepository(dataSource);
       const index = createSearchIndex(config, searchOptionsOf(config), dataSource);
-      const worker = createNotificationWorker(dataSource, new MatchingService(facts, index, new MatchIndexService(new MatchIndexRepository(dataSource), facts)), transport, { ...config, notificationsIntervalMs: once ? 0 : Math.max(config.notificationsIntervalMs, 100) });
+      const worker = createNotificationWorker(dataSource, new MatchingService(facts, index, new MatchIndexService(new MatchIndexRepository(dataSource), facts, index)), transport, { ...config, notificationsIntervalMs: once ? 0 : Math.max(config.notificationsIntervalMs, 100) });
       if (once) {
         const due = await worker.recordDueEvents(true);
         const report = await worker.drain();

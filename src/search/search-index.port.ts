@@ -110,6 +110,44 @@ export interface SettingsDrift {
   actual: unknown;
 }
 
+/**
+ * One concept of a relevance query as the PostgreSQL adapter scores it: it matches a document
+ * holding, for some alternative, every lexeme of it (a prefix lexeme: any lexeme starting with
+ * its value). Its worth, in ten-thousandths, by where it matched: in the strong vector at
+ * weight A (name), at weight B (categories and products), at any weight (inherited category),
+ * else anywhere in the lexemes (other); unmatched 0. A document's relevance is the sum of its
+ * concepts' worths over the number of concepts (see `relevanceOfUnits`).
+ */
+export interface RelevanceConcept {
+  alternatives: { value: string; prefix: boolean }[][];
+  worths: readonly [name: number, held: number, strong: number, other: number];
+}
+
+/** See `SearchIndex.prepareRelevance`. Equal keys: equal scoring. */
+export interface PreparedRelevance {
+  text: string;
+  concepts: RelevanceConcept[] | null;
+  key: string;
+  /** The adapter's own form of the query, for its `relevanceFor`; opaque to callers. */
+  native?: unknown;
+}
+
+/**
+ * The relevance of a document whose concepts are worth `units` ten-thousandths in all, over
+ * `concepts` concepts, exactly as PostgreSQL computes `(sum of 4-decimal numerics) / n.0` and
+ * casts it to float8: the quotient rounded half up at 20 decimals, then read as a double.
+ */
+export function relevanceOfUnits(units: number, concepts: number): number {
+  if (concepts <= 0 || units <= 0) return 0;
+  const scaled = BigInt(units) * 10n ** 16n;
+  const n = BigInt(concepts);
+  let q = scaled / n;
+  if ((scaled % n) * 2n >= n) q += 1n;
+  const digits = q.toString().padStart(21, '0');
+  const value = Number(`${digits.slice(0, -20)}.${digits.slice(-20)}`);
+  return Math.min(1, Math.max(0, value));
+}
+
 /** Pagination depth both adapters serve (Meilisearch's pagination.maxTotalHits is set to it). */
 export const MAX_SEARCH_DEPTH = 10_000;
 
@@ -136,6 +174,22 @@ export abstract class SearchIndex {
    * of a supplier to a requirement's title and description.
    */
   abstract relevance(index: SearchIndexName, text: string, ids: readonly string[]): Promise<Map<string, number>>;
+
+  /**
+   * The relevance query of `text` prepared once (its concepts and typo corrections, as they
+   * stand now), for `relevanceFor` and, when the adapter can state them (PostgreSQL), for
+   * scoring in the caller's process: `concepts` says exactly how a document's lexemes are
+   * scored. Null concepts: the adapter scores opaquely (Meilisearch).
+   */
+  async prepareRelevance(index: SearchIndexName, text: string): Promise<PreparedRelevance> {
+    void index;
+    return { text, concepts: null, key: text };
+  }
+
+  /** `relevance` with a prepared query: the same scores as `relevance(index, prepared.text, ids)` at the time of preparing. */
+  relevanceFor(index: SearchIndexName, prepared: PreparedRelevance, ids: readonly string[]): Promise<Map<string, number>> {
+    return this.relevance(index, prepared.text, ids);
+  }
 
   /** Adds or replaces documents by id. Resolves once they are searchable; throws on failure. */
   abstract upsert<I extends SearchIndexName>(index: I, documents: readonly DocumentOf<I>[]): Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * The SQL statements one request runs, as TypeORM's PostgreSQL query runner sees them, apart
  * from what the process does in the background in the same window: the search indexer's loop
- * (stopped first), the match index reading its change feed every 200 ms
+ * (stopped first), the match index reading its change feed every 200 ms (brought up to date first)
  * (src/matching/match-index.service.ts) and the rate limiter's statements (its per-request count
  * and its once-a-minute sweep, src/access/rate-limits.ts), which are kept apart. A slow machine
  * makes the window longer, so anything left in the background would make the count flaky.
@@ -9,6 +9,7 @@
 import { jest } from '@jest/globals';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { SearchIndexer } from '../../src/search/search-indexer.js';
+import { MatchIndexService } from '../../src/matching/match-index.service.js';
 import type { TestApp } from './app.js';
 
 export interface RequestStatements<T> {
@@ -21,6 +22,8 @@ export interface RequestStatements<T> {
 
 export async function statementsOf<T>(t: TestApp, run: () => Promise<T>): Promise<RequestStatements<T>> {
   await t.app.get(SearchIndexer).stop();
+  // What the feed holds is applied first (the search indexer's writes feed it too), so only its idle reads fall in the window.
+  await t.app.get(MatchIndexService).refresh();
   const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
   try {
     const result = await run();

@@ -5,6 +5,8 @@ import {
   SearchIndex,
   type DocumentOf,
   type FacetValue,
+  type PreparedRelevance,
+  type RelevanceConcept,
   type SearchIndexName,
   type SearchNear,
   type SearchRequest,
@@ -273,10 +275,27 @@ export class PostgresSearchIndex extends SearchIndex {
   }
 
   async relevance(index: SearchIndexName, text: string, ids: readonly string[]): Promise<Map<string, number>> {
+    if (!ids.some((id) => UUID.test(id))) return new Map<string, number>(ids.map((id) => [id, 0]));
+    return this.scored(index, await this.corrected(text, RELEVANCE_CONCEPTS), ids);
+  }
+
+  /** The concepts of `text` with the corrections the lexicon gives now, stated for scoring in process (`RelevanceConcept`). */
+  override async prepareRelevance(index: SearchIndexName, text: string): Promise<PreparedRelevance> {
+    void index;
+    const corrected = await this.corrected(text, RELEVANCE_CONCEPTS);
+    const concepts = corrected.map(relevanceConcept);
+    return { text, concepts, key: JSON.stringify(concepts), native: corrected };
+  }
+
+  override relevanceFor(index: SearchIndexName, prepared: PreparedRelevance, ids: readonly string[]): Promise<Map<string, number>> {
+    const corrected = prepared.native as CorrectedConcept[] | undefined;
+    return corrected ? this.scored(index, corrected, ids) : this.relevance(index, prepared.text, ids);
+  }
+
+  private async scored(index: SearchIndexName, concepts: CorrectedConcept[], ids: readonly string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>(ids.map((id) => [id, 0]));
     const valid = ids.filter((id) => UUID.test(id));
     if (valid.length === 0) return result;
-    const concepts = await this.corrected(text, RELEVANCE_CONCEPTS);
     if (concepts.length === 0) return result;
     const params = new Params();
     const idParam = params.add(valid);
@@ -307,14 +326,27 @@ function keyConditionsSql(conditions: KeyConditions, params: Params): string[] {
   return sql;
 }
 
+/** A concept's worths as the SQL literals: name, held (strong B), strong (any weight), other; 4 decimals. */
+function worthLiterals(c: CorrectedConcept): [string, string, string, string] {
+  const factor = typoFactor(c);
+  return [NAME_SCORE, STRONG_SCORE, INHERITED_SCORE, OTHER_SCORE].map((score) => (score * factor).toFixed(4)) as [string, string, string, string];
+}
+
+/** The concept as `conceptWorthSql` scores it, for scoring in process: its corrections are alternatives of one lexeme. */
+function relevanceConcept(c: CorrectedConcept): RelevanceConcept {
+  const alternatives = [...c.concept.alternatives.map((alt) => alt.map((l) => ({ value: l.value, prefix: l.prefix }))), ...c.corrections.map((fix) => [{ value: fix.word, prefix: false }])];
+  const [name, held, strong, other] = worthLiterals(c).map((literal) => Math.round(Number(literal) * 10_000));
+  return { alternatives, worths: [name, held, strong, other] };
+}
+
 /** A concept's worth in a row, by the strongest field it matched in; `other` when it matched only elsewhere. */
 function conceptWorthSql(c: CorrectedConcept, params: Params, other: string): string {
-  const factor = typoFactor(c);
+  const [nameWorth, heldWorth, strongWorth, otherWorth] = worthLiterals(c);
   const name = params.add(correctedTsquery(c, 'A'));
   const held = params.add(correctedTsquery(c, 'B'));
   const strong = params.add(correctedTsquery(c));
-  return `(CASE WHEN strong @@ ${name}::tsquery THEN ${(NAME_SCORE * factor).toFixed(4)} WHEN strong @@ ${held}::tsquery THEN ${(STRONG_SCORE * factor).toFixed(4)}
-    WHEN strong @@ ${strong}::tsquery THEN ${(INHERITED_SCORE * factor).toFixed(4)} ELSE ${other.replace('$WORTH', (OTHER_SCORE * factor).toFixed(4))} END)`;
+  return `(CASE WHEN strong @@ ${name}::tsquery THEN ${nameWorth} WHEN strong @@ ${held}::tsquery THEN ${heldWorth}
+    WHEN strong @@ ${strong}::tsquery THEN ${strongWorth} ELSE ${other.replace('$WORTH', otherWorth)} END)`;
 }
 
 /**
