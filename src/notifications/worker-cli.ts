@@ -11,6 +11,7 @@ import { runCli, withDatabase } from '../database/with-database.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { searchOptionsOf } from '../search/search.options.js';
 import { createSearchIndex } from '../search/search.module.js';
+import { SearchSettings } from '../search/search-settings.js';
 import { MatchFactsRepository } from '../matching/match-facts.repository.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { MatchIndexService } from '../matching/match-index.service.js';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     try {
       const facts = new MatchFactsRepository(dataSource);
       const index = createSearchIndex(config, searchOptionsOf(config), dataSource);
+      // The index's analyzer (vocabulary, synonyms) is set up as in the API processes: matching's text relevance needs it.
+      await new SearchSettings(dataSource, index).ensureApplied();
       const worker = createNotificationWorker(dataSource, new MatchingService(facts, index, new MatchIndexService(new MatchIndexRepository(dataSource), facts, index)), transport, { ...config, notificationsIntervalMs: once ? 0 : Math.max(config.notificationsIntervalMs, 100) });
       if (once) {
         const due = await worker.recordDueEvents(true);
