@@ -260,7 +260,7 @@ export function localClassCtes(plo: string, phi: string): string {
     `EXISTS (SELECT 1 FROM ${producingPlants(req)} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld(req, 'c.organization_id', valid)})`;
   return `
   grp AS MATERIALIZED (
-    SELECT category_code, certification_signature, any_value(id) AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
+    SELECT category_code, certification_signature, (array_agg(id))[1] AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
     FROM req GROUP BY category_code, certification_signature),
   gcls AS MATERIALIZED (
     SELECT grp.category_code, grp.certification_signature,
@@ -308,7 +308,7 @@ function gapCtes(p: SqlParams, region: string, province: string, categoryCode: s
  */
 const GAP_PAIRS = `
   ggrp AS MATERIALIZED (
-    SELECT category_code, certification_signature, any_value(id) AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
+    SELECT category_code, certification_signature, (array_agg(id))[1] AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
     FROM gap GROUP BY category_code, certification_signature),
   gplant AS MATERIALIZED (
     SELECT g.category_code, g.certification_signature, q.site_id, q.supplier_id, q.lat, q.lon, q.whole
