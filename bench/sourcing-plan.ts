@@ -72,11 +72,14 @@ const READING = `## Reading these numbers
   delivery plants, about 18,000 rows, then summed and sorted for the largest ten), the 72 group
   judgements (about 1 ms each, a quarter of them demand gaps that scan every candidate plant in
   the province) and the renewals' index-only scan of about 55,000 entries; the two lever
-  queries run side by side. On this machine, shared by other work with a load above 10 on 2
-  cores, every figure is inflated several times; the target should be judged on an idle run.
+  queries run side by side. The machine is shared: read the figures with the load average
+  printed above (an idle run on 7536abf gave levers and scenario p95 69 ms; under a load of 9
+  on 2 cores the same calls took p95 209 ms).
 - **Nearest plants per gap** (not in the target) are grouped too, but still list every
-  (gap requirement, qualified plant) pair for distances: 0.5–0.9 s here depending on the load,
-  19 s per call with the per-requirement pairs on the same world (first calls of one run).
+  (gap requirement, qualified plant) pair for distances: about 250 ms idle, 0.5–0.9 s under
+  load, against 19 s per call with the per-requirement pairs on the same world (first calls of
+  one run, under load). The workspace's levers page asks for them, so a bureau waits about a
+  quarter of a second there.
 - **The world**: contracts are loaded set-based (no per-row triggers or foreign-key checks,
   indexes built after, the rollup rebuilt from the table) in a few minutes instead of ten;
   \`--reuse\` keeps the database in .data/bench-plan and skips the load when it holds the same
