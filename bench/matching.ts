@@ -31,7 +31,7 @@ export interface MatchingBenchResult {
   fastRuns: number;
   visited20: { median: number; max: number };
   opportunities: Summary & { runs: number };
-  build: { ms: number; heapMb: number | null; organizations: number; sites: number; capabilities: number; certifications: number };
+  build: { ms: number; heapMb: number | null; peakMb: number; organizations: number; sites: number; capabilities: number; certifications: number };
 }
 
 function gc(): boolean {
@@ -51,9 +51,14 @@ export async function benchMatching(app: INestApplication, options: { requiremen
   // Typed arrays live outside the JavaScript heap (arrayBuffers): both count.
   const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const heapBefore = used();
+  // The peak while building (rows read and parsed before they are packed), sampled every 50 ms.
+  let peak = heapBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, used())), 50);
   const built = performance.now();
-  const index = await indexService.build();
+  const index = await indexService.build().finally(() => clearInterval(sampler));
   const buildMs = performance.now() - built;
+  peak = Math.max(peak, used());
+  const peakMb = (peak - heapBefore) / 2 ** 20;
   gc();
   const heapMb = collected ? (used() - heapBefore) / 2 ** 20 : null;
   const stats = index.stats();
@@ -124,6 +129,6 @@ export async function benchMatching(app: INestApplication, options: { requiremen
     fastRuns: fast20.length,
     visited20: { median: median(visited), max: Math.max(...visited) },
     opportunities: { ...summary(opportunities.length > 0 ? opportunities : [0]), runs: opportunities.length },
-    build: { ms: buildMs, heapMb, organizations: stats.organizations, sites: stats.sites, capabilities: stats.capabilities, certifications: stats.certifications },
+    build: { ms: buildMs, heapMb, peakMb, organizations: stats.organizations, sites: stats.sites, capabilities: stats.capabilities, certifications: stats.certifications },
   };
 }
