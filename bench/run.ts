@@ -185,7 +185,7 @@ async function matchingOnly(app: INestApplication, dataSource: DataSource, smoke
   writeFileSync(file, [
     `# Matching benchmark${smoke ? ' (smoke run: small data, not a measurement)' : ''}`, '',
     `Reproduce: \`npm run bench -- --suppliers ${sizes.join(',')}\`. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
-    'Server-side, in the service process (no HTTP); the fast path and the reference path side by side in one run. The machine has 2 cores and was shared with six other engineers\' builds and tests while this ran: the load average is beside each figure.', '',
+    'Server-side, in the service process (no HTTP); the fast path and the reference path side by side in one run. The machine has 2 cores and may be shared with other work: the load average is beside each figure.', '',
     '## Scale curve', '', ...curve, '',
     ...sections,
   ].join('\n'));
