@@ -98,18 +98,27 @@ function tooManyRows(shape: CsvShape): AppError {
   return AppError.badInput('csv', `at most ${shape.maxRows} rows per import`);
 }
 
-export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
-  const reader = new RecordReader(shape);
-  const parser = new CsvParser();
+/** Hands the parser's rows to the reader; a syntax error is the file's, reported as not CSV. */
+function take(reader: RecordReader, rows: () => CsvRow[]): void {
   try {
-    reader.take(parser.push(csv));
-    reader.take(parser.end());
+    reader.take(rows());
   } catch (error) {
     throw error instanceof CsvSyntaxError ? notCsv(error) : error;
   }
-  // An empty file has no header: the required columns are missing.
+}
+
+/** The records read; an empty file has no header, so the required columns are missing. */
+function recordsOf(reader: RecordReader, shape: CsvShape): CsvRecord[] {
   if (!reader.sawHeader) checkHeader([], shape);
   return reader.records;
+}
+
+export function readCsv(csv: string, shape: CsvShape): CsvRecord[] {
+  const reader = new RecordReader(shape);
+  const parser = new CsvParser();
+  take(reader, () => parser.push(csv));
+  take(reader, () => parser.end());
+  return recordsOf(reader, shape);
 }
 
 /**
@@ -121,19 +130,11 @@ export async function readCsvStream(source: string | AsyncIterable<Uint8Array | 
   const reader = new RecordReader(shape);
   const parser = new CsvParser();
   const decoder = new TextDecoder('utf-8');
-  const read = (rows: () => CsvRow[]) => {
-    try {
-      reader.take(rows());
-    } catch (error) {
-      throw error instanceof CsvSyntaxError ? notCsv(error) : error;
-    }
-  };
   for await (const chunk of source) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    read(() => parser.push(text));
+    take(reader, () => parser.push(text));
   }
   const rest = decoder.decode();
-  read(() => [...parser.push(rest), ...parser.end()]);
-  if (!reader.sawHeader) checkHeader([], shape);
-  return reader.records;
+  take(reader, () => [...parser.push(rest), ...parser.end()]);
+  return recordsOf(reader, shape);
 }

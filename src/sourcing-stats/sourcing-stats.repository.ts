@@ -239,6 +239,17 @@ export function producingPlants(req: string): string {
 }
 
 /**
+ * The requirements of CTE `from` grouped by category and certification signature: one of the
+ * group's ids (any will do: the rule reads nothing else of it but its SOP date, given as the
+ * span) and the span of its SOP dates. `(array_agg(id))[1]`, not any_value(), which PostgreSQL
+ * has only from version 16.
+ */
+function signatureGroups(from: string): string {
+  return `SELECT category_code, certification_signature, (array_agg(id))[1] AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
+    FROM ${from} GROUP BY category_code, certification_signature`;
+}
+
+/**
  * CTEs `grp`, `gcls` and `cls` over a CTE `req` of requirements (id, category_code,
  * certification_signature, sop_date, …): `cls` is `req` with `has_local` — some supplier plant in
  * the province (`plo`..`phi`, placeholders) passes the hard filters on the requirement's SOP date.
@@ -259,9 +270,7 @@ export function localClassCtes(plo: string, phi: string): string {
   const localPlant = (req: string, valid: { from: string; until: string } | null) =>
     `EXISTS (SELECT 1 FROM ${producingPlants(req)} AND ps.region_code BETWEEN ${plo} AND ${phi} AND ${certificatesHeld(req, 'c.organization_id', valid)})`;
   return `
-  grp AS MATERIALIZED (
-    SELECT category_code, certification_signature, (array_agg(id))[1] AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
-    FROM req GROUP BY category_code, certification_signature),
+  grp AS MATERIALIZED (${signatureGroups('req')}),
   gcls AS MATERIALIZED (
     SELECT grp.category_code, grp.certification_signature,
       CASE WHEN NOT ${localPlant('grp', null)} THEN 'NONE'
@@ -307,9 +316,7 @@ function gapCtes(p: SqlParams, region: string, province: string, categoryCode: s
  * requirement on its SOP date.
  */
 const GAP_PAIRS = `
-  ggrp AS MATERIALIZED (
-    SELECT category_code, certification_signature, (array_agg(id))[1] AS id, min(sop_date) AS first_sop, max(sop_date) AS last_sop
-    FROM gap GROUP BY category_code, certification_signature),
+  ggrp AS MATERIALIZED (${signatureGroups('gap')}),
   gplant AS MATERIALIZED (
     SELECT g.category_code, g.certification_signature, q.site_id, q.supplier_id, q.lat, q.lon, q.whole
     FROM ggrp g CROSS JOIN LATERAL (
