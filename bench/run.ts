@@ -13,8 +13,8 @@
  *    RESULTS-sourcing-stats.md and RESULTS-sourcing-plan.md,
  *    and (not in smoke mode) the start-up benchmark (bench/start.ts, RESULTS-start.md);
  *    their headline figures are copied here.
- * The database is DATABASE_URL's server (a database `zlt_bench` is created on it) or an
- * embedded PostgreSQL in .data/bench.
+ * The database is DATABASE_URL's server (a database `zlt_bench`, or BENCH_DB_NAME, is created
+ * on it) or an embedded PostgreSQL in .data/bench.
  *
  * `npm run bench -- --only=graphql,import` (any of matching, graphql, import) seeds the same
  * market, runs only those measures (no search index, no child benchmarks) and replaces only
@@ -46,7 +46,8 @@ import { commit, loadAverage, machine } from './stats.js';
 const TARGETS = { matchP95: 20, searchP95: 20, rateMs: 10, graphqlRatio: 0.75, importRowsPerS: 10_000, seedSeconds: 120 };
 
 async function database(config: AppConfig, smoke: boolean): Promise<{ url: string; close: () => Promise<void> }> {
-  const name = smoke ? 'zlt_bench_smoke' : 'zlt_bench';
+  // BENCH_DB_NAME: a database of one's own, where another run uses zlt_bench on the same server.
+  const name = config.benchDbName ?? (smoke ? 'zlt_bench_smoke' : 'zlt_bench');
   if (config.databaseUrl) {
     const admin = new URL(config.databaseUrl);
     admin.pathname = '/postgres';

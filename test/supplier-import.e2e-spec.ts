@@ -82,6 +82,58 @@ describe('bulk supplier import', () => {
     expect(headerless.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'csv' }] });
   });
 
+  it('adds a plant, a capability at an existing plant and a certificate to a supplier it imported before, and names it in the change feed', async () => {
+    const header = IMPORT_COLUMNS.join(',');
+    const row = (values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => IMPORT_COLUMNS.map((c) => values[c] ?? '').join(',');
+    const code = nextCreditCode('330206');
+    const base = { credit_code: code, legal_name: '北仑续导(测试)', region_code: '330206' };
+    const first = (await t.ok<{ importSuppliers: any }>(IMPORT, { csv: [header, row({ ...base, plant_name: '一厂', category_code: 'CHASSIS.SUSPENSION' })].join('\n') }, admin.token)).importSuppliers;
+    expect(first.created).toEqual({ organizations: 1, sites: 1, capabilities: 1, certifications: 0 });
+    const [{ id, seq }] = await t.dataSource.query(`SELECT o.id, (SELECT max(seq)::int FROM match_changes) AS seq FROM organizations o WHERE o.credit_code = $1`, [code]);
+    const csv = [
+      header,
+      row({ ...base, plant_name: '二厂' }),
+      row({ ...base, plant_name: '一厂', category_code: 'COCKPIT.DISPLAY', cert_type: 'IATF_16949', cert_number: 'IATF-X1', cert_valid_from: '2025-01-01', cert_valid_until: '2027-01-01' }),
+    ].join('\n');
+    const second = (await t.ok<{ importSuppliers: any }>(IMPORT, { csv }, admin.token)).importSuppliers;
+    expect(second).toMatchObject({ accepted: 2, rejected: [], created: { organizations: 0, sites: 1, capabilities: 1, certifications: 1 } });
+    const links = await t.dataSource.query(
+      `SELECT c.category_code, s.name FROM capabilities c JOIN capability_sites cs ON cs.capability_id = c.id JOIN sites s ON s.id = cs.site_id WHERE c.organization_id = $1 ORDER BY c.category_code`, [id]);
+    expect(links).toEqual([{ category_code: 'CHASSIS.SUSPENSION', name: '一厂' }, { category_code: 'COCKPIT.DISPLAY', name: '一厂' }]);
+    // The match index hears of the supplier from the change feed; search from one outbox row.
+    const fed = await t.dataSource.query(`SELECT DISTINCT organization_id FROM match_changes WHERE seq > $1`, [seq]);
+    expect(fed).toEqual([{ organization_id: id }]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE entity_type = 'Organization' AND entity_id = $1`, [id]);
+    expect(n).toBe(2);
+  });
+
+  it('leaves nothing of a batch that fails part-way', async () => {
+    // A refusal only the database makes, on the last insert of the batch.
+    await t.dataSource.query(`CREATE FUNCTION test_refuse_certificate() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.certificate_number = 'REFUSED' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await t.dataSource.query(`CREATE TRIGGER test_refuse_certificate BEFORE INSERT ON supplier_certifications FOR EACH ROW EXECUTE FUNCTION test_refuse_certificate()`);
+    try {
+      const header = IMPORT_COLUMNS.join(',');
+      const row = (values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => IMPORT_COLUMNS.map((c) => values[c] ?? '').join(',');
+      const cert = { cert_type: 'IATF_16949', cert_valid_from: '2025-01-01', cert_valid_until: '2027-01-01' };
+      const csv = [
+        header,
+        row({ credit_code: nextCreditCode('330206'), legal_name: '半途甲(测试)', plant_name: '一厂', region_code: '330206', category_code: 'CHIP.MCU', ...cert, cert_number: 'OK-1' }),
+        row({ credit_code: nextCreditCode('330206'), legal_name: '半途乙(测试)', plant_name: '一厂', region_code: '330206', category_code: 'CHIP.MCU', ...cert, cert_number: 'REFUSED' }),
+      ].join('\n');
+      const before = await counts();
+      const [{ seq }] = await t.dataSource.query(`SELECT COALESCE(max(seq), 0)::int AS seq FROM match_changes`);
+      const result = await t.gql(IMPORT, { csv }, admin.token);
+      expect(result.errors).toHaveLength(1);
+      expect(await counts()).toEqual(before);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM match_changes WHERE seq > $1`, [seq]);
+      expect(n).toBe(0);
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER test_refuse_certificate ON supplier_certifications`);
+      await t.dataSource.query(`DROP FUNCTION test_refuse_certificate()`);
+    }
+  });
+
   it('is for platform admins and bureaus only', async () => {
     const supplier = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER);
     const result = await t.gql(IMPORT, { csv: EXAMPLE }, supplier.token);

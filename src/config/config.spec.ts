@@ -26,10 +26,11 @@ describe('loadConfig', () => {
     expect(problemOf({ MEILI_INDEX_PREFIX: 'zlt prod' })).toBe('MEILI_INDEX_PREFIX may hold only letters, digits, - and _ (got "zlt prod")');
     expect(problemOf({ SEARCH_INDEXER_INTERVAL_MS: '-1' })).toBe('SEARCH_INDEXER_INTERVAL_MS must be an integer from 0 to 3600000 (got "-1")');
     expect(problemOf({ SEARCH_INDEXER_BATCH: '0' })).toBe('SEARCH_INDEXER_BATCH must be an integer from 1 to 1000 (got "0")');
+    expect(problemOf({ BENCH_DB_NAME: 'zlt-bench' })).toBe('BENCH_DB_NAME must be a database name (lower-case letters, digits and _, not starting with a digit) (got "zlt-bench")');
   });
 
   it('carries the search worker and index settings', () => {
-    expect(loadConfig({})).toMatchObject({ meiliIndexPrefix: 'zlt_', searchIndexerIntervalMs: 1000, searchIndexerBatch: 100, benchDataDir: null });
+    expect(loadConfig({})).toMatchObject({ meiliIndexPrefix: 'zlt_', searchIndexerIntervalMs: 1000, searchIndexerBatch: 100, benchDataDir: null, benchDbName: null });
     expect(loadConfig({ MEILI_INDEX_PREFIX: 'ci-1_', SEARCH_INDEXER_INTERVAL_MS: '0', SEARCH_INDEXER_BATCH: '500' })).toMatchObject({
       meiliIndexPrefix: 'ci-1_', searchIndexerIntervalMs: 0, searchIndexerBatch: 500,
     });

@@ -55,6 +55,8 @@ export interface AppConfig {
   notificationsDigestHour: number;
   /** Benchmarks only: where the bureau benchmark keeps its embedded database (emptied first). */
   benchDataDir: string | null;
+  /** Benchmarks only: the database `npm run bench` creates and seeds (null: zlt_bench, or zlt_bench_smoke). */
+  benchDbName: string | null;
 }
 
 export class ConfigError extends Error {
@@ -188,5 +190,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notificationsTopN: integer(env, 'NOTIFICATIONS_TOP_N', 10, 1, 100),
     notificationsDigestHour: integer(env, 'NOTIFICATIONS_DIGEST_HOUR', 8, 0, 23),
     benchDataDir: read(env, 'BENCH_DATA_DIR') ?? null,
+    benchDbName: read(env, 'BENCH_DB_NAME') === undefined ? null : pattern(env, 'BENCH_DB_NAME', /^[a-z_][a-z0-9_]{0,62}$/, 'must be a database name (lower-case letters, digits and _, not starting with a digit)', ''),
   };
 }

@@ -25,6 +25,14 @@ const CREATED_KINDS = ['organizations', 'sites', 'capabilities', 'certifications
 /** Batches written at once. */
 export const IMPORT_CONCURRENCY = 2;
 const MAX_ROWS = 200_000;
+/**
+ * A time-ordered uuid (version 7 layout: the first 48 bits the time in milliseconds, then the
+ * version, 74 random bits) for the rows an import creates. A batch's new keys then land side by
+ * side at the right edge of each primary-key index (and of the indexes and foreign-key lookups
+ * that repeat them) instead of on thousands of random pages: a quarter less time per insert,
+ * measured on the large data set. Nothing reads an order into ids.
+ */
+const TIME_ORDERED_UUID = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
 
 /**
  * Bulk import of supplier organisations, plants, capabilities and certificates from CSV. A
@@ -101,10 +109,13 @@ export class SupplierImportService {
     // One audit event per entity type and batch lists every row the batch created.
     const batchId = randomUUID();
     // Organisations: a credit code already held by an OEM, bureau or the platform is refused.
-    const codes = [...new Set(rows.map((r) => r.creditCode))];
+    // Locked one code at a time through the unique index (a lateral lookup cannot become a scan
+    // of every organisation, which `credit_code = ANY($1)` was planned as), in code order.
+    const codes = [...new Set(rows.map((r) => r.creditCode))].sort();
     const existing = await manager.query<{ credit_code: string; kind: string; created_by_organization_id: string | null; has_users: boolean }[]>(
       `SELECT o.credit_code, o.kind, o.created_by_organization_id, EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.id) AS has_users
-       FROM organizations o WHERE o.credit_code = ANY($1) FOR UPDATE OF o`,
+       FROM unnest($1::char(18)[]) AS c(code)
+       CROSS JOIN LATERAL (SELECT o.id, o.credit_code, o.kind, o.created_by_organization_id FROM organizations o WHERE o.credit_code = c.code FOR UPDATE) o`,
       [codes],
     );
     const notSupplier = new Set(existing.filter((o) => o.kind !== 'SUPPLIER').map((o) => o.credit_code));
@@ -132,45 +143,58 @@ export class SupplierImportService {
       return n;
     };
     const counted = `SELECT count(*)::int AS n, COALESCE(array_agg(DISTINCT organization_id::text), '{}') AS orgs FROM ins`;
+    const audit = (action: string, entityType: string, fields: string) =>
+      `aud AS (INSERT INTO supplier_import_audit (action, after)
+               SELECT '${action}', jsonb_build_object('entityType', '${entityType}', 'rows', jsonb_agg(jsonb_build_object(${fields})))
+               FROM ins HAVING count(*) > 0)`;
 
+    // Each staged supplier's organisation, in a table of its own (one row per credit code) that the
+    // inserts below join: the new ones from this insert, the existing ones looked up after it.
     created.organizations = await run(
-      `WITH ins AS (INSERT INTO organizations (kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
-               SELECT 'SUPPLIER', legal_name, name_en, credit_code, false, $1::uuid
+      `WITH ins AS (INSERT INTO organizations (id, kind, legal_name, name_en, credit_code, verified, created_by_organization_id)
+               SELECT ${TIME_ORDERED_UUID}, 'SUPPLIER', legal_name, name_en, credit_code, false, $1::uuid
                FROM (SELECT DISTINCT ON (credit_code) * FROM supplier_import_rows ORDER BY credit_code, line) x ORDER BY line
                ON CONFLICT (credit_code) DO NOTHING RETURNING id AS organization_id, credit_code, legal_name),
-       mark AS (UPDATE supplier_import_rows s SET organization_id = ins.organization_id, new_organization = true FROM ins WHERE s.credit_code = ins.credit_code),
-       aud AS (INSERT INTO import_audit (action, after)
-               SELECT 'organization.import', jsonb_build_object('entityType', 'Organization', 'rows', jsonb_agg(jsonb_build_object('id', organization_id, 'creditCode', credit_code, 'legalName', legal_name)))
-               FROM ins HAVING count(*) > 0)
+       keep AS (INSERT INTO supplier_import_orgs (credit_code, organization_id, new_organization) SELECT credit_code, organization_id, true FROM ins),
+       ${audit('organization.import', 'Organization', `'id', organization_id, 'creditCode', credit_code, 'legalName', legal_name`)}
        ${counted}`,
       [actor?.organizationId ?? null],
     );
-    // The staged rows learn their organisation once, for the three inserts below: a new one from
-    // the insert above (which marks them), an existing one here (a lookup per row through the
-    // unique index: a join would scan every organisation).
-    await manager.query(`UPDATE supplier_import_rows s SET organization_id = (SELECT o.id FROM organizations o WHERE o.credit_code = s.credit_code) WHERE s.organization_id IS NULL`);
+    const acceptedCodes = [...new Set(accepted.map((r) => r.creditCode))];
+    if (created.organizations < acceptedCodes.length) {
+      // A lookup per code through the unique index (a join would scan every organisation).
+      await manager.query(
+        `INSERT INTO supplier_import_orgs (credit_code, organization_id, new_organization)
+         SELECT c.code, (SELECT o.id FROM organizations o WHERE o.credit_code = c.code), false
+         FROM unnest($1::char(18)[]) AS c(code) WHERE NOT EXISTS (SELECT 1 FROM supplier_import_orgs g WHERE g.credit_code = c.code)`,
+        [acceptedCodes],
+      );
+    }
+    const staged = `supplier_import_rows x JOIN supplier_import_orgs g ON g.credit_code = x.credit_code`;
 
     created.sites = await run(
-      `WITH input AS (SELECT DISTINCT ON (organization_id, plant_name) * FROM supplier_import_rows ORDER BY organization_id, plant_name, line),
-       ins AS (INSERT INTO sites (organization_id, name, country_code, region_code, address, lat, lon, location_approx)
-               SELECT x.organization_id, x.plant_name, x.country_code, x.region_code, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
+      `WITH input AS (SELECT DISTINCT ON (g.organization_id, x.plant_name) g.organization_id, x.* FROM ${staged} ORDER BY g.organization_id, x.plant_name, x.line),
+       ins AS (INSERT INTO sites (id, organization_id, name, country_code, region_code, address, lat, lon, location_approx)
+               SELECT ${TIME_ORDERED_UUID}, x.organization_id, x.plant_name, x.country_code, x.region_code, x.address, COALESCE(x.lat, r.lat, c.lat, p.lat), COALESCE(x.lon, r.lon, c.lon, p.lon), x.lat IS NULL
                FROM input x LEFT JOIN regions r ON r.code = x.region_code LEFT JOIN regions c ON c.code = r.parent_code LEFT JOIN regions p ON p.code = r.province_code
                ORDER BY x.line
                ON CONFLICT (organization_id, name) DO NOTHING RETURNING id, organization_id, name, region_code),
-       aud AS (INSERT INTO import_audit (action, after)
-               SELECT 'site.import', jsonb_build_object('entityType', 'Site', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code)))
-               FROM ins HAVING count(*) > 0)
+       ${audit('site.import', 'Site', `'id', id, 'organizationId', organization_id, 'name', name, 'regionCode', region_code`)}
        ${counted}`,
     );
 
     created.capabilities = await run(
-      `WITH fresh AS MATERIALIZED (
-               SELECT gen_random_uuid() AS id, x.organization_id, st.id AS site_id, x.category_code, x.capability_description, x.products, x.annual_capacity, x.lead_time_days, x.line
-               FROM (SELECT DISTINCT ON (organization_id, category_code, plant_name) * FROM supplier_import_rows WHERE category_code IS NOT NULL ORDER BY organization_id, category_code, plant_name, line) x
-               JOIN sites st ON st.organization_id = x.organization_id AND st.name = x.plant_name
+      `WITH input AS (
+               SELECT DISTINCT ON (g.organization_id, x.category_code, x.plant_name) g.organization_id, g.new_organization, x.*,
+                      -- The plant, by a lookup through its unique key: a join was planned as a hash of every plant.
+                      (SELECT st.id FROM sites st WHERE st.organization_id = g.organization_id AND st.name = x.plant_name) AS site_id
+               FROM ${staged} WHERE x.category_code IS NOT NULL ORDER BY g.organization_id, x.category_code, x.plant_name, x.line),
+       fresh AS MATERIALIZED (
+               SELECT ${TIME_ORDERED_UUID} AS id, x.organization_id, x.site_id, x.category_code, x.capability_description, x.products, x.annual_capacity, x.lead_time_days, x.line
+               FROM input x
                -- An organisation new in this batch has no capability yet: nothing to look up.
                WHERE x.new_organization OR NOT EXISTS (SELECT 1 FROM capabilities cap JOIN capability_sites cs ON cs.capability_id = cap.id
-                                 WHERE cap.organization_id = x.organization_id AND cap.category_code = x.category_code AND cs.site_id = st.id)),
+                                 WHERE cap.organization_id = x.organization_id AND cap.category_code = x.category_code AND cs.site_id = x.site_id)),
        ins AS (INSERT INTO capabilities (id, organization_id, category_code, description, products, annual_capacity, lead_time_days)
                SELECT id, organization_id, category_code, capability_description, ARRAY(SELECT jsonb_array_elements_text(products)), annual_capacity, lead_time_days FROM fresh ORDER BY line
                RETURNING id, organization_id, category_code),
@@ -178,20 +202,17 @@ export class SupplierImportService {
        -- with ins is planned on a one-row guess as a nested loop, quadratic in the batch. The links'
        -- foreign keys are checked at the end of the statement, when the capabilities exist.
        link AS (INSERT INTO capability_sites (capability_id, site_id) SELECT id, site_id FROM fresh),
-       aud AS (INSERT INTO import_audit (action, after)
-               SELECT 'capability.import', jsonb_build_object('entityType', 'Capability', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'categoryCode', category_code)))
-               FROM ins HAVING count(*) > 0)
+       ${audit('capability.import', 'Capability', `'id', id, 'organizationId', organization_id, 'categoryCode', category_code`)}
        ${counted}`,
     );
 
     created.certifications = await run(
-      `WITH ins AS (INSERT INTO supplier_certifications (organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
-               SELECT organization_id, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until
-               FROM (SELECT DISTINCT ON (organization_id, cert_type, cert_number) * FROM supplier_import_rows WHERE cert_type IS NOT NULL ORDER BY organization_id, cert_type, cert_number, line) x ORDER BY line
+      `WITH ins AS (INSERT INTO supplier_certifications (id, organization_id, type_code, level, certificate_number, issuer, valid_from, valid_until)
+               SELECT ${TIME_ORDERED_UUID}, organization_id, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until
+               FROM (SELECT DISTINCT ON (g.organization_id, x.cert_type, x.cert_number) g.organization_id, x.* FROM ${staged} WHERE x.cert_type IS NOT NULL
+                     ORDER BY g.organization_id, x.cert_type, x.cert_number, x.line) x ORDER BY line
                ON CONFLICT (organization_id, type_code, certificate_number) DO NOTHING RETURNING id, organization_id, type_code, level),
-       aud AS (INSERT INTO import_audit (action, after)
-               SELECT 'certification.import', jsonb_build_object('entityType', 'SupplierCertification', 'rows', jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level)))
-               FROM ins HAVING count(*) > 0)
+       ${audit('certification.import', 'SupplierCertification', `'id', id, 'organizationId', organization_id, 'typeCode', type_code, 'level', level`)}
        ${counted}`,
     );
 
@@ -199,7 +220,7 @@ export class SupplierImportService {
     // the commit), which a batch written beside this one then waits for only briefly.
     await manager.query(
       `INSERT INTO audit_events (actor_user_id, actor_organization_id, action, entity_type, entity_id, after)
-       SELECT $1::uuid, $2::uuid, action, 'ImportBatch', $3, after FROM import_audit ORDER BY seq`,
+       SELECT $1::uuid, $2::uuid, action, 'ImportBatch', $3, after FROM supplier_import_audit ORDER BY seq`,
       [...actorIds, batchId],
     );
     // One outbox row per supplier the batch changed, whatever it added to it.
@@ -211,19 +232,20 @@ export class SupplierImportService {
 }
 
 /**
- * The session's staging tables (temporary: no other session sees it, and its rows are gone at
- * commit or rollback), filled with one COPY. Codes have their tables' types (char(n)): compared
- * with a text value, a char(n) column's index is not used. `import_audit` holds the batch's
- * audit events until they are written, last.
+ * The session's staging tables (temporary: no other session sees them, and their rows are gone at
+ * commit or rollback), the rows filled with one COPY. Codes have their tables' types (char(n)):
+ * compared with a text value, a char(n) column's index is not used. `supplier_import_orgs` holds
+ * each staged credit code's organisation, `supplier_import_audit` the batch's audit events until
+ * they are written, last.
  */
 const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS supplier_import_rows (
   line int NOT NULL, credit_code char(18) NOT NULL, legal_name text NOT NULL, name_en text, plant_name text NOT NULL,
   country_code char(2) NOT NULL, region_code char(6), address text NOT NULL, lat float8, lon float8,
   category_code text, capability_description text, products jsonb, annual_capacity int, lead_time_days int,
-  cert_type text, cert_level text, cert_number text, cert_issuer text, cert_valid_from date, cert_valid_until date,
-  organization_id uuid, new_organization boolean NOT NULL DEFAULT false
+  cert_type text, cert_level text, cert_number text, cert_issuer text, cert_valid_from date, cert_valid_until date
 ) ON COMMIT DELETE ROWS;
-CREATE TEMPORARY TABLE IF NOT EXISTS import_audit (seq serial, action text NOT NULL, after jsonb NOT NULL) ON COMMIT DELETE ROWS`;
+CREATE TEMPORARY TABLE IF NOT EXISTS supplier_import_orgs (credit_code char(18) PRIMARY KEY, organization_id uuid NOT NULL, new_organization boolean NOT NULL) ON COMMIT DELETE ROWS;
+CREATE TEMPORARY TABLE IF NOT EXISTS supplier_import_audit (seq serial, action text NOT NULL, after jsonb NOT NULL) ON COMMIT DELETE ROWS`;
 const STAGED_COLUMNS = 'line, credit_code, legal_name, name_en, plant_name, country_code, region_code, address, lat, lon, category_code, capability_description, products, annual_capacity, lead_time_days, cert_type, cert_level, cert_number, cert_issuer, cert_valid_from, cert_valid_until';
 
 async function stageRows(manager: EntityManager, rows: readonly ImportRow[]): Promise<void> {
