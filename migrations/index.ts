@@ -26,6 +26,7 @@ import { MatchChangeFeedSearchText1796409000000 } from './1796409000000-MatchCha
 import { RequirementCertificationSignature1796454892654 } from './1796454892654-RequirementCertificationSignature.js';
 import { RenewalCoveringIndex1796454892655 } from './1796454892655-RenewalCoveringIndex.js';
 import { MatchChangeLinkLookup1796500000000 } from './1796500000000-MatchChangeLinkLookup.js';
+import { MatchChangeFeedRequirements1796600000000 } from './1796600000000-MatchChangeFeedRequirements.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   RequirementCertificationSignature1796454892654,
   RenewalCoveringIndex1796454892655,
   MatchChangeLinkLookup1796500000000,
+  MatchChangeFeedRequirements1796600000000,
 ];

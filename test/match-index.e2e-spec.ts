@@ -89,6 +89,8 @@ describe('match index: fast path = reference ranking on random worlds', () => {
   let matchIndex: MatchIndexService;
   const requirements: LoadedRequirement[] = [];
   const suppliers: MadeOrganization[] = [];
+  let oem: MadeOrganization;
+  const deliverySites: string[] = [];
 
   async function makeSupplier(spec: SupplierSpec, n: number): Promise<void> {
     const org = await makeOrganization(t, admin.token, OrganizationKind.SUPPLIER, { legalName: `${spec.name.join(' ')} 供应商 ${n}` });
@@ -127,8 +129,7 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     matching = t.app.get(MatchingService);
     matchIndex = t.app.get(MatchIndexService);
     const world = fc.sample(fc.record({ suppliers: fc.array(supplierSpec, { minLength: 40, maxLength: 40 }), requirements: fc.array(requirementSpec, { minLength: 8, maxLength: 8 }) }), { numRuns: 1, seed: 20261204 })[0];
-    const oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
-    const deliverySites: string[] = [];
+    oem = await makeOrganization(t, admin.token, OrganizationKind.OEM);
     for (const [i, place] of PLACES.slice(0, 8).entries()) deliverySites.push(await makeSite(t, oem.token, place.regionCode as string, `总装厂 ${i}`, { lat: place.lat, lon: place.lon }));
     // Half of the suppliers before the index is rebuilt (in its base layout), half after (in its overlay).
     for (const [n, spec] of world.suppliers.slice(0, 20).entries()) await makeSupplier(spec, n);
@@ -232,50 +233,62 @@ describe('match index: fast path = reference ranking on random worlds', () => {
     for (let r = 0; r < requirements.length; r += 1) await compare(r, 50, 0, 0);
   }, 60_000);
 
-  it('ranks opportunities for a supplier as scoring every OPEN requirement does, when the walk stops early too', async () => {
+  /** Opportunities of the first 24 suppliers, every page at three page sizes, equal to scoring each of `open` with `scoreMatch`. */
+  async function expectOpportunities(open: readonly LoadedRequirement[]): Promise<number> {
     const search = t.app.get(SearchIndex);
     const index = await matchIndex.fresh();
     let compared = 0;
-    for (const margin of [FIRST_BATCH_MARGIN, -1_000]) {
-      matching.batchMargin = margin;
-      try {
-        for (const supplier of suppliers.slice(0, 24)) {
-          const facts = index.facts(supplier.id, null)!;
-          const text = [facts.name, ...facts.capabilities.map((c) => c.categoryCode)].join(' ');
-          const relevance = await search.relevance('requirements', text, requirements.map((r) => r.facts.id));
-          const reference = requirements
-            .map((r) => {
-              const weights = resolveWeights(r.overrides ?? {});
-              if (!weights.ok) throw new Error('weights');
-              return { ...scoreMatch(r.facts, { ...facts, textRelevance: relevance.get(r.facts.id) ?? 0 }, weights.weights), requirementId: r.facts.id };
-            })
-            .filter((m) => m.eligible)
-            .sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : 1));
-          for (const first of [1, 2, 5]) {
-            let after: string | null = null;
-            const seen: string[] = [];
-            for (;;) {
-              const page = await matching.opportunitiesForSupplier({ role: 'SUPPLIER_ADMIN', organizationId: supplier.id } as never, first, after);
-              expect(page.totalCount).toBe(reference.length);
-              const nodes = page.edges.map((e) => e.node);
-              expect(nodes.map((n) => ({ id: n.requirementId, score: n.score, factors: n.factors }))).toEqual(
-                reference.slice(seen.length, seen.length + first).map((m) => ({ id: m.requirementId, score: m.score, factors: m.factors })),
-              );
-              seen.push(...nodes.map((n) => n.requirementId));
-              compared += nodes.length;
-              if (!page.pageInfo.hasNextPage) break;
-              after = page.pageInfo.endCursor;
-              expect(decodeCursor(after, 2)).not.toBeNull();
-            }
-            expect(seen).toEqual(reference.map((m) => m.requirementId));
-          }
+    for (const supplier of suppliers.slice(0, 24)) {
+      const facts = index.facts(supplier.id, null)!;
+      const text = [facts.name, ...facts.capabilities.map((c) => c.categoryCode)].join(' ');
+      const relevance = await search.relevance('requirements', text, open.map((r) => r.facts.id));
+      const reference = open
+        .map((r) => {
+          const weights = resolveWeights(r.overrides ?? {});
+          if (!weights.ok) throw new Error('weights');
+          return { ...scoreMatch(r.facts, { ...facts, textRelevance: relevance.get(r.facts.id) ?? 0 }, weights.weights), requirementId: r.facts.id };
+        })
+        .filter((m) => m.eligible)
+        .sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : 1));
+      for (const first of [1, 2, 5]) {
+        let after: string | null = null;
+        const seen: string[] = [];
+        for (;;) {
+          const page = await matching.opportunitiesForSupplier({ role: 'SUPPLIER_ADMIN', organizationId: supplier.id } as never, first, after);
+          expect(page.totalCount).toBe(reference.length);
+          const nodes = page.edges.map((e) => e.node);
+          expect(nodes.map((n) => ({ id: n.requirementId, score: n.score, factors: n.factors, siteId: n.siteId }))).toEqual(
+            reference.slice(seen.length, seen.length + first).map((m) => ({ id: m.requirementId, score: m.score, factors: m.factors, siteId: m.site?.id ?? null })),
+          );
+          seen.push(...nodes.map((n) => n.requirementId));
+          compared += nodes.length;
+          if (!page.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor;
+          expect(decodeCursor(after, 2)).not.toBeNull();
         }
-      } finally {
-        matching.batchMargin = FIRST_BATCH_MARGIN;
+        expect(seen).toEqual(reference.map((m) => m.requirementId));
       }
     }
+    return compared;
+  }
+
+  it.each([
+    ['in process', true],
+    ['by lookup, bounded in process', false],
+  ])('ranks opportunities for a supplier as scoring every OPEN requirement does, when the walk stops early too (text relevance %s)', async (_mode, inProcess) => {
+    let compared = 0;
+    matching.textInProcess = inProcess;
+    try {
+      for (const margin of [FIRST_BATCH_MARGIN, -1_000]) {
+        matching.batchMargin = margin;
+        compared += await expectOpportunities(requirements);
+      }
+    } finally {
+      matching.batchMargin = FIRST_BATCH_MARGIN;
+      matching.textInProcess = true;
+    }
     expect(compared).toBeGreaterThan(10);
-  }, 120_000);
+  }, 240_000);
 
   it('explains a supplier from the index as the reference reads it', async () => {
     const requirement = requirements[0];
@@ -285,4 +298,30 @@ describe('match index: fast path = reference ranking on random worlds', () => {
       expect(shape(explained)).toEqual(shape(m));
     }
   });
+
+  // Last: it changes requirements the tests above read.
+  it('keeps its OPEN requirements fresh: one published, one edited, one closed, a delivery plant moved, read back at once', async () => {
+    // Rankings computed (and kept per supplier) before the writes.
+    await expectOpportunities(requirements);
+    const versionOf = async (id: string) => Number((await t.dataSource.query(`SELECT version FROM requirements WHERE id = $1`, [id]))[0].version);
+    const [closed, edited] = requirements;
+    await t.ok(`mutation($input: StatusChangeInput!) { closeRequirement(input: $input) { id } }`, { input: { id: closed.facts.id, version: await versionOf(closed.facts.id) } }, oem.token);
+    await t.ok(
+      `mutation($input: UpdateRequirementInput!) { updateRequirement(input: $input) { id } }`,
+      { input: { id: edited.facts.id, version: await versionOf(edited.facts.id), categoryCode: 'CHASSIS', title: 'steering sensor 传感器', annualVolume: 5000, requiredCertifications: [] } },
+      oem.token,
+    );
+    const spec = fc.sample(requirementSpec, { numRuns: 1, seed: 99 })[0];
+    await makeRequirementFrom({ ...spec, category: 'CHASSIS', iatf: false, asil: null }, oem, deliverySites);
+    // The plant the third requirement is delivered to moves to another province.
+    const [site] = await t.dataSource.query(`SELECT s.id, s.version FROM sites s JOIN requirements q ON q.delivery_site_id = s.id WHERE q.id = $1`, [requirements[2].facts.id]);
+    await t.ok(`mutation($input: UpdateSiteInput!) { updateSite(input: $input) { id } }`, { input: { id: site.id, version: site.version, regionCode: '500112' } }, oem.token);
+    await drainSearchIndex(t);
+    const openIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM requirements WHERE status = 'OPEN' ORDER BY id`);
+    const open = await Promise.all(openIds.map(({ id }) => matching.loadRequirement(id)));
+    expect(open.map((r) => r.facts.id)).not.toContain(closed.facts.id);
+    expect(open.find((r) => r.facts.id === edited.facts.id)?.facts.categoryCode).toBe('CHASSIS');
+    expect(open.some((r) => r.facts.delivery.regionCode === '500112')).toBe(true);
+    expect(await expectOpportunities(open)).toBeGreaterThan(10);
+  }, 240_000);
 });

@@ -66,15 +66,33 @@ export class MatchFactsRepository {
 
   async requirements(ids: readonly string[]): Promise<LoadedRequirement[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<(PlaceRow & { id: string; organization_id: string; status: string; title: string; description: string; category_code: string; sop_date: string; annual_volume: number; target_unit_price: string; specs: { key: string; value: string }[]; match_weights: WeightOverrides | null })[]>(
+    return (await this.loadRequirements('q.id = ANY($1::uuid[])', [ids], false)).map((r) => r.requirement);
+  }
+
+  /**
+   * OPEN requirements with their search text (lexemes and strong vector of `search_requirements`,
+   * null without a search row), for the match index's mirror view: all of them, or those named
+   * and those delivered to the plants of the organisations named.
+   */
+  async openRequirements(only?: { ids: readonly string[]; deliveringForOrganizations: readonly string[] }): Promise<{ requirement: LoadedRequirement; text: { lexemes: string; strong: string } | null }[]> {
+    if (!only) return this.loadRequirements(`q.status = 'OPEN'`, [], true);
+    if (only.ids.length === 0 && only.deliveringForOrganizations.length === 0) return [];
+    return this.loadRequirements(`q.status = 'OPEN' AND (q.id = ANY($1::uuid[]) OR s.organization_id = ANY($2::uuid[]))`, [only.ids, only.deliveringForOrganizations], true);
+  }
+
+  private async loadRequirements(where: string, params: unknown[], withText: boolean): Promise<{ requirement: LoadedRequirement; text: { lexemes: string; strong: string } | null }[]> {
+    const rows = await this.dataSource.query<(PlaceRow & { id: string; organization_id: string; status: string; title: string; description: string; category_code: string; sop_date: string; annual_volume: number; target_unit_price: string; specs: { key: string; value: string }[]; match_weights: WeightOverrides | null; lexemes?: string | null; strong?: string | null })[]>(
       `SELECT q.id, q.organization_id, q.status, q.title, q.description, q.category_code, q.sop_date, q.annual_volume, q.target_unit_price, q.specs, q.match_weights, ${PLACE_COLUMNS}
-       FROM requirements q JOIN sites s ON s.id = q.delivery_site_id ${PLACE_JOINS} WHERE q.id = ANY($1::uuid[]) ORDER BY q.id`,
-      [ids],
+         ${withText ? ', t.lexemes::text AS lexemes, t.strong::text AS strong' : ''}
+       FROM requirements q JOIN sites s ON s.id = q.delivery_site_id ${PLACE_JOINS} ${withText ? 'LEFT JOIN search_requirements t ON t.id = q.id' : ''}
+       WHERE ${where} ORDER BY q.id`,
+      params,
     );
+    if (rows.length === 0) return [];
     const allCerts = await this.dataSource.query<{ requirement_id: string; type_code: string; name: string; level_scheme: LevelScheme; min_level: string | null }[]>(
       `SELECT c.requirement_id, c.type_code, t.name, t.level_scheme, c.min_level FROM requirement_certifications c JOIN certification_types t ON t.code = c.type_code
        WHERE c.requirement_id = ANY($1::uuid[]) ORDER BY c.type_code`,
-      [ids],
+      [rows.map((r) => r.id)],
     );
     const certsOf = new Map<string, typeof allCerts>();
     for (const c of allCerts) {
@@ -84,23 +102,24 @@ export class MatchFactsRepository {
     }
     return rows.map((row) => {
       const certs = certsOf.get(row.id) ?? [];
-      return {
-      organizationId: row.organization_id,
-      status: row.status,
-      title: row.title,
-      description: row.description,
-      annualValue: new Decimal(row.target_unit_price).times(row.annual_volume),
-      overrides: row.match_weights,
-      facts: {
-        id: row.id,
-        categoryCode: row.category_code,
-        delivery: place(row),
-        sopDate: row.sop_date,
-        annualVolume: row.annual_volume,
-        specs: row.specs,
-        requiredCertifications: certs.map((c) => ({ typeCode: c.type_code, typeName: c.name, scheme: c.level_scheme, minLevel: c.min_level })),
-      },
+      const requirement: LoadedRequirement = {
+        organizationId: row.organization_id,
+        status: row.status,
+        title: row.title,
+        description: row.description,
+        annualValue: new Decimal(row.target_unit_price).times(row.annual_volume),
+        overrides: row.match_weights,
+        facts: {
+          id: row.id,
+          categoryCode: row.category_code,
+          delivery: place(row),
+          sopDate: row.sop_date,
+          annualVolume: row.annual_volume,
+          specs: row.specs,
+          requiredCertifications: certs.map((c) => ({ typeCode: c.type_code, typeName: c.name, scheme: c.level_scheme, minLevel: c.min_level })),
+        },
       };
+      return { requirement, text: row.lexemes != null && row.strong != null ? { lexemes: row.lexemes, strong: row.strong } : null };
     });
   }
 
@@ -175,25 +194,6 @@ export class MatchFactsRepository {
       sites: (sitesBy.get(o.id) ?? []).map((s): SupplierSite => ({ id: s.id, name: s.name, ...place(s) })),
       certifications: (certsBy.get(o.id) ?? []).map((c) => ({ typeCode: c.type_code, scheme: c.level_scheme, level: c.level, validFrom: c.valid_from, validUntil: c.valid_until })),
     }));
-  }
-
-  /** OPEN requirements in whose category (or above it) the supplier has a capability made at a plant. */
-  /** OPEN requirements in one of these categories (by the status and category index). */
-  async openRequirementIdsIn(categoryCodes: readonly string[]): Promise<string[]> {
-    if (categoryCodes.length === 0) return [];
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM requirements WHERE status = 'OPEN' AND category_code = ANY($1::text[])`, [categoryCodes]);
-    return rows.map((r) => r.id);
-  }
-
-  async openRequirementIdsFor(supplierId: string): Promise<string[]> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT q.id FROM requirements q
-       WHERE q.status = 'OPEN' AND EXISTS (
-         SELECT 1 FROM capabilities c JOIN capability_sites cs ON cs.capability_id = c.id
-         WHERE c.organization_id = $1 AND (c.category_code = q.category_code OR c.category_code LIKE q.category_code || '.%'))`,
-      [supplierId],
-    );
-    return rows.map((r) => r.id);
   }
 
   /**

@@ -27,8 +27,8 @@ export class MatchIndexRepository {
   }
 
   /** Changes after `seq`, in order. */
-  changesAfter(seq: number, limit: number): Promise<{ seq: string; organization_id: string }[]> {
-    return this.dataSource.query('SELECT seq, organization_id FROM match_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
+  changesAfter(seq: number, limit: number): Promise<{ seq: string; organization_id: string | null; requirement_id: string | null }[]> {
+    return this.dataSource.query('SELECT seq, organization_id, requirement_id FROM match_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
   }
 
   /** Feed rows older than a day are read by every live process long since. */

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { MatchFactsRepository } from './match-facts.repository.js';
 import { MatchIndex, type IndexStats } from './match-index.js';
 import { MatchIndexRepository } from './match-index.repository.js';
-import { looseText } from './match-text.js';
+import { looseText, maskedText, parseTsvector, type MaskedText } from './match-text.js';
+import { OpenRequirements, type OpenRequirement } from './open-requirements.js';
 import { SearchIndex } from '../search/search-index.port.js';
 
 /** How often each process reads the change feed. */
@@ -33,6 +34,7 @@ export interface BuildFigures extends IndexStats {
 export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MatchIndexService.name);
   private current: MatchIndex | null = null;
+  private open: OpenRequirements | null = null;
   private building: Promise<MatchIndex> | null = null;
   private position = 0;
   private readonly appliedAbove = new Set<number>();
@@ -44,7 +46,7 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   private rebuilding = false;
   private lastPrune = 0;
   figures: BuildFigures | null = null;
-  /** Bumped on every applied change: caches keyed on the index's content compare it. */
+  /** Bumped on every applied change of an organisation: caches keyed on the index's content compare it. */
   generation = 0;
 
   constructor(
@@ -82,6 +84,12 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
     return index;
   }
 
+  /** The OPEN requirements of the index `fresh()` returned (built and fed with it, so as fresh). */
+  requirements(): OpenRequirements {
+    if (!this.open) throw new Error('the match index is not built');
+    return this.open;
+  }
+
   /** The index, built on first use if the application has not built it yet. */
   index(): Promise<MatchIndex> {
     if (this.current) return Promise.resolve(this.current);
@@ -108,8 +116,10 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
     const position = await this.rows.lastChange();
     const [organizations, sites, capabilities, certifications] = [await this.rows.organizations(), await this.rows.sites(), await this.rows.capabilities(), await this.rows.certifications()];
     const texts = this.withText ? await this.rows.texts() : null;
+    const open = new OpenRequirements((await this.facts.openRequirements()).map(openRequirement));
     const index = new MatchIndex(organizations, sites, capabilities, certifications, texts);
     this.current = index;
+    this.open = open;
     this.position = position;
     this.appliedAbove.clear();
     this.gapSince = null;
@@ -145,19 +155,30 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   private async poll(): Promise<void> {
     const index = this.current;
     if (!index) return;
+    const open = this.open;
     const rows = await this.rows.changesAfter(this.position, FEED_BATCH);
-    const fresh = rows.map((r) => ({ seq: Number(r.seq), organizationId: r.organization_id })).filter((r) => !this.appliedAbove.has(r.seq));
+    const fresh = rows.map((r) => ({ seq: Number(r.seq), organizationId: r.organization_id, requirementId: r.requirement_id })).filter((r) => !this.appliedAbove.has(r.seq));
     if (fresh.length > 0) {
-      const ids = [...new Set(fresh.map((r) => r.organizationId))];
-      const loaded = await this.facts.supplierFacts(null, ids);
-      const byId = new Map(loaded.map((f) => [f.supplierId, f]));
-      const texts = index.hasText ? new Map((await this.rows.textsOf(ids)).map((t) => [t.id, t])) : null;
-      for (const id of ids) {
-        const text = texts?.get(id);
-        index.replace(id, byId.get(id) ?? null, texts ? (text ? looseText(text.lexemes, text.strong.map((lexeme, i) => ({ lexeme, mask: text.masks[i] }))) : null) : undefined);
+      const ids = [...new Set(fresh.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))];
+      const requirementIds = [...new Set(fresh.flatMap((r) => (r.requirementId ? [r.requirementId] : [])))];
+      if (ids.length > 0) {
+        const loaded = await this.facts.supplierFacts(null, ids);
+        const byId = new Map(loaded.map((f) => [f.supplierId, f]));
+        const texts = index.hasText ? new Map((await this.rows.textsOf(ids)).map((t) => [t.id, t])) : null;
+        for (const id of ids) {
+          const text = texts?.get(id);
+          index.replace(id, byId.get(id) ?? null, texts ? (text ? looseText(text.lexemes, text.strong.map((lexeme, i) => ({ lexeme, mask: text.masks[i] }))) : null) : undefined);
+        }
+      }
+      // Requirements named, and those delivered to a changed organisation's plants; those named and not read are no longer OPEN.
+      if (open) {
+        const reloaded = await this.facts.openRequirements({ ids: requirementIds, deliveringForOrganizations: ids });
+        for (const id of requirementIds) open.replace(id, null);
+        for (const row of reloaded) open.replace(row.requirement.facts.id, openRequirement(row));
       }
       for (const r of fresh) this.appliedAbove.add(r.seq);
-      this.generation += 1;
+      // The suppliers' side changed: cached candidate passes are stale (requirements are not in them).
+      if (ids.length > 0) this.generation += 1;
     }
     if (index !== this.current) return;
     this.advance(rows.length > 0 ? Number(rows[rows.length - 1].seq) : this.position);
@@ -190,4 +211,13 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
       this.gapSince = null;
     }
   }
+}
+
+function openRequirement(row: { requirement: { facts: OpenRequirement['facts']; overrides: OpenRequirement['overrides'] }; text: { lexemes: string; strong: string } | null }): OpenRequirement {
+  let text: MaskedText | null = null;
+  if (row.text) {
+    const strong = parseTsvector(row.text.strong);
+    text = maskedText(looseText(parseTsvector(row.text.lexemes).lexemes, strong.lexemes.map((lexeme, i) => ({ lexeme, mask: strong.masks[i] }))));
+  }
+  return { facts: row.requirement.facts, overrides: row.requirement.overrides, text };
 }

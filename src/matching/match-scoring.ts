@@ -13,7 +13,7 @@ import { describeLevel, LEVEL_SCHEMES, strengthBeyond } from '../taxonomy/certif
 import { greatCircleKm } from '../locality/distance.js';
 import { localityTier, TIER_ORDER, TIER_VALUES, type LocalityTier, type Place } from '../locality/locality-tier.js';
 import { FACTOR_NAMES, resolveWeights, type FactorName, type MatchWeights } from '../requirements/match-weights.js';
-import type { Designation, RequirementFacts, Spec, SupplierCapability, SupplierFacts, SupplierSite } from './match-facts.js';
+import type { Designation, HeldCertification, RequiredCertification, RequirementFacts, Spec, SupplierCapability, SupplierFacts, SupplierSite } from './match-facts.js';
 import { bestValidCertificate, day, hardFilterFailures, meets, qualifiedSites, qualifyingCapabilities, safeRank, type HardFilterFailure } from './qualification.js';
 
 // ───────────────────────────── locality ─────────────────────────────
@@ -127,6 +127,11 @@ export interface SpecOverlap {
 
 /** Spec overlap between the requirement and the capabilities that pass the category filter. */
 export function specOverlap(reqSpecs: readonly Spec[], capabilities: readonly SupplierCapability[]): SpecOverlap {
+  return overlapOf(wantedSpecs(reqSpecs), offeredSpecs(capabilities));
+}
+
+/** The requirement's spec values per key, normalised (keys empty after normalising are dropped). */
+function wantedSpecs(reqSpecs: readonly Spec[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const s of reqSpecs) {
     const key = normalizeSpecText(s.key);
@@ -135,6 +140,11 @@ export function specOverlap(reqSpecs: readonly Spec[], capabilities: readonly Su
     values.add(normalizeSpecText(s.value));
     wanted.set(key, values);
   }
+  return wanted;
+}
+
+/** The capabilities' spec values per key, normalised. */
+function offeredSpecs(capabilities: readonly SupplierCapability[]): Map<string, Set<string>> {
   const offered = new Map<string, Set<string>>();
   for (const s of capabilities.flatMap((c) => c.specs)) {
     const key = normalizeSpecText(s.key);
@@ -142,12 +152,18 @@ export function specOverlap(reqSpecs: readonly Spec[], capabilities: readonly Su
     values.add(normalizeSpecText(s.value));
     offered.set(key, values);
   }
+  return offered;
+}
+
+function overlapOf(wanted: ReadonlyMap<string, ReadonlySet<string>>, offered: ReadonlyMap<string, ReadonlySet<string>>): SpecOverlap {
   let matched = 0;
   let keyOnly = 0;
   for (const [key, values] of wanted) {
     const has = offered.get(key);
     if (has == null) continue;
-    if ([...values].some((v) => has.has(v))) matched += 1;
+    let any = false;
+    for (const v of values) if (has.has(v)) any = true;
+    if (any) matched += 1;
     else keyOnly += 1;
   }
   const keys = wanted.size;
@@ -193,32 +209,44 @@ export const NEUTRAL_CERTIFICATION_STRENGTH = 0.5;
  * exceeded the factor is a neutral 0.5 — the same for every candidate, so it moves no ranking.
  */
 function certificationFactor(req: RequirementFacts, supplier: SupplierFacts): { value: number; reason: string } {
-  const sop = day(req.sopDate, 'sopDate');
-  const parts: string[] = [];
-  let sum = 0;
-  let count = 0;
-  for (const required of req.requiredCertifications) {
-    const { scheme, minLevel, typeName } = required;
-    const levels = LEVEL_SCHEMES[scheme];
-    if (levels.length === 0) continue;
-    const base = minLevel == null ? 0 : safeRank(scheme, minLevel);
-    if (base < 0 || base >= levels.length - 1) continue;
-    const best = bestValidCertificate(required, supplier.certifications, sop);
-    const strength = best != null && meets(scheme, best.level, minLevel) ? strengthBeyond(scheme, best.level, minLevel) : 0;
-    sum += strength;
-    count += 1;
-    const heldText = best == null ? 'not held on SOP day' : `${describeLevel(scheme, best.level)} held`;
-    const minText = minLevel == null ? 'any level required' : `${describeLevel(scheme, minLevel)} required`;
-    parts.push(`${typeName} ${heldText}, ${minText} (${strength.toFixed(2)})`);
-  }
-  if (count === 0) {
+  const counted = certificationStrengths(req, supplier.certifications);
+  if (counted.length === 0) {
     return {
       value: NEUTRAL_CERTIFICATION_STRENGTH,
       reason: `certification ${NEUTRAL_CERTIFICATION_STRENGTH.toFixed(2)}: neutral, no required certificate has a level above its minimum`,
     };
   }
-  const value = sum / count;
+  const parts = counted.map(({ required: { scheme, minLevel, typeName }, best, strength }) => {
+    const heldText = best == null ? 'not held on SOP day' : `${describeLevel(scheme, best.level)} held`;
+    const minText = minLevel == null ? 'any level required' : `${describeLevel(scheme, minLevel)} required`;
+    return `${typeName} ${heldText}, ${minText} (${strength.toFixed(2)})`;
+  });
+  const value = certificationValueOf(counted);
   return { value, reason: `certification ${value.toFixed(2)}: ${parts.join('; ')}` };
+}
+
+/** The required certificates the factor counts (a level scheme, a minimum below the top), each with the strongest held on SOP day and its strength. */
+function certificationStrengths(req: RequirementFacts, held: readonly HeldCertification[]): { required: RequiredCertification; best: HeldCertification | null; strength: number }[] {
+  const sop = day(req.sopDate, 'sopDate');
+  const counted: { required: RequiredCertification; best: HeldCertification | null; strength: number }[] = [];
+  for (const required of req.requiredCertifications) {
+    const { scheme, minLevel } = required;
+    const levels = LEVEL_SCHEMES[scheme];
+    if (levels.length === 0) continue;
+    const base = minLevel == null ? 0 : safeRank(scheme, minLevel);
+    if (base < 0 || base >= levels.length - 1) continue;
+    const best = bestValidCertificate(required, held, sop);
+    const strength = best != null && meets(scheme, best.level, minLevel) ? strengthBeyond(scheme, best.level, minLevel) : 0;
+    counted.push({ required, best, strength });
+  }
+  return counted;
+}
+
+function certificationValueOf(counted: readonly { strength: number }[]): number {
+  if (counted.length === 0) return NEUTRAL_CERTIFICATION_STRENGTH;
+  let sum = 0;
+  for (const c of counted) sum += c.strength;
+  return sum / counted.length;
 }
 
 // ───────────────────────────── capacity ─────────────────────────────
@@ -284,14 +312,19 @@ const DESIGNATION_NAMES: Record<Designation, string> = {
   SPECIALIZED_SME: '专精特新 specialised SME',
 };
 
-/** The best designation held: single champion 1.0, little giant 0.8, specialised SME 0.5, none 0. */
-function designationFactor(supplier: SupplierFacts): { value: number; reason: string } {
+function bestDesignation(designations: readonly string[]): Designation | null {
   let best: Designation | null = null;
-  for (const d of supplier.designations) {
+  for (const d of designations) {
     if (!Object.hasOwn(DESIGNATION_VALUES, d)) continue;
     const designation = d as Designation;
     if (best == null || DESIGNATION_VALUES[designation] > DESIGNATION_VALUES[best]) best = designation;
   }
+  return best;
+}
+
+/** The best designation held: single champion 1.0, little giant 0.8, specialised SME 0.5, none 0. */
+function designationFactor(supplier: SupplierFacts): { value: number; reason: string } {
+  const best = bestDesignation(supplier.designations);
   if (best == null) return { value: 0, reason: 'designation 0.00: none' };
   const value = DESIGNATION_VALUES[best];
   return { value, reason: `designation ${value.toFixed(2)}: ${DESIGNATION_NAMES[best]}` };
@@ -410,4 +443,71 @@ function compareIds(a: string, b: string): number {
 function round(x: number, places: number): number {
   const f = 10 ** places;
   return Math.round(Number((x * f).toPrecision(15))) / f;
+}
+
+/**
+ * The most the factors' roundings add to a score: half a hundredth per contribution and half
+ * one for the sum (`scoreOfContributions`), with room for binary artefacts.
+ */
+export const ROUNDING_SLACK = 0.031;
+
+/**
+ * An upper bound of the score `scoreMatch` gives one supplier for many requirements, by the
+ * same functions but without the reasons or the roundings: the weighted sum of the factor
+ * values plus ROUNDING_SLACK, so at most 0.031 above the score. The supplier's qualifying
+ * capabilities and plants are worked out once per category, the chosen plant once per
+ * delivery place. Null where a hard filter fails. The mirror ranking (requirements for a
+ * supplier) walks requirements by it and scores with `scoreMatch` only those it visits;
+ * test/match-index.e2e-spec.ts holds the result equal to scoring every requirement.
+ */
+export class SupplierScorer {
+  private readonly byCategory = new Map<string, { capabilities: SupplierCapability[]; sites: SupplierSite[]; offered: Map<string, Set<string>>; chosen: Map<string, SiteLocality | null> }>();
+  /** Each requirement's normalised specs, kept while its facts object lives (the match index replaces it on change). */
+  private static readonly wanted = new WeakMap<RequirementFacts, Map<string, Set<string>>>();
+  private readonly designation: number;
+
+  constructor(private readonly supplier: SupplierFacts) {
+    const best = bestDesignation(supplier.designations);
+    this.designation = best == null ? 0 : DESIGNATION_VALUES[best];
+  }
+
+  /** `textRelevance` is asked only when no hard filter fails. */
+  bound(req: RequirementFacts, weights: MatchWeights, textRelevance: () => number): number | null {
+    let view = this.byCategory.get(req.categoryCode);
+    if (!view) {
+      const capabilities = qualifyingCapabilities(req, this.supplier);
+      view = { capabilities, sites: qualifiedSites(req, this.supplier), offered: offeredSpecs(capabilities), chosen: new Map() };
+      this.byCategory.set(req.categoryCode, view);
+    }
+    if (view.capabilities.length === 0) return null;
+    const sop = day(req.sopDate, 'sopDate');
+    for (const required of req.requiredCertifications) {
+      const best = bestValidCertificate(required, this.supplier.certifications, sop);
+      if (best == null || !meets(required.scheme, best.level, required.minLevel)) return null;
+    }
+    // The chosen plant depends on the delivery plant's country, region and position only: requirements share a few.
+    const { countryCode, regionCode, lat, lon } = req.delivery;
+    const place = `${countryCode}|${regionCode}|${lat}|${lon}`;
+    let chosen = view.chosen.get(place);
+    if (chosen === undefined) {
+      chosen = chooseSite(req.delivery, view.sites);
+      view.chosen.set(place, chosen);
+    }
+    if (chosen == null) return null;
+    let wanted = SupplierScorer.wanted.get(req);
+    if (!wanted) {
+      wanted = wantedSpecs(req.specs);
+      SupplierScorer.wanted.set(req, wanted);
+    }
+    const values: Record<FactorName, number> = {
+      fit: fitValue(textRelevance(), overlapOf(wanted, view.offered).share),
+      locality: chosen.value,
+      certification: certificationValueOf(certificationStrengths(req, this.supplier.certifications)),
+      capacity: capacityValue(chosenCapability(view.capabilities, chosen.site.id)?.annualCapacity ?? null, req.annualVolume),
+      designation: this.designation,
+    };
+    let sum = 0;
+    for (const name of FACTOR_NAMES) sum += clamp01(values[name]) * weights[name] * 100;
+    return sum + ROUNDING_SLACK;
+  }
 }

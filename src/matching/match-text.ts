@@ -71,6 +71,19 @@ export interface LooseText {
   strongMask: Uint8Array;
 }
 
+/** A document's text as one mask per lexeme (its strong weights, and OTHER when in its full lexemes), with the lexemes sorted for prefixes. */
+export interface MaskedText {
+  masks: Map<string, number>;
+  sorted: string[];
+}
+
+export function maskedText(text: LooseText): MaskedText {
+  const masks = new Map<string, number>();
+  text.strong.forEach((lexeme, i) => masks.set(lexeme, (masks.get(lexeme) ?? 0) | text.strongMask[i]));
+  for (const lexeme of text.lexemes) masks.set(lexeme, (masks.get(lexeme) ?? 0) | OTHER);
+  return { masks, sorted: [...masks.keys()].sort() };
+}
+
 /** Builds a `LooseText` from unsorted rows. */
 export function looseText(lexemes: readonly string[], strong: readonly { lexeme: string; mask: number }[]): LooseText {
   const sortedStrong = [...strong].sort((a, b) => (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0));
@@ -150,6 +163,22 @@ export class CompiledText {
       for (let k = sLo; k < sHi; k += 1) mask |= text.strongMask[k];
       const [lLo, lHi] = range(text.lexemes, value, prefix);
       if (lLo < lHi) mask |= OTHER;
+      masks[u] = mask;
+    }
+    return this.sum();
+  }
+
+  /** Worth of a document held as a `MaskedText`: the same as `unitsOfLoose` on the text it was made from. */
+  unitsOfMasked(text: MaskedText): number {
+    const masks = this.masks;
+    for (let u = 0; u < masks.length; u += 1) {
+      if (!this.prefix[u]) {
+        masks[u] = text.masks.get(this.values[u]) ?? 0;
+        continue;
+      }
+      let mask = 0;
+      const [lo, hi] = range(text.sorted, this.values[u], true);
+      for (let k = lo; k < hi; k += 1) mask |= text.masks.get(text.sorted[k])!;
       masks[u] = mask;
     }
     return this.sum();

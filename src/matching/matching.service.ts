@@ -4,11 +4,13 @@ import { AppError } from '../common/app-error.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import { todayInChina } from '../common/local-date.scalar.js';
 import { Role, type Principal } from '../access/role.js';
-import { SearchIndex, type PreparedRelevance } from '../search/search-index.port.js';
+import { SearchIndex, relevanceOfUnits, type PreparedRelevance } from '../search/search-index.port.js';
 import { awardImpact, trailingYearQuarters, type ImpactBasis, type RateBasis } from '../locality/local-rate.js';
 import { provinceOf } from '../locality/region-codes.js';
 import { MatchFactsRepository, type LoadedRequirement } from './match-facts.repository.js';
-import { rankMatches, scoreMatch, type MatchScore } from './match-scoring.js';
+import { rankMatches, scoreMatch, SupplierScorer, type MatchScore } from './match-scoring.js';
+import { CompiledText, type MaskedText } from './match-text.js';
+import type { OpenRequirement, OpenRequirements } from './open-requirements.js';
 import type { SupplierFacts } from './match-facts.js';
 import { isProvinciallyLocal } from '../locality/locality-tier.js';
 import { resolveWeights, type MatchWeights } from '../requirements/match-weights.js';
@@ -39,6 +41,15 @@ export interface Match extends MatchScore {
   impactBasis: ImpactBasis;
 }
 
+interface OpportunityBound {
+  requirement: OpenRequirement;
+  weights: MatchWeights;
+  bound: number;
+  id: string;
+  /** Text relevance computed in process; null: asked from the search port when visited. */
+  relevance: number | null;
+}
+
 export interface Opportunity extends MatchScore {
   requirementId: string;
   siteId: string | null;
@@ -59,6 +70,10 @@ export interface RankTimings {
 @Injectable()
 export class MatchingService {
   private readonly candidateCache = new Map<string, { generation: number; values: CandidateValues; text?: { key: string; units: TextUnits }; bounds?: Map<string, Bound[]> }>();
+  /** Per supplier, its opportunities' bounds, while the index, the OPEN requirements and the profile text's concepts stay the same. */
+  private readonly opportunityCache = new Map<string, { key: string; bounds: { bounds: OpportunityBound[]; exact: boolean } }>();
+  /** Resolved weights of the OPEN requirements held by the match index (an entry is replaced when its requirement changes). */
+  private readonly openWeights = new WeakMap<OpenRequirement, MatchWeights>();
   /** Suppliers beyond the page in the first batch of text relevance (match-top-k.ts); the property test lowers it to exercise the early stop. */
   batchMargin = FIRST_BATCH_MARGIN;
   /**
@@ -150,17 +165,66 @@ export class MatchingService {
 
   /**
    * OPEN requirements ranked for the calling supplier, with the same scorer and breakdown; the
-   * supplier's facts from the match index. Eligibility does not depend on text, so every OPEN
-   * requirement of the supplier's categories is scored at text relevance 1 (an upper bound),
-   * and the real relevance is asked only for the best bounds, batch by batch, until the page
-   * (and one more) is known: the same walk as `topKMatches`, over requirements.
+   * supplier's facts and the OPEN requirements from the match index. Every OPEN requirement of
+   * the supplier's categories gets an upper bound of its score without reasons or roundings
+   * (`SupplierScorer`), at its text relevance computed in process from the requirement's search
+   * text when the search port states its concepts (the PostgreSQL adapter), else at relevance
+   * 1. Then the same walk as `topKMatches`: best bound first, the exact score and breakdown by
+   * `scoreMatch` (relevance asked from the search port where not computed), until the page (and
+   * one more) is known and the next bound cannot beat it.
    */
   async opportunitiesForSupplier(actor: Principal, first: number, after: string | null | undefined): Promise<Connection<Opportunity>> {
     const supplierId = actor.organizationId;
-    const supplier = (await this.matchIndex.fresh()).facts(supplierId, null);
     const cursorParts = decodeCursor(after, 2);
     const cursor = cursorParts ? { score: Number(cursorParts[0]), id: String(cursorParts[1]) } : null;
+    // The profile text's concepts are read while the index catches up; asked again if the profile changed meanwhile.
+    const stale = (await this.matchIndex.index()).facts(supplierId, null);
+    const early = stale ? this.search.prepareRelevance('requirements', profileText(stale)) : null;
+    early?.catch(() => undefined);
+    const supplier = (await this.matchIndex.fresh()).facts(supplierId, null);
+    const open = this.matchIndex.requirements();
     if (!supplier) return toConnection([], first, 0, (m: Opportunity) => [m.score, m.requirementId]);
+    const text = profileText(supplier);
+    const prepared = early && stale && profileText(stale) === text ? await early : await this.search.prepareRelevance('requirements', text);
+    const key = JSON.stringify([this.matchIndex.generation, open.version, prepared.key, this.textInProcess]);
+    let cached = this.opportunityCache.get(supplierId);
+    this.opportunityCache.delete(supplierId);
+    if (cached?.key !== key) cached = { key, bounds: this.opportunityBounds(supplier, open, prepared) };
+    if (this.opportunityCache.size >= CANDIDATE_CACHE_SIZE) this.opportunityCache.delete(this.opportunityCache.keys().next().value as string);
+    this.opportunityCache.set(supplierId, cached);
+    const { bounds, exact } = cached.bounds;
+    const before = (score: number, id: string, otherScore: number, otherId: string) => score > otherScore || (score === otherScore && id < otherId);
+    const need = first + 1;
+    const kept: Opportunity[] = [];
+    let next = 0;
+    // With relevance in process the bounds are within a rounding of the scores, so the first batch needs no margin.
+    let batch = need + (exact ? Math.min(0, this.batchMargin) : this.batchMargin);
+    while (next < bounds.length) {
+      if (kept.length >= need && before(kept[need - 1].score, kept[need - 1].requirementId, bounds[next].bound, bounds[next].id)) break;
+      const slice = bounds.slice(next, next + Math.max(1, batch));
+      next += slice.length;
+      batch *= 2;
+      // The supplier's profile text against each requirement of the batch, where not computed in process.
+      const unknown = slice.filter((b) => b.relevance === null).map((b) => b.id);
+      const looked = unknown.length > 0 ? await this.search.relevanceFor('requirements', prepared, unknown) : new Map<string, number>();
+      for (const { requirement, weights, relevance, id } of slice) {
+        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance ?? looked.get(id) ?? 0 }, weights);
+        if (!score.eligible) continue;
+        if (cursor && !before(cursor.score, cursor.id, score.score, id)) continue;
+        kept.push({ ...score, siteId: score.site?.id ?? null, requirementId: id });
+      }
+      kept.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
+      if (kept.length > need) kept.length = need;
+    }
+    return toConnection(kept, first, bounds.length, (m) => [m.score, m.requirementId]);
+  }
+
+  /**
+   * Every OPEN requirement of the supplier's categories that it qualifies for, with an upper
+   * bound of its score (`SupplierScorer`) and its text relevance when computed in process
+   * (`exact`), best bound first (ties by requirement id).
+   */
+  private opportunityBounds(supplier: SupplierFacts, open: OpenRequirements, prepared: PreparedRelevance): { bounds: OpportunityBound[]; exact: boolean } {
     // The requirement's category is one of the supplier's capability categories (with a plant) or an ancestor of one.
     const categories = new Set<string>();
     for (const c of supplier.capabilities) {
@@ -168,37 +232,34 @@ export class MatchingService {
       const parts = c.categoryCode.split('.');
       for (let i = 1; i <= parts.length; i += 1) categories.add(parts.slice(0, i).join('.'));
     }
-    const requirements = await this.facts.requirements(await this.facts.openRequirementIdsIn([...categories]));
-    const bounds: { requirement: LoadedRequirement; weights: MatchWeights; bound: number; id: string }[] = [];
-    for (const requirement of requirements) {
-      const weights = this.weightsFor(requirement, null);
-      const bound = scoreMatch(requirement.facts, { ...supplier, textRelevance: 1 }, weights);
-      if (bound.eligible) bounds.push({ requirement, weights, bound: bound.score, id: requirement.facts.id });
+    // Alternatives needing a lexeme no requirement has are left out: they match nowhere (the concepts still count).
+    const concepts = prepared.concepts?.map((c) => ({ ...c, alternatives: c.alternatives.filter((alt) => alt.every((l) => open.mayHave(l))) }));
+    const compiled = concepts && this.textInProcess ? new CompiledText(concepts, []) : null;
+    const scorer = new SupplierScorer(supplier);
+    // Few distinct worths recur over many requirements: each one's relevance (exact decimal arithmetic) once.
+    const relevances = new Map<number, number>();
+    const relevanceOf = (text: MaskedText | null) => {
+      const units = text ? compiled!.unitsOfMasked(text) : 0;
+      let relevance = relevances.get(units);
+      if (relevance === undefined) {
+        relevance = relevanceOfUnits(units, compiled!.count);
+        relevances.set(units, relevance);
+      }
+      return relevance;
+    };
+    const bounds: OpportunityBound[] = [];
+    for (const requirement of open.inCategories(categories)) {
+      let weights = this.openWeights.get(requirement);
+      if (!weights) {
+        weights = this.weightsFor(requirement, null);
+        this.openWeights.set(requirement, weights);
+      }
+      let relevance: number | null = null;
+      const bound = scorer.bound(requirement.facts, weights, () => (relevance = compiled ? relevanceOf(requirement.text) : 1));
+      if (bound !== null) bounds.push({ requirement, weights, bound, id: requirement.facts.id, relevance: compiled ? relevance : null });
     }
     bounds.sort((a, b) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const before = (score: number, id: string, otherScore: number, otherId: string) => score > otherScore || (score === otherScore && id < otherId);
-    const need = first + 1;
-    const kept: Opportunity[] = [];
-    const text = profileText(supplier);
-    let next = 0;
-    let batch = need + this.batchMargin;
-    while (next < bounds.length) {
-      if (kept.length >= need && before(kept[need - 1].score, kept[need - 1].requirementId, bounds[next].bound, bounds[next].id)) break;
-      const slice = bounds.slice(next, next + Math.max(1, batch));
-      next += slice.length;
-      batch *= 2;
-      // The supplier's profile text against each requirement of the batch.
-      const relevance = await this.search.relevance('requirements', text, slice.map((b) => b.id));
-      for (const { requirement, weights } of slice) {
-        const score = scoreMatch(requirement.facts, { ...supplier, textRelevance: relevance.get(requirement.facts.id) ?? 0 }, weights);
-        if (!score.eligible) continue;
-        if (cursor && !before(cursor.score, cursor.id, score.score, requirement.facts.id)) continue;
-        kept.push({ ...score, siteId: score.site?.id ?? null, requirementId: requirement.facts.id });
-      }
-      kept.sort((a, b) => b.score - a.score || (a.requirementId < b.requirementId ? -1 : a.requirementId > b.requirementId ? 1 : 0));
-      if (kept.length > need) kept.length = need;
-    }
-    return toConnection(kept, first, bounds.length, (m) => [m.score, m.requirementId]);
+    return { bounds, exact: compiled !== null };
   }
 
   /**
@@ -255,7 +316,7 @@ export class MatchingService {
     return requirement;
   }
 
-  private weightsFor(requirement: LoadedRequirement, overrides: WeightOverrides | null): MatchWeights {
+  private weightsFor(requirement: Pick<LoadedRequirement, 'overrides'>, overrides: WeightOverrides | null): MatchWeights {
     const resolved = resolveWeights(overrides ?? requirement.overrides ?? {});
     if (!resolved.ok) throw AppError.invalid(resolved.problems.map((p) => ({ field: p.field, message: p.message })));
     return resolved.weights;
