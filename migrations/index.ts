@@ -27,6 +27,7 @@ import { RequirementCertificationSignature1796454892654 } from './1796454892654-
 import { RenewalCoveringIndex1796454892655 } from './1796454892655-RenewalCoveringIndex.js';
 import { MatchChangeLinkLookup1796500000000 } from './1796500000000-MatchChangeLinkLookup.js';
 import { MatchChangeFeedRequirements1796600000000 } from './1796600000000-MatchChangeFeedRequirements.js';
+import { SearchLexiconEqualityOnly1796700000000 } from './1796700000000-SearchLexiconEqualityOnly.js';
 
 /** Every migration, in order. `npm run migration:generate` writes new files; list them here. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   RenewalCoveringIndex1796454892655,
   MatchChangeLinkLookup1796500000000,
   MatchChangeFeedRequirements1796600000000,
+  SearchLexiconEqualityOnly1796700000000,
 ];

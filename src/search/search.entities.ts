@@ -96,9 +96,8 @@ export class SearchSynonymGroup {
   createdAt: Date;
 }
 
-/** Every Latin word in the indexed documents: where typos are corrected (pg_trgm GIN index, hand-written). */
+/** Every Latin word in the indexed documents: where typos are corrected, read by equality only (a query word, its one-edit variants). */
 @Entity('search_lexicon')
-@Index('search_lexicon_trgm_idx', { synchronize: false })
 export class SearchLexiconWord {
   @PrimaryColumn('text')
   word: string;
