@@ -115,23 +115,28 @@ function onlyParts(argv: readonly string[]): Set<Part> | null {
   return new Set(names as Part[]);
 }
 
-/** `text` with every line that starts with one of `prefixes` replaced by the new rows of that prefix (in place of the first old one). */
-function replaceRows(text: string, rows: { prefix: string; lines: string[] }[]): string {
+/** `text` with every line that starts with one of a part's `prefixes` replaced by that part's new rows (in place of its first old one). */
+function replaceRows(text: string, rows: { prefixes: readonly string[]; lines: string[] }[]): string {
   const out: string[] = [];
-  const done = new Set<string>();
+  const done = new Set<(typeof rows)[number]>();
   for (const line of text.split('\n')) {
-    const row = rows.find((r) => line.startsWith(r.prefix));
+    const row = rows.find((r) => r.prefixes.some((prefix) => line.startsWith(prefix)));
     if (!row) {
       out.push(line);
       continue;
     }
-    if (!done.has(row.prefix)) out.push(...row.lines);
-    done.add(row.prefix);
+    if (!done.has(row)) out.push(...row.lines);
+    done.add(row);
   }
   return out.join('\n');
 }
 
-const ROW_PREFIX: Record<Part, string> = { matching: '| matchesForRequirement', graphql: '| GraphQL ', import: '| CSV import' };
+/** The first cells of each part's rows: every row of a part is replaced, the new ones where its first row was. */
+const ROW_PREFIXES: Record<Part, readonly string[]> = {
+  matching: ['| matchesForRequirement', '| opportunitiesForSupplier', '| match index build'],
+  graphql: ['| GraphQL '],
+  import: ['| CSV import'],
+};
 const ONLY_NOTE = '> Rows re-measured on their own';
 
 const ok = (pass: boolean) => (pass ? 'met' : '**missed**');
@@ -252,7 +257,7 @@ async function main(): Promise<void> {
       if (smoke) return;
       const file = join(projectRoot(), 'bench', 'RESULTS.md');
       const note = `${ONLY_NOTE} (${measured.join(', ')}): \`npm run bench -- --only=${measured.join(',')}\`, ${new Date().toISOString()}, commit ${commit()}, ${machine()}; load average (1, 5, 15 min) ${loadBefore} before and ${loadAfter} after — the machine is shared, other work ran beside it.`;
-      const text = replaceRows(readFileSync(file, 'utf8'), measured.map((p) => ({ prefix: ROW_PREFIX[p], lines: rows[p] })));
+      const text = replaceRows(readFileSync(file, 'utf8'), measured.map((p) => ({ prefixes: ROW_PREFIXES[p], lines: rows[p] })));
       // One note per run of --only, replacing an earlier one, right under the table.
       const kept = text.split('\n').filter((line) => !line.startsWith(ONLY_NOTE));
       const tableEnd = kept.findIndex((line, i) => i > 0 && line === '' && kept[i - 1].startsWith('|'));

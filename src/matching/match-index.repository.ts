@@ -3,10 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LevelScheme } from '../taxonomy/certification-levels.js';
 import { parseTsvector } from './match-text.js';
-import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow, IndexTextRow } from './match-index.js';
+import type { IndexCapabilityRow, IndexCertificationRow, IndexOrganizationRow, IndexSiteRow, IndexTextRow, TextPacker } from './match-index.js';
 
-/** A supplier's search row as text relevance reads it: its lexemes and its strong vector, in their text form (parsed by `parseTsvector`). */
-const TEXT_SELECT = `SELECT id, lexemes::text AS lexemes, strong::text AS strong FROM search_suppliers`;
+/**
+ * A supplier's search row as text relevance reads it: its lexemes (without positions, which it
+ * does not read: a third less text to send and parse) and its strong vector, in their text form
+ * (parsed by `parseTsvector`).
+ */
+const TEXT_SELECT = `SELECT id, strip(lexemes)::text AS lexemes, strong::text AS strong FROM search_suppliers`;
 
 function textRow(row: { id: string; lexemes: string; strong: string }): IndexTextRow {
   const strong = parseTsvector(row.strong);
@@ -14,7 +18,7 @@ function textRow(row: { id: string; lexemes: string; strong: string }): IndexTex
 }
 
 /** Rows read per statement while building: bounds the memory a build holds in row objects. */
-const CHUNK = 50_000;
+const CHUNK = 20_000;
 
 @Injectable()
 export class MatchIndexRepository {
@@ -41,13 +45,23 @@ export class MatchIndexRepository {
   }
 
   async sites(): Promise<IndexSiteRow[]> {
-    const rows = await this.chunks<Omit<IndexSiteRow, 'countryCode'> & { country_code: string }>(
-      `SELECT s.id, s.organization_id AS "organizationId", s.name, s.country_code, s.region_code AS "regionCode", r.name AS "regionName",
-         CASE WHEN r.level = 'COUNTY' THEN pc.name ELSE r.name END AS "cityName", s.lat, s.lon, s.location_approx AS "locationApprox"
-       FROM sites s LEFT JOIN regions r ON r.code = s.region_code LEFT JOIN regions pc ON pc.code = r.parent_code`,
+    // Region and city names from the regions (a few thousand) rather than two strings per plant.
+    const regions = await this.dataSource.query<{ code: string; name: string; city: string }[]>(
+      `SELECT r.code, r.name, CASE WHEN r.level = 'COUNTY' THEN pc.name ELSE r.name END AS city FROM regions r LEFT JOIN regions pc ON pc.code = r.parent_code`,
+    );
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    const rows = await this.chunks<IndexSiteRow>(
+      `SELECT s.id, s.organization_id AS "organizationId", s.name, rtrim(s.country_code) AS "countryCode", s.region_code AS "regionCode",
+         NULL::text AS "regionName", NULL::text AS "cityName", s.lat, s.lon, s.location_approx AS "locationApprox"
+       FROM sites s`,
       's.id',
     );
-    return rows.map(({ country_code, ...rest }) => ({ ...rest, countryCode: country_code.trim() }));
+    for (const row of rows) {
+      const region = row.regionCode === null ? undefined : byCode.get(row.regionCode);
+      row.regionName = region?.name ?? null;
+      row.cityName = region?.city ?? null;
+    }
+    return rows;
   }
 
   async capabilities(): Promise<IndexCapabilityRow[]> {
@@ -67,9 +81,11 @@ export class MatchIndexRepository {
     );
   }
 
-  /** Every supplier's search text (the PostgreSQL search adapter's rows). */
-  async texts(): Promise<IndexTextRow[]> {
-    return (await this.chunks<{ id: string; lexemes: string; strong: string }>(TEXT_SELECT, 'id')).map(textRow);
+  /** Every supplier's search text (the PostgreSQL search adapter's rows), packed a chunk at a time. */
+  async packTexts(packer: TextPacker): Promise<void> {
+    await this.eachChunk<{ id: string; lexemes: string; strong: string }>(TEXT_SELECT, 'id', (rows) => {
+      for (const row of rows) packer.add(textRow(row));
+    });
   }
 
   /** The search text of these organisations (those without a search row are left out). */
@@ -78,15 +94,23 @@ export class MatchIndexRepository {
     return rows.map(textRow);
   }
 
-  /** All rows of `select` in `key` order, CHUNK at a time (keyset on the uuid `key`, selected as `id`). */
+  /** All rows of `select` in `key` order. */
   private async chunks<T>(select: string, key: string): Promise<T[]> {
     const all: T[] = [];
+    await this.eachChunk<T>(select, key, (rows) => {
+      for (const row of rows) all.push(row);
+    });
+    return all;
+  }
+
+  /** The rows of `select` in `key` order, handed to `each` CHUNK at a time (keyset on the uuid `key`, selected as `id`). */
+  private async eachChunk<T>(select: string, key: string, each: (rows: T[]) => void): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     let first = true;
     for (;;) {
       const rows = await this.dataSource.query<(T & { id: string })[]>(`${select} WHERE ${first ? `${key} >= $1` : `${key} > $1`} ORDER BY ${key} LIMIT ${CHUNK}`, [after]);
-      for (const row of rows) all.push(row);
-      if (rows.length < CHUNK) return all;
+      each(rows);
+      if (rows.length < CHUNK) return;
       after = rows[rows.length - 1].id;
       first = false;
     }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { MatchFactsRepository } from './match-facts.repository.js';
-import { MatchIndex, type IndexStats } from './match-index.js';
+import { MatchIndex, TextPacker, type IndexStats } from './match-index.js';
 import { MatchIndexRepository } from './match-index.repository.js';
 import { looseText, maskedText, parseTsvector, type MaskedText } from './match-text.js';
 import { OpenRequirements, type OpenRequirement } from './open-requirements.js';
@@ -114,9 +114,17 @@ export class MatchIndexService implements OnApplicationBootstrap, OnModuleDestro
   private async load(): Promise<MatchIndex> {
     const started = performance.now();
     const position = await this.rows.lastChange();
-    const [organizations, sites, capabilities, certifications] = [await this.rows.organizations(), await this.rows.sites(), await this.rows.capabilities(), await this.rows.certifications()];
-    const texts = this.withText ? await this.rows.texts() : null;
-    const open = new OpenRequirements((await this.facts.openRequirements()).map(openRequirement));
+    // Read side by side (the server works while this process parses); texts are packed as their chunks arrive.
+    const texts = this.withText ? new TextPacker() : null;
+    const [organizations, sites, capabilities, certifications, openRows] = await Promise.all([
+      this.rows.organizations(),
+      this.rows.sites(),
+      this.rows.capabilities(),
+      this.rows.certifications(),
+      this.facts.openRequirements(),
+      texts ? this.rows.packTexts(texts) : null,
+    ]);
+    const open = new OpenRequirements(openRows.map(openRequirement));
     const index = new MatchIndex(organizations, sites, capabilities, certifications, texts);
     this.current = index;
     this.open = open;

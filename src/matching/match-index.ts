@@ -197,7 +197,7 @@ export class MatchIndex {
     sites: readonly IndexSiteRow[],
     capabilities: readonly IndexCapabilityRow[],
     certifications: readonly IndexCertificationRow[],
-    texts: readonly IndexTextRow[] | null = null,
+    texts: TextPacker | readonly IndexTextRow[] | null = null,
   ) {
     const s = this.strings;
     const nOrg = organizations.length;
@@ -324,7 +324,7 @@ export class MatchIndex {
       for (let i = 0; i < nOrg; i += 1) columns.start[i + 1] += columns.start[i];
       this.certificates.set(type, columns);
     }
-    if (texts) this.text = buildText(texts, this.orgOrdinal, nOrg);
+    if (texts) this.text = packed(texts).columns(this.orgOrdinal, nOrg);
   }
 
   /** Whether this index holds search text (built with it): text relevance can then be computed in process. */
@@ -642,66 +642,88 @@ class Builder {
   }
 }
 
-/** The search text of the organisations, interned: lexemes in a sorted dictionary (a prefix is a range of ids), per organisation sorted runs. */
-function buildText(rows: readonly IndexTextRow[], ordinals: ReadonlyMap<string, number>, nOrg: number): TextColumns {
-  const provisional = new Map<string, number>();
-  const intern = (value: string) => {
-    let id = provisional.get(value);
+/** One organisation's search text as packed while reading: provisional lexeme ids (the order first seen), strong ids with their masks. */
+interface PackedText {
+  lex: Int32Array;
+  strong: Int32Array;
+  masks: Uint8Array;
+}
+
+/**
+ * The organisations' search texts, packed as they are read (a chunk of rows at a time, so the
+ * rows' strings are garbage once their chunk is packed): each lexeme interned once, each text
+ * kept as typed arrays of provisional ids. `columns` then numbers the dictionary in sorted order
+ * (a prefix is a range of ids) and lays the texts out per organisation ordinal, sorted.
+ */
+export class TextPacker {
+  private readonly provisional = new Map<string, number>();
+  private readonly texts = new Map<string, PackedText>();
+
+  private intern(value: string): number {
+    let id = this.provisional.get(value);
     if (id === undefined) {
-      id = provisional.size;
-      provisional.set(value, id);
+      id = this.provisional.size;
+      this.provisional.set(value, id);
     }
     return id;
-  };
-  const byOrg: (IndexTextRow | undefined)[] = new Array(nOrg);
-  let lexCount = 0;
-  let strongCount = 0;
-  for (const row of rows) {
-    const ordinal = ordinals.get(row.id);
-    if (ordinal === undefined) continue;
-    byOrg[ordinal] = row;
-    lexCount += row.lexemes.length;
-    strongCount += row.strong.length;
   }
-  const lexStart = new Int32Array(nOrg + 1);
-  const lex = new Int32Array(lexCount);
-  const strongStart = new Int32Array(nOrg + 1);
-  const strong = new Int32Array(strongCount);
-  const strongMask = new Uint8Array(strongCount);
-  let l = 0;
-  let k = 0;
-  for (let o = 0; o < nOrg; o += 1) {
-    const row = byOrg[o];
-    lexStart[o] = l;
-    strongStart[o] = k;
-    if (!row) continue;
-    for (const value of row.lexemes) lex[l++] = intern(value);
-    row.strong.forEach((value, i) => {
-      strong[k] = intern(value);
-      strongMask[k] = row.masks[i];
-      k += 1;
-    });
+
+  add(row: IndexTextRow): void {
+    const lex = new Int32Array(row.lexemes.length);
+    for (let i = 0; i < lex.length; i += 1) lex[i] = this.intern(row.lexemes[i]);
+    const strong = new Int32Array(row.strong.length);
+    for (let i = 0; i < strong.length; i += 1) strong[i] = this.intern(row.strong[i]);
+    this.texts.set(row.id, { lex, strong, masks: Uint8Array.from(row.masks) });
   }
-  lexStart[nOrg] = l;
-  strongStart[nOrg] = k;
-  const dictionary = [...provisional.keys()].sort();
-  const remap = new Int32Array(provisional.size);
-  dictionary.forEach((value, id) => (remap[provisional.get(value)!] = id));
-  for (let i = 0; i < lex.length; i += 1) lex[i] = remap[lex[i]];
-  for (let o = 0; o < nOrg; o += 1) lex.subarray(lexStart[o], lexStart[o + 1]).sort();
-  // Strong ids sorted with their masks.
-  for (let i = 0; i < strong.length; i += 1) strong[i] = remap[strong[i]];
-  for (let o = 0; o < nOrg; o += 1) {
-    const from = strongStart[o];
-    const to = strongStart[o + 1];
-    if (to - from < 2) continue;
-    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => strong[a] - strong[b]);
-    const ids = order.map((i) => strong[i]);
-    const masks = order.map((i) => strongMask[i]);
-    strong.set(ids, from);
-    strongMask.set(masks, from);
+
+  /** The packed texts of the organisations numbered by `ordinals` (texts of others are left out). */
+  columns(ordinals: ReadonlyMap<string, number>, nOrg: number): TextColumns {
+    const byOrg: (PackedText | undefined)[] = new Array(nOrg);
+    let lexCount = 0;
+    let strongCount = 0;
+    for (const [id, text] of this.texts) {
+      const ordinal = ordinals.get(id);
+      if (ordinal === undefined) continue;
+      byOrg[ordinal] = text;
+      lexCount += text.lex.length;
+      strongCount += text.strong.length;
+    }
+    const dictionary = [...this.provisional.keys()].sort();
+    const remap = new Int32Array(this.provisional.size);
+    dictionary.forEach((value, id) => (remap[this.provisional.get(value)!] = id));
+    const lexStart = new Int32Array(nOrg + 1);
+    const lex = new Int32Array(lexCount);
+    const strongStart = new Int32Array(nOrg + 1);
+    const strong = new Int32Array(strongCount);
+    const strongMask = new Uint8Array(strongCount);
+    let l = 0;
+    let k = 0;
+    for (let o = 0; o < nOrg; o += 1) {
+      const text = byOrg[o];
+      lexStart[o] = l;
+      strongStart[o] = k;
+      if (!text) continue;
+      for (const id of text.lex) lex[l++] = remap[id];
+      lex.subarray(lexStart[o], l).sort();
+      // Strong ids sorted with their masks.
+      const order = Array.from(text.strong, (_, i) => i).sort((a, b) => remap[text.strong[a]] - remap[text.strong[b]]);
+      for (const i of order) {
+        strong[k] = remap[text.strong[i]];
+        strongMask[k] = text.masks[i];
+        k += 1;
+      }
+    }
+    lexStart[nOrg] = l;
+    strongStart[nOrg] = k;
+    return { dictionary, lexStart, lex, strongStart, strong, strongMask };
   }
-  return { dictionary, lexStart, lex, strongStart, strong, strongMask };
+}
+
+function packed(texts: TextPacker | readonly IndexTextRow[]): TextPacker {
+  if (texts instanceof TextPacker) return texts;
+  const packer = new TextPacker();
+  for (const row of texts) packer.add(row);
+  return packer;
 }
 
 function bestDesignation(designations: readonly string[]): number {
