@@ -24,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config/config.js';
 import { benchConfig } from './bench-config.js';
@@ -191,7 +192,7 @@ async function matchingOnly(app: INestApplication, dataSource: DataSource, smoke
   const file = join(projectRoot(), 'bench', smoke ? 'RESULTS-matching-smoke.md' : 'RESULTS-matching.md');
   writeFileSync(file, [
     `# Matching benchmark${smoke ? ' (smoke run: small data, not a measurement)' : ''}`, '',
-    `Reproduce: \`npm run bench -- --suppliers ${sizes.join(',')}\`. Machine: ${machine()}. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
+    `Reproduce: \`${process.env.NODE_OPTIONS ? `NODE_OPTIONS='${process.env.NODE_OPTIONS}' ` : ''}npm run bench -- --suppliers ${sizes.join(',')}\`. Machine: ${machine()}. Node's heap limit: ${(getHeapStatistics().heap_size_limit / 2 ** 20).toFixed(0)} MB. Date: ${new Date().toISOString()}. Commit: ${commit()}.`,
     'Server-side, in the service process (no HTTP); the fast path and the reference path side by side in one run. The machine has 2 cores and may be shared with other work: the load average is beside each figure.', '',
     '## Scale curve', '', ...curve, '',
     ...sections,
