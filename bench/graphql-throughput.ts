@@ -20,6 +20,7 @@ import { createApp } from '../src/app.js';
 import { benchConfig } from './bench-config.js';
 import { accessTokenKey, checkTokenHolder, verifyAccessToken, type TokenHolder } from '../src/access/tokens.js';
 import { RoundTrips } from '../src/common/round-trips.js';
+import { SESSION_OPTIONS } from '../src/database/data-source-options.js';
 
 export const SIMPLE_QUERY = `{ regions(parent: "330000") { code name nameEn } }`;
 export const NESTED_QUERY = `{ myRequirements(first: 50) { edges { node { title annualVolume organization { legalName } deliverySite { name regionCode } category { nameZh nameEn } } } } }`;
@@ -83,7 +84,7 @@ function bareSchema(pool: pg.Pool): GraphQLSchema {
 }
 
 export async function startBare(databaseUrl: string, secret: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: SESSION_OPTIONS });
   const schema = bareSchema(pool);
   const loader = (table: string, key: string) =>
     new DataLoader<string, Record<string, unknown> | null>(async (keys) => {
