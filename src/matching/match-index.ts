@@ -197,7 +197,7 @@ export class MatchIndex {
     sites: readonly IndexSiteRow[],
     capabilities: readonly IndexCapabilityRow[],
     certifications: readonly IndexCertificationRow[],
-    texts: TextPacker | readonly IndexTextRow[] | null = null,
+    texts: TextPacker | null = null,
   ) {
     const s = this.strings;
     const nOrg = organizations.length;
@@ -324,7 +324,7 @@ export class MatchIndex {
       for (let i = 0; i < nOrg; i += 1) columns.start[i + 1] += columns.start[i];
       this.certificates.set(type, columns);
     }
-    if (texts) this.text = packed(texts).columns(this.orgOrdinal, nOrg);
+    if (texts) this.text = texts.columns(this.orgOrdinal, nOrg);
   }
 
   /** Whether this index holds search text (built with it): text relevance can then be computed in process. */
@@ -656,23 +656,15 @@ interface PackedText {
  * (a prefix is a range of ids) and lays the texts out per organisation ordinal, sorted.
  */
 export class TextPacker {
-  private readonly provisional = new Map<string, number>();
+  /** Lexemes numbered in the order first seen (provisional ids). */
+  private readonly provisional = new Strings();
   private readonly texts = new Map<string, PackedText>();
-
-  private intern(value: string): number {
-    let id = this.provisional.get(value);
-    if (id === undefined) {
-      id = this.provisional.size;
-      this.provisional.set(value, id);
-    }
-    return id;
-  }
 
   add(row: IndexTextRow): void {
     const lex = new Int32Array(row.lexemes.length);
-    for (let i = 0; i < lex.length; i += 1) lex[i] = this.intern(row.lexemes[i]);
+    for (let i = 0; i < lex.length; i += 1) lex[i] = this.provisional.id(row.lexemes[i]);
     const strong = new Int32Array(row.strong.length);
-    for (let i = 0; i < strong.length; i += 1) strong[i] = this.intern(row.strong[i]);
+    for (let i = 0; i < strong.length; i += 1) strong[i] = this.provisional.id(row.strong[i]);
     this.texts.set(row.id, { lex, strong, masks: Uint8Array.from(row.masks) });
   }
 
@@ -688,9 +680,9 @@ export class TextPacker {
       lexCount += text.lex.length;
       strongCount += text.strong.length;
     }
-    const dictionary = [...this.provisional.keys()].sort();
-    const remap = new Int32Array(this.provisional.size);
-    dictionary.forEach((value, id) => (remap[this.provisional.get(value)!] = id));
+    const dictionary = [...this.provisional.values].sort();
+    const remap = new Int32Array(dictionary.length);
+    dictionary.forEach((value, id) => (remap[this.provisional.id(value)] = id));
     const lexStart = new Int32Array(nOrg + 1);
     const lex = new Int32Array(lexCount);
     const strongStart = new Int32Array(nOrg + 1);
@@ -717,13 +709,6 @@ export class TextPacker {
     strongStart[nOrg] = k;
     return { dictionary, lexStart, lex, strongStart, strong, strongMask };
   }
-}
-
-function packed(texts: TextPacker | readonly IndexTextRow[]): TextPacker {
-  if (texts instanceof TextPacker) return texts;
-  const packer = new TextPacker();
-  for (const row of texts) packer.add(row);
-  return packer;
 }
 
 function bestDesignation(designations: readonly string[]): number {
