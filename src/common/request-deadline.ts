@@ -3,7 +3,8 @@
  * byte just before each timeout keeps a request open for as long as it likes. Here a request
  * must arrive whole — headers, then body — within the deadline from the moment its connection
  * opened (or its previous response finished, on a kept-alive connection); otherwise it is
- * answered 408 and the connection closed. A silent connection is closed the same way.
+ * answered 408 and the connection closed. A silent connection is closed the same way. The
+ * deadline is the client's: once a request is in, the service takes the time it needs to answer.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -28,17 +29,31 @@ export function enforceRequestDeadline(server: Server, deadlineMs: number): void
     arm(socket, answerTimedOut);
     socket.once('close', () => disarm(socket));
   });
+  // The response of a request that has arrived whole, until it is sent: the service's time, not the client's.
+  const working = new WeakMap<Socket, ServerResponse>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const socket = req.socket;
     // The headers are in; the deadline goes on until the body is in too.
-    if (req.complete) disarm(socket);
-    else req.once('end', () => disarm(socket));
+    const received = () => {
+      disarm(socket);
+      working.set(socket, res);
+    };
+    if (req.complete) received();
+    else req.once('end', received);
     // A kept-alive connection gets the same deadline for its next request; one that never
     // starts is closed without an answer, as Node closes an idle kept-alive connection.
     res.once('finish', () => {
+      working.delete(socket);
       if (!socket.destroyed) arm(socket, (s) => s.destroy());
     });
   });
-  // Also a connection silent for the whole deadline, whatever it was doing.
-  server.setTimeout(deadlineMs, answerTimedOut);
+  // Also a connection silent for the whole deadline: a client that stops sending, or stops
+  // reading its answer. Not one waiting for the service to answer a whole request: that request
+  // is being served (an import of thousands of rows may take longer than the deadline), and a
+  // 408 would tell its client it failed while its writes go on.
+  server.setTimeout(deadlineMs, (socket: Socket) => {
+    const res = working.get(socket);
+    if (!res) answerTimedOut(socket);
+    else if (res.headersSent) socket.destroy();
+  });
 }
