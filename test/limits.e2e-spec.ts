@@ -21,7 +21,9 @@ describe('GraphQL limits', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { REQUEST_TIMEOUT_MS: '700' } });
+    // Short enough for the 408 cases to finish in seconds; long enough that a loaded 2-core CI
+    // machine never leaves a kept-alive connection idle past it between two requests of a test.
+    t = await startTestApp({ env: { REQUEST_TIMEOUT_MS: '2000' } });
     const admin = await makePlatformAdmin(t);
     token = (await makeOrganization(t, admin.token, OrganizationKind.OEM)).token;
   });
@@ -105,7 +107,7 @@ describe('GraphQL limits', () => {
       let timer: NodeJS.Timeout | undefined;
       const socket = connect(Number(port), '127.0.0.1', () => {
         socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
-        // One byte every 200 ms: never silent for the 700 ms timeout, done only after ~5 s.
+        // One byte every 200 ms: never silent for the 2 s timeout, done only after ~6 s.
         timer = setInterval(() => {
           if (sent < body.length && !socket.destroyed) socket.write(body[sent++]);
         }, 200);
