@@ -33,6 +33,16 @@ function exchange(port: number, request: string): Promise<string> {
 
 const WHOLE = 'POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok';
 
+/** A server that answers before reading the body (as an upload refused on its headers does), then lets the body drain. */
+function serverAnsweringFirst(): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    res.end('refused');
+    req.resume();
+  });
+  enforceRequestDeadline(server, DEADLINE_MS);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })));
+}
+
 describe('request deadline', () => {
   const servers: Server[] = [];
   afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
@@ -43,6 +53,26 @@ describe('request deadline', () => {
     const answer = await exchange(port, WHOLE);
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
     expect(answer).toMatch(/done$/);
+  });
+
+  it('closes a kept-alive connection that falls silent after its body drained behind an early answer', async () => {
+    const { server, port } = await serverAnsweringFirst();
+    servers.push(server);
+    const started = Date.now();
+    const closed = await new Promise<{ data: string; after: number }>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => {
+        // The answer is in: send the body it did not wait for, then nothing more.
+        if (data === '') socket.write('late');
+        data += chunk.toString();
+      });
+      socket.on('close', () => resolve({ data, after: Date.now() - started }));
+      socket.on('error', reject);
+      setTimeout(() => socket.destroy(), 5_000);
+    });
+    expect(closed.data).toMatch(/^HTTP\/1\.1 200/);
+    expect(closed.after).toBeLessThan(4_000);
   });
 
   it.each([

@@ -35,6 +35,8 @@ export function enforceRequestDeadline(server: Server, deadlineMs: number): void
     const socket = req.socket;
     // The headers are in; the deadline goes on until the body is in too.
     const received = () => {
+      // A body read to its end after the answer (an upload refused half-way, then drained) is nothing to wait for.
+      if (res.writableFinished) return;
       disarm(socket);
       working.set(socket, res);
     };
